@@ -1,0 +1,61 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Skilljar authenticates with HTTP Basic: the API key is the username and the password is empty.
+ * The Base URL is configurable so the same credential works against the local sandbox.
+ */
+export class SkilljarApi implements ICredentialType {
+	name = 'skilljarApi';
+
+	displayName = 'Skilljar API';
+
+	icon = { light: 'file:../icons/skilljar.svg', dark: 'file:../icons/skilljar.dark.svg' } as const;
+
+	documentationUrl =
+		'https://support.gainsight.com/Skilljar/Develop_and_Customize/API/Getting_started_with_the_Skilljar_API';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Your organization API key, from the Skilljar dashboard under Organization Settings → API Credentials',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.skilljar.com',
+			required: true,
+			description:
+				'API root without /v1. Keep the default for Skilljar; point it at http://127.0.0.1:4010 for the local sandbox.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.apiKey}}',
+				password: '',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/v1/ping',
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

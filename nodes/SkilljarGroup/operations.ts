@@ -1,0 +1,169 @@
+import type { SkilljarResource } from '../shared/types';
+
+export const resources: SkilljarResource[] = [
+	{
+		value: 'group',
+		name: 'Group',
+		operations: [
+			{
+				value: 'getAll',
+				name: 'Get Many',
+				action: 'Get many groups',
+				description: 'List all groups in your organization',
+				method: 'GET',
+				path: '/v1/groups',
+				pagination: 'pages',
+				pageSize: true,
+				fields: [
+					{
+						name: 'name',
+						in: 'query',
+						type: 'string',
+						description: 'Filter groups by exact match on group name',
+					},
+				],
+				reference: ['groups list'],
+			},
+			{
+				value: 'create',
+				name: 'Create',
+				action: 'Create a group',
+				description: 'Create a new group',
+				method: 'POST',
+				path: '/v1/groups',
+				fields: [
+					{
+						name: 'name',
+						in: 'body',
+						type: 'string',
+						required: true,
+						description: 'Unique name of the group',
+					},
+					{
+						name: 'discount_percent',
+						in: 'body',
+						type: 'number',
+						nullable: true,
+						description:
+							'A percentage based discount that will apply to all purchasable objects/courses',
+					},
+					{ name: 'group_category_id', in: 'body', type: 'string', nullable: true },
+					{
+						name: 'sign_up_field_rule',
+						in: 'body',
+						type: 'json',
+						default: '{}',
+						description:
+							'Signup field rule configuration. Users with matching signup values will be automatic assigned to this group.',
+					},
+					{
+						name: 'rule_email_domains',
+						in: 'body',
+						type: 'stringList',
+						description:
+							'Email domains for automatic group assignment. Users that register with a matching email domain will be added to this group.',
+					},
+				],
+				reference: ['groups create'],
+			},
+			{
+				value: 'update',
+				name: 'Update',
+				action: 'Update a group',
+				description: 'Update group details',
+				method: 'PATCH',
+				path: '/v1/groups/{group_id}',
+				fields: [
+					{ name: 'group_id', in: 'path', type: 'string', required: true },
+					{ name: 'name', in: 'body', type: 'string', description: 'Unique name of the group' },
+					{
+						name: 'discount_percent',
+						in: 'body',
+						type: 'number',
+						nullable: true,
+						description:
+							'A percentage based discount that will apply to all purchasable objects/courses',
+					},
+					{ name: 'group_category_id', in: 'body', type: 'string', nullable: true },
+					{
+						name: 'sign_up_field_rule',
+						in: 'body',
+						type: 'json',
+						default: '{}',
+						description:
+							'Signup field rule configuration. Users with matching signup values will be automatic assigned to this group.',
+					},
+				],
+				reference: ['groups update', 'groups partial_update'],
+			},
+		],
+	},
+	{
+		value: 'groupAccessCodePool',
+		name: 'Group Access Code Pool',
+		operations: [
+			{
+				value: 'getAll',
+				name: 'Get Many',
+				action: 'Get many group access code pools',
+				description: 'List all access code pools assigned to a group',
+				method: 'GET',
+				path: '/v1/groups/{group_id}/access-code-pools',
+				pagination: 'pages',
+				pageSize: true,
+				fields: [{ name: 'group_id', in: 'path', type: 'string', required: true }],
+				reference: ['groups > access-code-pools list'],
+			},
+			{
+				value: 'add',
+				name: 'Add',
+				action: 'Add an access code pool to a group',
+				description: 'Assign an access code pool to a group',
+				method: 'POST',
+				path: '/v1/groups/{group_id}/access-code-pools',
+				fields: [
+					{ name: 'group_id', in: 'path', type: 'string', required: true },
+					{ name: 'access_code_pool.id', in: 'body', type: 'string', required: true },
+				],
+				reference: ['groups > access-code-pools create'],
+			},
+		],
+	},
+	{
+		value: 'groupUser',
+		name: 'Group User',
+		operations: [
+			{
+				value: 'getAll',
+				name: 'Get Many',
+				action: 'Get many group users',
+				description: 'List all users in a group',
+				method: 'GET',
+				path: '/v1/groups/{group_id}/users',
+				pagination: 'pages',
+				pageSize: true,
+				fields: [{ name: 'group_id', in: 'path', type: 'string', required: true }],
+				reference: ['groups > users list'],
+			},
+			{
+				value: 'add',
+				name: 'Add',
+				action: 'Add a user to a group',
+				description: 'Add a user to a group',
+				method: 'POST',
+				path: '/v1/groups/{group_id}/users',
+				fields: [
+					{ name: 'group_id', in: 'path', type: 'string', required: true },
+					{
+						name: 'user.id',
+						in: 'body',
+						type: 'string',
+						required: true,
+						description: 'Known as user_id within the documentation',
+					},
+				],
+				reference: ['groups > users create'],
+			},
+		],
+	},
+];

@@ -1,0 +1,33 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { buildProperties } from '../shared/description';
+import { executeSkilljarNode } from '../shared/execute';
+import { resources } from './operations';
+
+export class SkilljarPath implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Skilljar Path',
+		name: 'skilljarPath',
+		icon: { light: 'file:../../icons/skilljar.svg', dark: 'file:../../icons/skilljar.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Work with Skilljar learning paths and their items',
+		defaults: { name: 'Skilljar Path' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'skilljarApi', required: true }],
+		properties: buildProperties(resources),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeSkilljarNode.call(this, resources);
+	}
+}

@@ -1,0 +1,146 @@
+import type { SkilljarResource } from '../shared/types';
+
+export const resources: SkilljarResource[] = [
+	{
+		value: 'promoCodePool',
+		name: 'Promo Code Pool',
+		operations: [
+			{
+				value: 'getAll',
+				name: 'Get Many',
+				action: 'Get many promo code pools',
+				description: 'Retrieve a paginated list of Promo Code Pools for your organization',
+				method: 'GET',
+				path: '/v1/promo-code-pools',
+				pagination: 'pages',
+				pageSize: true,
+				fields: [
+					{
+						name: 'name',
+						in: 'query',
+						type: 'string',
+						description: 'Filter results by PromoCodePool name',
+					},
+					{
+						name: 'offer_id',
+						in: 'query',
+						type: 'string',
+						description: 'Filter results by the id of a Offer',
+					},
+				],
+				reference: ['promo-code-pools list'],
+			},
+			{
+				value: 'create',
+				name: 'Create',
+				action: 'Create a promo code pool',
+				description: 'Create a new Promo Code Pool',
+				method: 'POST',
+				path: '/v1/promo-code-pools',
+				fields: [
+					{ name: 'name', in: 'body', type: 'string', required: true },
+					{ name: 'active', in: 'body', type: 'boolean' },
+					{
+						name: 'starts_at',
+						in: 'body',
+						type: 'dateTime',
+						required: true,
+						description:
+							'ISO 8601 formatted datetime string indicating the start of the promo code pool',
+					},
+					{
+						name: 'expires_at',
+						in: 'body',
+						type: 'dateTime',
+						nullable: true,
+						description:
+							'ISO 8601 formatted datetime string indicating the expiration of the promo code pool',
+					},
+					{ name: 'expire_content', in: 'body', type: 'boolean' },
+					{
+						name: 'discount_type',
+						in: 'body',
+						type: 'options',
+						required: true,
+						options: ['PRICE_OVERRIDE', 'PERCENT_OFF'],
+						description: '* `PRICE_OVERRIDE` - Price in cents * `PERCENT_OFF` - Percent off',
+					},
+					{ name: 'price_cents', in: 'body', type: 'number', nullable: true },
+					{ name: 'percent_off', in: 'body', type: 'number', nullable: true },
+					{ name: 'single_use_per_user', in: 'body', type: 'boolean' },
+				],
+				reference: ['promo-code-pools create'],
+			},
+			{
+				value: 'update',
+				name: 'Update',
+				action: 'Update a promo code pool',
+				description: 'Update one or more fields of a Promo Code Pool',
+				method: 'PATCH',
+				path: '/v1/promo-code-pools/{promo_code_pool_id}',
+				fields: [
+					{ name: 'promo_code_pool_id', in: 'path', type: 'string', required: true },
+					{ name: 'name', in: 'body', type: 'string' },
+					{ name: 'active', in: 'body', type: 'boolean' },
+					{ name: 'starts_at', in: 'body', type: 'dateTime' },
+					{
+						name: 'expires_at',
+						in: 'body',
+						type: 'dateTime',
+						nullable: true,
+						description:
+							'ISO 8601 formatted datetime string indicating the expiration of the promo code pool',
+					},
+					{ name: 'expire_content', in: 'body', type: 'boolean' },
+				],
+				reference: ['promo-code-pools update', 'promo-code-pools partial_update'],
+			},
+			{
+				value: 'delete',
+				name: 'Delete',
+				action: 'Delete a promo code pool',
+				description: 'Delete a Promo Code Pool',
+				method: 'DELETE',
+				path: '/v1/promo-code-pools/{promo_code_pool_id}',
+				fields: [{ name: 'promo_code_pool_id', in: 'path', type: 'string', required: true }],
+				reference: ['promo-code-pools delete'],
+			},
+		],
+	},
+	{
+		value: 'promoCodePoolOffer',
+		name: 'Promo Code Pool Offer',
+		operations: [
+			{
+				value: 'getAll',
+				name: 'Get Many',
+				action: 'Get many promo code pool offers',
+				description: 'Retrieve a paginated list of Offers attached to a Promo Code Pool',
+				method: 'GET',
+				path: '/v1/promo-code-pools/{promo_code_pool_id}/offers',
+				pagination: 'pages',
+				pageSize: true,
+				fields: [{ name: 'promo_code_pool_id', in: 'path', type: 'string', required: true }],
+				reference: ['promo-code-pools > offers list'],
+			},
+			{
+				value: 'add',
+				name: 'Add',
+				action: 'Add an offer to a promo code pool',
+				description: 'Attach one or more Offers to a Promo Code Pool',
+				method: 'POST',
+				path: '/v1/promo-code-pools/{promo_code_pool_id}/offers',
+				fields: [
+					{ name: 'promo_code_pool_id', in: 'path', type: 'string', required: true },
+					{
+						name: 'id',
+						in: 'body',
+						type: 'string',
+						description: 'Offer ID you wish to attach to a PromoCodePool',
+					},
+				],
+				reference: ['promo-code-pools > offers create'],
+			},
+		],
+	},
+];

@@ -1,0 +1,78 @@
+import type { SkilljarResource } from '../shared/types';
+
+export const resources: SkilljarResource[] = [
+	{
+		value: 'webhook',
+		name: 'Webhook',
+		operations: [
+			{
+				value: 'getAll',
+				name: 'Get Many',
+				action: 'Get many webhooks',
+				description: 'List all webhooks for your organization',
+				method: 'GET',
+				path: '/v1/webhooks',
+				pagination: 'pages',
+				fields: [],
+				reference: ['webhooks list'],
+			},
+			{
+				value: 'create',
+				name: 'Create',
+				action: 'Create a webhook',
+				description: 'Create a new webhook for your organization',
+				method: 'POST',
+				path: '/v1/webhooks',
+				fields: [
+					{ name: 'target_url', in: 'body', type: 'string', required: true },
+					{ name: 'active', in: 'body', type: 'boolean' },
+					{
+						name: 'event_type',
+						in: 'body',
+						type: 'options',
+						options: [
+							'COURSE_COMPLETION',
+							'COURSE_ENROLLMENT',
+							'DOMAIN_ENROLLMENT',
+							'LESSON_COMPLETION',
+							'PATH_COMPLETION',
+							'PATH_ENROLLMENT',
+							'PURCHASE_FULFILLMENT',
+							'QUIZ_COMPLETION',
+							'VILT_EVENT_REGISTRATION',
+							'DASHBOARD_TASK_CREATED',
+						],
+						nullable: true,
+						description:
+							"'COURSE_COMPLETION', 'COURSE_ENROLLMENT', 'DOMAIN_ENROLLMENT', 'LESSON_COMPLETION', 'PATH_COMPLETION', 'PATH_ENROLLMENT', 'PURCHASE_FULFILLMENT', 'QUIZ_COMPLETION', 'VILT_EVENT_REGISTRATION', 'DASHBOARD_TASK_CREATED', or null. If null, all events, regardless of type, will be sent to the webhook URL. * `COURSE_COMPLETION` - Course Completion * `COURSE_ENROLLMENT` - Course Enrollment * `DOMAIN_ENROLLMENT` - Domain Enrollment * `LESSON_COMPLETION` - Lesson Completion * `PATH_COMPLETION` - Path Completion * `PATH_ENROLLMENT` - Path Enrollment * `PURCHASE_FULFILLMENT` - Purchase Fulfillment * `QUIZ_COMPLETION` - Quiz Completion * `VILT_EVENT_REGISTRATION` - VILT Event Registration * `DASHBOARD_TASK_CREATED` - Dashboard Task Created.",
+					},
+					{
+						name: 'basic_auth_username',
+						in: 'body',
+						type: 'string',
+						description:
+							'When set, this webhook will include the HTTP Basic Authentication header when making a request to the target_url. This will be the username.',
+					},
+					{
+						name: 'basic_auth_password',
+						in: 'body',
+						// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing -- table entry, not a parameter: the builder masks fields marked `secret`
+						type: 'string',
+						secret: true,
+						description:
+							'When set, this webhook will include the HTTP Basic Authentication header when making a request to the target_url. This will be the password.',
+					},
+					{
+						name: 'additional_headers',
+						in: 'body',
+						type: 'json',
+						default: '[]',
+						description:
+							'Dictionary of string values to include as additional HTTP headers in the webhook request. Key pairs included in this JSON dictionary will be added as individual HTTP headers to all webhook POST requests. Use double quotes for keys and values.',
+					},
+				],
+				reference: ['webhooks create'],
+			},
+		],
+	},
+];

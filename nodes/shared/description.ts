@@ -1,0 +1,166 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { fieldDisplayName, fieldParameterName, optionLabel } from './naming';
+import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
+
+/**
+ * Builds a node's parameters from its operation table: the usual `resource` and `operation`
+ * selectors, required fields at the top, optional ones in Filters / Additional Fields /
+ * Update Fields, and Return All + Limit on list actions.
+ */
+export function buildProperties(resources: SkilljarResource[]): INodeProperties[] {
+	const firstResource = resources[0].value;
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: sortByName(
+				resources.map((resource) => ({ name: resource.name, value: resource.value })),
+			),
+			default: firstResource,
+		},
+	];
+	for (const resource of resources) properties.push(operationSelector(resource));
+	for (const resource of resources) {
+		for (const operation of resource.operations) {
+			properties.push(...operationProperties(resource, operation));
+		}
+	}
+	return properties;
+}
+
+function sortByName<T extends { name: string }>(options: T[]): T[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function operationSelector(resource: SkilljarResource): INodeProperties {
+	const options = sortByName(
+		resource.operations.map((operation) => ({
+			name: operation.name,
+			value: operation.value,
+			action: operation.action,
+			description: operation.description,
+		})),
+	);
+	const preferred =
+		resource.operations.find((operation) => operation.value === 'getAll') ?? resource.operations[0];
+	const defaultOperation = preferred.value;
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource.value] } },
+		options,
+		default: defaultOperation,
+	};
+}
+
+/** Where an optional field of this operation is collected. */
+export function collectionFor(operation: SkilljarOperation, field: SkilljarField): string {
+	if (field.in === 'query') return 'filters';
+	return operation.value === 'update' ? 'updateFields' : 'additionalFields';
+}
+
+const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> = {
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+};
+
+function operationProperties(
+	resource: SkilljarResource,
+	operation: SkilljarOperation,
+): INodeProperties[] {
+	const displayOptions = { show: { resource: [resource.value], operation: [operation.value] } };
+	const properties: INodeProperties[] = operation.fields
+		.filter((field) => field.required)
+		.map((field) => ({ ...fieldProperty(field, true), displayOptions }));
+
+	if (operation.pagination) {
+		properties.push(
+			{
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+				displayOptions,
+			},
+			{
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description: 'Max number of results to return',
+				displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+			},
+		);
+	}
+
+	const optional = new Map<string, INodeProperties[]>();
+	for (const field of operation.fields.filter((candidate) => !candidate.required)) {
+		const collection = collectionFor(operation, field);
+		optional.set(collection, [...(optional.get(collection) ?? []), fieldProperty(field, false)]);
+	}
+	for (const [name, options] of optional) {
+		properties.push({
+			displayName: COLLECTIONS[name].displayName,
+			name,
+			type: 'collection',
+			placeholder: COLLECTIONS[name].placeholder,
+			default: {},
+			displayOptions,
+			options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		});
+	}
+	return properties;
+}
+
+function fieldProperty(field: SkilljarField, required: boolean): INodeProperties {
+	const base = {
+		displayName: fieldDisplayName(field),
+		name: fieldParameterName(field),
+		description: describeField(field),
+		...(required ? { required: true } : {}),
+		...(field.placeholder ? { placeholder: field.placeholder } : {}),
+		...(field.secret ? { typeOptions: { password: true } } : {}),
+	};
+	switch (field.type) {
+		case 'number':
+			return { ...base, type: 'number', default: field.default ?? 0 };
+		case 'boolean':
+			return { ...base, type: 'boolean', default: field.default ?? false };
+		case 'dateTime':
+			return { ...base, type: 'dateTime', default: field.default ?? '' };
+		case 'options': {
+			const options: INodePropertyOptions[] = sortByName(
+				(field.options ?? []).map((value) => ({ name: optionLabel(value), value })),
+			);
+			return {
+				...base,
+				type: 'options',
+				options,
+				default: field.default ?? field.options?.[0] ?? '',
+			};
+		}
+		case 'json':
+			return { ...base, type: 'json', default: field.default ?? '' };
+		case 'stringList':
+		case 'string':
+		default:
+			return { ...base, type: 'string', default: field.default ?? '' };
+	}
+}
+
+function describeField(field: SkilljarField): string | undefined {
+	const own = field.description?.trim();
+	if (field.type === 'stringList') {
+		return `${own ? own.replace(/\.?$/, '. ') : ''}Comma-separated list, or an expression returning an array.`;
+	}
+	if (field.type === 'json' && !own) return 'JSON value, checked before the request is sent';
+	return own || undefined;
+}
