@@ -19,380 +19,1623 @@ export interface OperationMeta {
 }
 
 export const OPERATION_META: Record<string, OperationMeta> = {
-	"DELETE /v1/promo-code-pools/{promo_code_pool_id}": {},
-	"DELETE /v1/webhooks/{webhook_id}": {},
-	"GET /v1/assets": {},
-	"GET /v1/assets/{asset_id}": {},
-	"GET /v1/courses": {
-		"filters": [
-			"label__name"
-		]
-	},
-	"GET /v1/domains": {},
-	"GET /v1/domains/{domain_name}": {},
-	"GET /v1/domains/{domain_name}/access-code-pools": {
-		"filters": [
-			"name"
-		]
-	},
-	"GET /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}": {},
-	"GET /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes": {},
-	"GET /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}": {},
-	"GET /v1/domains/{domain_name}/course-series": {},
-	"GET /v1/domains/{domain_name}/course-series/{course_series_id}/published-courses": {},
-	"GET /v1/domains/{domain_name}/plan": {},
-	"GET /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments": {},
-	"GET /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}": {},
-	"GET /v1/domains/{domain_name}/published-courses": {
-		"filters": [
-			"course__id",
-			"include_searchable_content",
-			"search"
-		]
-	},
-	"GET /v1/domains/{domain_name}/published-courses/{published_course_id}": {},
-	"GET /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments": {},
-	"GET /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}": {},
-	"GET /v1/domains/{domain_name}/published-paths": {
-		"filters": [
-			"include_searchable_content",
-			"label__name",
-			"search"
-		]
-	},
-	"GET /v1/domains/{domain_name}/published-paths/{published_path_id}": {},
-	"GET /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments": {},
-	"GET /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}": {},
-	"GET /v1/domains/{domain_name}/signup-fields": {},
-	"GET /v1/domains/{domain_name}/users": {
-		"filters": [
-			"access_code",
-			"access_code__code",
-			"access_code__id",
-			"access_code__pool__id",
-			"active",
-			"include_signup_field_data",
-			"signup_field_id",
-			"signup_field_label",
-			"signup_field_value",
-			"user__email",
-			"user__first_name",
-			"user__last_name"
-		]
-	},
-	"GET /v1/domains/{domain_name}/users/{user_id}/invites": {},
-	"GET /v1/domains/{domain_name}/users/{user_id}/signup-fields": {},
-	"GET /v1/groups": {
-		"filters": [
-			"name"
-		]
-	},
-	"GET /v1/groups/{group_id}/access-code-pools": {},
-	"GET /v1/groups/{group_id}/users": {},
-	"GET /v1/ilt-instructors": {
-		"filters": [
-			"email",
-			"provider"
-		]
-	},
-	"GET /v1/ilt-multi-session-events": {},
-	"GET /v1/lessons": {
-		"filters": [
-			"course_id"
-		]
-	},
-	"GET /v1/lessons/{lesson_id}/content-items": {},
-	"GET /v1/offers": {},
-	"GET /v1/paths": {},
-	"GET /v1/paths/{path_id}/path-items": {},
-	"GET /v1/ping": {},
-	"GET /v1/promo-code-pools": {
-		"filters": [
-			"name",
-			"offer_id"
-		]
-	},
-	"GET /v1/promo-code-pools/{promo_code_pool_id}/offers": {},
-	"GET /v1/promo-codes": {
-		"filters": [
-			"active",
-			"code",
-			"promo_code_pool_id"
-		]
-	},
-	"GET /v1/purchases/{purchase_id}": {},
-	"GET /v1/question-banks": {},
-	"GET /v1/quizzes": {
-		"filters": [
-			"name"
-		]
+	'DELETE /v1/promo-code-pools/{promo_code_pool_id}': {},
+	'DELETE /v1/webhooks/{webhook_id}': {},
+	'GET /v1/assets': {},
+	'GET /v1/assets/{asset_id}': {},
+	'GET /v1/courses': {
+		filters: ['label__name'],
+	},
+	'GET /v1/domains': {},
+	'GET /v1/domains/{domain_name}': {},
+	'GET /v1/domains/{domain_name}/access-code-pools': {
+		filters: ['name'],
+	},
+	'GET /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}': {},
+	'GET /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes': {},
+	'GET /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}':
+		{},
+	'GET /v1/domains/{domain_name}/course-series': {},
+	'GET /v1/domains/{domain_name}/course-series/{course_series_id}/published-courses': {},
+	'GET /v1/domains/{domain_name}/plan': {},
+	'GET /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments': {},
+	'GET /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}': {},
+	'GET /v1/domains/{domain_name}/published-courses': {
+		filters: ['course__id', 'include_searchable_content', 'search'],
+	},
+	'GET /v1/domains/{domain_name}/published-courses/{published_course_id}': {},
+	'GET /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments': {},
+	'GET /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}':
+		{},
+	'GET /v1/domains/{domain_name}/published-paths': {
+		filters: ['include_searchable_content', 'label__name', 'search'],
+	},
+	'GET /v1/domains/{domain_name}/published-paths/{published_path_id}': {},
+	'GET /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments':
+		{},
+	'GET /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}':
+		{},
+	'GET /v1/domains/{domain_name}/signup-fields': {},
+	'GET /v1/domains/{domain_name}/users': {
+		filters: [
+			'access_code',
+			'access_code__code',
+			'access_code__id',
+			'access_code__pool__id',
+			'active',
+			'include_signup_field_data',
+			'signup_field_id',
+			'signup_field_label',
+			'signup_field_value',
+			'user__email',
+			'user__first_name',
+			'user__last_name',
+		],
+	},
+	'GET /v1/domains/{domain_name}/users/{user_id}/invites': {},
+	'GET /v1/domains/{domain_name}/users/{user_id}/signup-fields': {},
+	'GET /v1/groups': {
+		filters: ['name'],
+	},
+	'GET /v1/groups/{group_id}/access-code-pools': {},
+	'GET /v1/groups/{group_id}/users': {},
+	'GET /v1/ilt-instructors': {
+		filters: ['email', 'provider'],
+	},
+	'GET /v1/ilt-multi-session-events': {},
+	'GET /v1/lessons': {
+		filters: ['course_id'],
+	},
+	'GET /v1/lessons/{lesson_id}/content-items': {},
+	'GET /v1/offers': {},
+	'GET /v1/paths': {},
+	'GET /v1/paths/{path_id}/path-items': {},
+	'GET /v1/ping': {},
+	'GET /v1/promo-code-pools': {
+		filters: ['name', 'offer_id'],
+	},
+	'GET /v1/promo-code-pools/{promo_code_pool_id}/offers': {},
+	'GET /v1/promo-codes': {
+		filters: ['active', 'code', 'promo_code_pool_id'],
+	},
+	'GET /v1/purchases/{purchase_id}': {},
+	'GET /v1/question-banks': {},
+	'GET /v1/quizzes': {
+		filters: ['name'],
+	},
+	'GET /v1/training-credit-codes': {
+		filters: ['tracking_identifier', 'training_credit_code'],
+	},
+	'GET /v1/users': {
+		filters: ['email', 'first_name', 'is_inactive', 'last_name'],
+	},
+	'GET /v1/users/{user_id}/groups': {},
+	'GET /v1/users/{user_id}/plan-enrollments': {},
+	'GET /v1/users/{user_id}/published-courses': {},
+	'GET /v1/users/{user_id}/published-courses/{published_course_id}/lessons': {},
+	'GET /v1/users/{user_id}/published-path-enrollments': {},
+	'GET /v1/vilt-session-events': {
+		filters: [
+			'ends_at__lte',
+			'session__lesson__course__id',
+			'session__lesson__id',
+			'starts_at__gte',
+		],
 	},
-	"GET /v1/training-credit-codes": {
-		"filters": [
-			"tracking_identifier",
-			"training_credit_code"
-		]
+	'GET /v1/vilt-session-registrations': {
+		filters: ['session__id'],
 	},
-	"GET /v1/users": {
-		"filters": [
-			"email",
-			"first_name",
-			"is_inactive",
-			"last_name"
-		]
+	'GET /v1/web-packages': {},
+	'GET /v1/web-packages/{web_package_id}': {},
+	'GET /v1/webhooks': {},
+	'GET /v1/webhooks/{webhook_id}': {},
+	'PATCH /v1/courses/{course_id}': {
+		body: 'PatchedCourseRequest',
 	},
-	"GET /v1/users/{user_id}/groups": {},
-	"GET /v1/users/{user_id}/plan-enrollments": {},
-	"GET /v1/users/{user_id}/published-courses": {},
-	"GET /v1/users/{user_id}/published-courses/{published_course_id}/lessons": {},
-	"GET /v1/users/{user_id}/published-path-enrollments": {},
-	"GET /v1/vilt-session-events": {
-		"filters": [
-			"ends_at__lte",
-			"session__lesson__course__id",
-			"session__lesson__id",
-			"starts_at__gte"
-		]
+	'PATCH /v1/domains/{domain_name}': {
+		body: 'PatchedDomainRequest',
 	},
-	"GET /v1/vilt-session-registrations": {
-		"filters": [
-			"session__id"
-		]
+	'PATCH /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}': {
+		body: 'PatchedDomainAccessCodePoolDetailRequest',
 	},
-	"GET /v1/web-packages": {},
-	"GET /v1/web-packages/{web_package_id}": {},
-	"GET /v1/webhooks": {},
-	"GET /v1/webhooks/{webhook_id}": {},
-	"PATCH /v1/courses/{course_id}": {
-		"body": "PatchedCourseRequest"
+	'PATCH /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}':
+		{
+			body: 'PatchedDomainAccessCodeDetailRequest',
+		},
+	'PATCH /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}': {
+		body: 'PatchedUpdatePlanEnrollmentRequest',
 	},
-	"PATCH /v1/domains/{domain_name}": {
-		"body": "PatchedDomainRequest"
+	'PATCH /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}':
+		{
+			body: 'PatchedUpdateEnrollmentRequest',
+		},
+	'PATCH /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}':
+		{
+			body: 'PatchedUpdatePublishedPathEnrollmentRequest',
+		},
+	'PATCH /v1/domains/{domain_name}/users/{user_id}': {
+		body: 'PatchedDomainUserUpdateRequest',
 	},
-	"PATCH /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}": {
-		"body": "PatchedDomainAccessCodePoolDetailRequest"
+	'PATCH /v1/groups/{group_id}': {
+		body: 'PatchedGroupUpdateRequest',
 	},
-	"PATCH /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}": {
-		"body": "PatchedDomainAccessCodeDetailRequest"
+	'PATCH /v1/ilt-multi-session-events/{multi_session_event_id}': {
+		body: 'PatchedIltMultiSessionEventRequest',
 	},
-	"PATCH /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}": {
-		"body": "PatchedUpdatePlanEnrollmentRequest"
+	'PATCH /v1/lesson-progress/{lesson_progress_id}': {
+		body: 'PatchedLessonProgressRequest',
 	},
-	"PATCH /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}": {
-		"body": "PatchedUpdateEnrollmentRequest"
+	'PATCH /v1/lessons/{lesson_id}': {
+		body: 'PatchedLessonUpdateRequest',
 	},
-	"PATCH /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}": {
-		"body": "PatchedUpdatePublishedPathEnrollmentRequest"
+	'PATCH /v1/lessons/{lesson_id}/content-items/{lesson_content_item_id}': {
+		body: 'PatchedLessonContentItemUpdateRequest',
 	},
-	"PATCH /v1/domains/{domain_name}/users/{user_id}": {
-		"body": "PatchedDomainUserUpdateRequest"
+	'PATCH /v1/progresstokens/{progress_token_id}': {
+		body: 'PatchedProgressTokenRequest',
 	},
-	"PATCH /v1/groups/{group_id}": {
-		"body": "PatchedGroupUpdateRequest"
+	'PATCH /v1/promo-code-pools/{promo_code_pool_id}': {
+		body: 'PatchedPromoCodePoolUpdateRequest',
 	},
-	"PATCH /v1/ilt-multi-session-events/{multi_session_event_id}": {
-		"body": "PatchedIltMultiSessionEventRequest"
+	'PATCH /v1/promo-codes/{promo_code_id}': {
+		body: 'PatchedPromoCodeUpdateRequest',
 	},
-	"PATCH /v1/lesson-progress/{lesson_progress_id}": {
-		"body": "PatchedLessonProgressRequest"
+	'PATCH /v1/purchases/{purchase_id}': {
+		body: 'PatchedPurchaseRequest',
 	},
-	"PATCH /v1/lessons/{lesson_id}": {
-		"body": "PatchedLessonUpdateRequest"
+	'PATCH /v1/training-credit-codes/{training_credit_code_id}': {
+		body: 'PatchedTrainingCreditCodesUpdateRequest',
 	},
-	"PATCH /v1/lessons/{lesson_id}/content-items/{lesson_content_item_id}": {
-		"body": "PatchedLessonContentItemUpdateRequest"
+	'PATCH /v1/users/{user_id}': {
+		body: 'PatchedUserUpdateRequest',
 	},
-	"PATCH /v1/progresstokens/{progress_token_id}": {
-		"body": "PatchedProgressTokenRequest"
+	'PATCH /v1/users/{user_id}/published-courses/{published_course_id}': {
+		body: 'PatchedUserPublishedCourseProgressRequest',
 	},
-	"PATCH /v1/promo-code-pools/{promo_code_pool_id}": {
-		"body": "PatchedPromoCodePoolUpdateRequest"
+	'PATCH /v1/users/{user_id}/published-courses/{published_course_id}/lessons/{lesson_id}': {
+		body: 'PatchedUserLessonProgressRequest',
 	},
-	"PATCH /v1/promo-codes/{promo_code_id}": {
-		"body": "PatchedPromoCodeUpdateRequest"
+	'PATCH /v1/vilt-session-registrations/{vilt_session_registration_id}': {
+		body: 'PatchedViltSessionRegistrationUpdateRequest',
 	},
-	"PATCH /v1/purchases/{purchase_id}": {
-		"body": "PatchedPurchaseRequest"
+	'PATCH /v1/webhooks/{webhook_id}': {
+		body: 'PatchedWebHookRequest',
 	},
-	"PATCH /v1/training-credit-codes/{training_credit_code_id}": {
-		"body": "PatchedTrainingCreditCodesUpdateRequest"
+	'POST /v1/assets': {
+		body: 'AssetRequest',
 	},
-	"PATCH /v1/users/{user_id}": {
-		"body": "PatchedUserUpdateRequest"
+	'POST /v1/courses': {
+		body: 'CourseRequest',
 	},
-	"PATCH /v1/users/{user_id}/published-courses/{published_course_id}": {
-		"body": "PatchedUserPublishedCourseProgressRequest"
+	'POST /v1/domains/{domain_name}/access-code-pools': {
+		body: 'DomainAccessCodePoolDetailRequest',
 	},
-	"PATCH /v1/users/{user_id}/published-courses/{published_course_id}/lessons/{lesson_id}": {
-		"body": "PatchedUserLessonProgressRequest"
+	'POST /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes': {
+		body: 'DomainAccessCodeDetailRequest',
 	},
-	"PATCH /v1/vilt-session-registrations/{vilt_session_registration_id}": {
-		"body": "PatchedViltSessionRegistrationUpdateRequest"
+	'POST /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments': {
+		body: 'CreatePlanEnrollmentRequest',
 	},
-	"PATCH /v1/webhooks/{webhook_id}": {
-		"body": "PatchedWebHookRequest"
+	'POST /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments': {
+		body: 'CreateEnrollmentRequest',
 	},
-	"POST /v1/assets": {
-		"body": "AssetRequest"
+	'POST /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments': {
+		body: 'CreatePublishedPathEnrollmentRequest',
 	},
-	"POST /v1/courses": {
-		"body": "CourseRequest"
+	'POST /v1/domains/{domain_name}/users': {
+		body: 'DomainUserCreateRequest',
 	},
-	"POST /v1/domains/{domain_name}/access-code-pools": {
-		"body": "DomainAccessCodePoolDetailRequest"
+	'POST /v1/domains/{domain_name}/users/{user_id}/invites': {
+		body: 'DomainUserInviteRequest',
 	},
-	"POST /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes": {
-		"body": "DomainAccessCodeDetailRequest"
+	'POST /v1/domains/{domain_name}/users/{user_id}/signup-fields': {
+		body: 'UserSignupFieldValueRequest',
 	},
-	"POST /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments": {
-		"body": "CreatePlanEnrollmentRequest"
+	'POST /v1/domains/{domain_name}/users/{user_id}/signup-fields-bulk': {
+		body: 'BulkUserSignupInfoRequest',
 	},
-	"POST /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments": {
-		"body": "CreateEnrollmentRequest"
+	'POST /v1/groups': {
+		body: 'GroupRequest',
 	},
-	"POST /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments": {
-		"body": "CreatePublishedPathEnrollmentRequest"
+	'POST /v1/groups/{group_id}/access-code-pools': {
+		body: 'GroupAccessCodePoolRequest',
 	},
-	"POST /v1/domains/{domain_name}/users": {
-		"body": "DomainUserCreateRequest"
+	'POST /v1/groups/{group_id}/users': {
+		body: 'GroupUserRequest',
 	},
-	"POST /v1/domains/{domain_name}/users/{user_id}/invites": {
-		"body": "DomainUserInviteRequest"
+	'POST /v1/ilt-multi-session-events': {
+		body: 'IltMultiSessionEventRequest',
 	},
-	"POST /v1/domains/{domain_name}/users/{user_id}/signup-fields": {
-		"body": "UserSignupFieldValueRequest"
+	'POST /v1/ilt-sessions': {
+		body: 'IltSessionRequest',
 	},
-	"POST /v1/domains/{domain_name}/users/{user_id}/signup-fields-bulk": {
-		"body": "BulkUserSignupInfoRequest"
+	'POST /v1/lessons': {
+		body: 'LessonRequest',
 	},
-	"POST /v1/groups": {
-		"body": "GroupRequest"
+	'POST /v1/lessons/{lesson_id}/content-items': {
+		body: 'LessonContentItemRequest',
 	},
-	"POST /v1/groups/{group_id}/access-code-pools": {
-		"body": "GroupAccessCodePoolRequest"
+	'POST /v1/promo-code-pools': {
+		body: 'PromoCodePoolCreateRequest',
 	},
-	"POST /v1/groups/{group_id}/users": {
-		"body": "GroupUserRequest"
+	'POST /v1/promo-code-pools/{promo_code_pool_id}/offers': {
+		body: 'PromoCodePoolOfferRequest',
 	},
-	"POST /v1/ilt-multi-session-events": {
-		"body": "IltMultiSessionEventRequest"
+	'POST /v1/promo-codes': {
+		body: 'PromoCodeRequest',
 	},
-	"POST /v1/ilt-sessions": {
-		"body": "IltSessionRequest"
+	'POST /v1/purchases/{purchase_id}/fulfill': {
+		body: 'PurchaseFulfillmentRequest',
 	},
-	"POST /v1/lessons": {
-		"body": "LessonRequest"
+	'POST /v1/question-banks': {
+		body: 'QuestionBankRequest',
 	},
-	"POST /v1/lessons/{lesson_id}/content-items": {
-		"body": "LessonContentItemRequest"
+	'POST /v1/quiz-questions': {
+		body: 'QuestionRequest',
 	},
-	"POST /v1/promo-code-pools": {
-		"body": "PromoCodePoolCreateRequest"
+	'POST /v1/quizzes': {
+		body: 'QuizRequest',
 	},
-	"POST /v1/promo-code-pools/{promo_code_pool_id}/offers": {
-		"body": "PromoCodePoolOfferRequest"
+	'POST /v1/training-credit-codes': {
+		body: 'TrainingCreditCodesCreateRequest',
 	},
-	"POST /v1/promo-codes": {
-		"body": "PromoCodeRequest"
+	'POST /v1/users/{user_id}/anonymize': {},
+	'POST /v1/vilt-session-registrations': {
+		body: 'ViltSessionRegistrationDetailRequest',
 	},
-	"POST /v1/purchases/{purchase_id}/fulfill": {
-		"body": "PurchaseFulfillmentRequest"
+	'POST /v1/web-packages': {
+		body: 'WebPackageRequest',
 	},
-	"POST /v1/question-banks": {
-		"body": "QuestionBankRequest"
+	'POST /v1/webhooks': {
+		body: 'WebHookRequest',
 	},
-	"POST /v1/quiz-questions": {
-		"body": "QuestionRequest"
+	'POST /v1/webhooks/{webhook_id}/ping': {},
+	'PUT /v1/courses/{course_id}': {
+		body: 'CourseRequest',
 	},
-	"POST /v1/quizzes": {
-		"body": "QuizRequest"
+	'PUT /v1/domains/{domain_name}': {
+		body: 'DomainRequest',
 	},
-	"POST /v1/training-credit-codes": {
-		"body": "TrainingCreditCodesCreateRequest"
+	'PUT /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}': {
+		body: 'DomainAccessCodePoolDetailRequest',
 	},
-	"POST /v1/users/{user_id}/anonymize": {},
-	"POST /v1/vilt-session-registrations": {
-		"body": "ViltSessionRegistrationDetailRequest"
+	'PUT /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}':
+		{
+			body: 'DomainAccessCodeDetailRequest',
+		},
+	'PUT /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}': {
+		body: 'UpdatePlanEnrollmentRequest',
 	},
-	"POST /v1/web-packages": {
-		"body": "WebPackageRequest"
+	'PUT /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}':
+		{
+			body: 'UpdateEnrollmentRequest',
+		},
+	'PUT /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}':
+		{
+			body: 'UpdatePublishedPathEnrollmentRequest',
+		},
+	'PUT /v1/domains/{domain_name}/users/{user_id}': {
+		body: 'DomainUserUpdateRequest',
 	},
-	"POST /v1/webhooks": {
-		"body": "WebHookRequest"
+	'PUT /v1/groups/{group_id}': {
+		body: 'GroupUpdateRequest',
 	},
-	"POST /v1/webhooks/{webhook_id}/ping": {},
-	"PUT /v1/courses/{course_id}": {
-		"body": "CourseRequest"
+	'PUT /v1/ilt-multi-session-events/{multi_session_event_id}': {
+		body: 'IltMultiSessionEventRequest',
 	},
-	"PUT /v1/domains/{domain_name}": {
-		"body": "DomainRequest"
+	'PUT /v1/ilt-sessions/{ilt_session_id}': {
+		body: 'IltSessionRequest',
 	},
-	"PUT /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}": {
-		"body": "DomainAccessCodePoolDetailRequest"
+	'PUT /v1/lesson-progress/{lesson_progress_id}': {
+		body: 'LessonProgressRequest',
 	},
-	"PUT /v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}": {
-		"body": "DomainAccessCodeDetailRequest"
+	'PUT /v1/lessons/{lesson_id}': {
+		body: 'LessonUpdateRequest',
 	},
-	"PUT /v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}": {
-		"body": "UpdatePlanEnrollmentRequest"
+	'PUT /v1/lessons/{lesson_id}/content-items/{lesson_content_item_id}': {
+		body: 'LessonContentItemUpdateRequest',
 	},
-	"PUT /v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}": {
-		"body": "UpdateEnrollmentRequest"
+	'PUT /v1/progresstokens/{progress_token_id}': {
+		body: 'ProgressTokenRequest',
 	},
-	"PUT /v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}": {
-		"body": "UpdatePublishedPathEnrollmentRequest"
+	'PUT /v1/promo-code-pools/{promo_code_pool_id}': {
+		body: 'PromoCodePoolUpdateRequest',
 	},
-	"PUT /v1/domains/{domain_name}/users/{user_id}": {
-		"body": "DomainUserUpdateRequest"
+	'PUT /v1/promo-codes/{promo_code_id}': {
+		body: 'PromoCodeUpdateRequest',
 	},
-	"PUT /v1/groups/{group_id}": {
-		"body": "GroupUpdateRequest"
+	'PUT /v1/purchases/{purchase_id}': {
+		body: 'PurchaseRequest',
 	},
-	"PUT /v1/ilt-multi-session-events/{multi_session_event_id}": {
-		"body": "IltMultiSessionEventRequest"
+	'PUT /v1/users/{user_id}': {
+		body: 'UserUpdateRequest',
 	},
-	"PUT /v1/ilt-sessions/{ilt_session_id}": {
-		"body": "IltSessionRequest"
+	'PUT /v1/users/{user_id}/published-courses/{published_course_id}': {
+		body: 'UserPublishedCourseProgressRequest',
 	},
-	"PUT /v1/lesson-progress/{lesson_progress_id}": {
-		"body": "LessonProgressRequest"
+	'PUT /v1/users/{user_id}/published-courses/{published_course_id}/lessons/{lesson_id}': {
+		body: 'UserLessonProgressRequest',
 	},
-	"PUT /v1/lessons/{lesson_id}": {
-		"body": "LessonUpdateRequest"
+	'PUT /v1/vilt-session-registrations/{vilt_session_registration_id}': {
+		body: 'ViltSessionRegistrationUpdateRequest',
 	},
-	"PUT /v1/lessons/{lesson_id}/content-items/{lesson_content_item_id}": {
-		"body": "LessonContentItemUpdateRequest"
+	'PUT /v1/web-packages/{web_package_id}/lessons': {
+		body: 'WebPackageUpdateLessonRequest',
 	},
-	"PUT /v1/progresstokens/{progress_token_id}": {
-		"body": "ProgressTokenRequest"
+	'PUT /v1/webhooks/{webhook_id}': {
+		body: 'WebHookRequest',
 	},
-	"PUT /v1/promo-code-pools/{promo_code_pool_id}": {
-		"body": "PromoCodePoolUpdateRequest"
-	},
-	"PUT /v1/promo-codes/{promo_code_id}": {
-		"body": "PromoCodeUpdateRequest"
-	},
-	"PUT /v1/purchases/{purchase_id}": {
-		"body": "PurchaseRequest"
-	},
-	"PUT /v1/users/{user_id}": {
-		"body": "UserUpdateRequest"
-	},
-	"PUT /v1/users/{user_id}/published-courses/{published_course_id}": {
-		"body": "UserPublishedCourseProgressRequest"
-	},
-	"PUT /v1/users/{user_id}/published-courses/{published_course_id}/lessons/{lesson_id}": {
-		"body": "UserLessonProgressRequest"
-	},
-	"PUT /v1/vilt-session-registrations/{vilt_session_registration_id}": {
-		"body": "ViltSessionRegistrationUpdateRequest"
-	},
-	"PUT /v1/web-packages/{web_package_id}/lessons": {
-		"body": "WebPackageUpdateLessonRequest"
-	},
-	"PUT /v1/webhooks/{webhook_id}": {
-		"body": "WebHookRequest"
-	}
 };
 
-export const REQUEST_SCHEMAS: Record<string, FieldSpec> = {"PatchedCourseRequest":{"t":"object","p":{"enforce_sequential_navigation":{"t":"boolean"},"long_description_html":{"t":"string"},"short_description":{"t":"string"},"title":{"t":"string"},"labels":{"t":"array","i":{"t":"string"}},"display_course_and_lesson_time":{"t":"boolean"},"manual_course_time":{"t":"string","max":15},"display_manual_course_time":{"t":"boolean"},"course_and_lesson_time_format":{"t":"string","e":["HOURS_MINUTES_SECONDS","HOURS_MINUTES","HOURS_MINUTES_VERBOSE","MINUTES_VERBOSE"]}}},"PatchedDomainRequest":{"t":"object","p":{"catalog_title":{"t":"string"},"access":{"t":"string","e":["PUBLIC","PRIVATE","PRIVATE_CODE"]},"access_code_message_html":{"t":"string"},"marketing_message":{"t":"string"}}},"PatchedDomainAccessCodePoolDetailRequest":{"t":"object","p":{"name":{"t":"string","max":255},"active":{"t":"boolean"},"start_date":{"t":"string","n":1,"f":"date-time"},"end_date":{"t":"string","n":1,"f":"date-time"},"expire_linked_to_domain_membership":{"t":"boolean"}}},"PatchedDomainAccessCodeDetailRequest":{"t":"object","p":{"code":{"t":"string","max":40},"active":{"t":"boolean"},"max_uses":{"t":"integer"},"duration":{"t":"integer","n":1},"duration_unit":{"t":"string","e":["MONTHS","DAYS"]}}},"PatchedUpdatePlanEnrollmentRequest":{"t":"object","p":{"expires_at":{"t":"string","n":1,"f":"date-time"},"active":{"t":"boolean"}}},"PatchedUpdateEnrollmentRequest":{"t":"object","p":{"expires_at":{"t":"string","n":1,"f":"date-time"},"active":{"t":"boolean"}}},"PatchedUpdatePublishedPathEnrollmentRequest":{"t":"object","p":{"expires_at":{"t":"string","n":1,"f":"date-time"},"active":{"t":"boolean"}}},"PatchedDomainUserUpdateRequest":{"t":"object","p":{"active":{"t":"boolean"},"expires_at":{"t":"string","n":1,"f":"date-time"},"access_code":{"t":"object","p":{"id":{"t":"string","r":1}},"n":1}}},"PatchedGroupUpdateRequest":{"t":"object","p":{"name":{"t":"string","max":100},"discount_percent":{"t":"integer","n":1},"group_category_id":{"t":"string","n":1},"sign_up_field_rule":{"t":"object","p":{"enforce":{"t":"boolean"},"require_match_all":{"t":"boolean"},"options":{"t":"array","i":{"t":"object","p":{"id":{"t":"string","r":1}}},"r":1}}}}},"PatchedIltMultiSessionEventRequest":{"t":"object","p":{"lesson":{"t":"string"},"display_name":{"t":"string"},"seats_total":{"t":"integer"}}},"PatchedLessonProgressRequest":{"t":"object","p":{"finished_at":{"t":"string","n":1,"f":"date-time"},"completed_at":{"t":"string","n":1,"f":"date-time"},"success_status":{"t":"string","e":["PASSED","FAILED"],"n":1},"score":{"t":"integer","n":1},"max_score":{"t":"integer","n":1},"custom_data":{"t":"string","n":1},"validation_status":{"t":"string","e":["PASSED","FAILED"],"n":1},"validation_data":{"t":"any","n":1}}},"PatchedLessonUpdateRequest":{"t":"object","p":{"content_asset_id":{"t":"string","n":1},"content_html":{"t":"string"},"content_quiz_id":{"t":"string","n":1},"content_web_package_id":{"t":"string","n":1},"course_id":{"t":"string"},"description_html":{"t":"string"},"display_fullscreen":{"t":"boolean"},"optional":{"t":"boolean"},"order":{"t":"integer"},"search_keywords":{"t":"string","max":5000},"time_seconds":{"t":"integer","n":1},"title":{"t":"string"},"tooltip_html":{"t":"string"},"type":{"t":"string","e":["ASSET","HTML","WEB_PACKAGE","QUIZ","VILT","MODULAR","SECTION"]}}},"PatchedLessonContentItemUpdateRequest":{"t":"object","p":{"content_asset_id":{"t":"string"},"content_html":{"t":"string"},"content_quiz_id":{"t":"string"},"header":{"t":"string"},"lesson_id":{"t":"string"},"order":{"t":"integer"},"type":{"t":"string","e":["ASSET","HTML","QUIZ","RATING"]}}},"PatchedProgressTokenRequest":{"t":"object","p":{"completed_at":{"t":"string","n":1,"f":"date-time"},"success_status":{"t":"string","e":["PASSED","FAILED"]},"score":{"t":"integer","n":1},"max_score":{"t":"integer","n":1}}},"PatchedPromoCodePoolUpdateRequest":{"t":"object","p":{"name":{"t":"string"},"active":{"t":"boolean"},"starts_at":{"t":"string","f":"date-time"},"expires_at":{"t":"string","n":1,"f":"date-time"},"expire_content":{"t":"boolean"}}},"PatchedPromoCodeUpdateRequest":{"t":"object","p":{"code":{"t":"string","max":40},"max_uses":{"t":"integer"},"active":{"t":"boolean"}}},"PatchedPurchaseRequest":{"t":"object","p":{"state":{"t":"string","e":["CREATED","SUCCESS","FAILED","REFUNDED","CANCELLED","FLAGGED","PENDING"]},"refunded_at":{"t":"string","n":1,"f":"date-time"},"refund_cents":{"t":"integer","n":1},"price_cents":{"t":"integer"},"tax_price_cents":{"t":"integer","n":1}}},"PatchedTrainingCreditCodesUpdateRequest":{"t":"object","p":{"credits_total":{"t":"integer"},"expiration_date":{"t":"string","n":1,"f":"date-time"},"expire_content":{"t":"boolean"},"tracking_identifier":{"t":"string","max":256},"available_to_all_students":{"t":"boolean"},"student_groups":{"t":"object","p":{"add":{"t":"array","i":{"t":"string"}},"remove":{"t":"array","i":{"t":"string"}}}},"available_for_all_offers":{"t":"boolean"},"offers":{"t":"object","p":{"add":{"t":"array","i":{"t":"string"}},"remove":{"t":"array","i":{"t":"string"}}}}}},"PatchedUserUpdateRequest":{"t":"object","p":{"email":{"t":"string","max":254,"f":"email"},"first_name":{"t":"string","max":50},"last_name":{"t":"string","max":50}}},"PatchedUserPublishedCourseProgressRequest":{"t":"object","p":{"published_course_id":{"t":"string"},"course_progress":{"t":"object","p":{"completed_at":{"t":"string","n":1,"f":"date-time"},"score":{"t":"integer","n":1},"max_score":{"t":"integer","n":1},"credits_earned":{"t":"string","max":20},"credit_unit_plural":{"t":"string","max":40},"success_status":{"t":"string","e":["PASSED","FAILED"],"n":1}}}}},"PatchedUserLessonProgressRequest":{"t":"object","p":{"lesson_progress":{"t":"object","p":{"completed_at":{"t":"string","n":1,"f":"date-time"},"success_status":{"t":"string","e":["PASSED","FAILED"],"n":1},"score":{"t":"integer","n":1},"max_score":{"t":"integer","n":1},"custom_data":{"t":"string","n":1},"lesson_progress_id":{"t":"string"}}}}},"PatchedViltSessionRegistrationUpdateRequest":{"t":"object","p":{"attended":{"t":"boolean"}}},"PatchedWebHookRequest":{"t":"object","p":{"target_url":{"t":"string","max":1024,"f":"uri"},"active":{"t":"boolean"},"event_type":{"t":"string","e":["COURSE_COMPLETION","COURSE_ENROLLMENT","DOMAIN_ENROLLMENT","LESSON_COMPLETION","PATH_COMPLETION","PATH_ENROLLMENT","PURCHASE_FULFILLMENT","QUIZ_COMPLETION","VILT_EVENT_REGISTRATION","DASHBOARD_TASK_CREATED"],"n":1},"basic_auth_username":{"t":"string"},"basic_auth_password":{"t":"string"},"additional_headers":{"t":"any"}}},"AssetRequest":{"t":"object","p":{"content_url":{"t":"string","f":"uri"},"asset":{"t":"object","p":{"name":{"t":"string"},"embed_link_url":{"t":"string"},"aspect_ratio":{"t":"string","e":["16:9","4:3"]},"sync_completion":{"t":"boolean"}}}}},"CourseRequest":{"t":"object","p":{"enforce_sequential_navigation":{"t":"boolean","r":1},"long_description_html":{"t":"string"},"short_description":{"t":"string","r":1},"title":{"t":"string","r":1},"labels":{"t":"array","i":{"t":"string"}},"display_course_and_lesson_time":{"t":"boolean"},"manual_course_time":{"t":"string","max":15},"display_manual_course_time":{"t":"boolean"},"course_and_lesson_time_format":{"t":"string","e":["HOURS_MINUTES_SECONDS","HOURS_MINUTES","HOURS_MINUTES_VERBOSE","MINUTES_VERBOSE"]}}},"DomainAccessCodePoolDetailRequest":{"t":"object","p":{"name":{"t":"string","max":255},"active":{"t":"boolean"},"start_date":{"t":"string","n":1,"f":"date-time"},"end_date":{"t":"string","n":1,"f":"date-time"},"expire_linked_to_domain_membership":{"t":"boolean"}}},"DomainAccessCodeDetailRequest":{"t":"object","p":{"code":{"t":"string","max":40},"active":{"t":"boolean"},"max_uses":{"t":"integer"},"duration":{"t":"integer","n":1},"duration_unit":{"t":"string","e":["MONTHS","DAYS"]}}},"CreatePlanEnrollmentRequest":{"t":"object","p":{"user":{"t":"object","p":{"id":{"t":"string","r":1}},"r":1},"enrolled_at":{"t":"string","f":"date-time"},"expires_at":{"t":"string","f":"date-time"},"active":{"t":"boolean","n":1},"purchase":{"t":"object","p":{"purchase_price":{"t":"object","p":{"amount":{"t":"string"},"currency_code":{"t":"string"}}},"purchase_state":{"t":"string","e":["CREATED","SUCCESS","FAILED","REFUNDED","CANCELLED","FLAGGED","PENDING"]},"purchased_at":{"t":"string","f":"date-time"},"tax_price_cents":{"t":"integer","n":1}},"n":1}}},"CreateEnrollmentRequest":{"t":"object","p":{"user":{"t":"object","p":{"id":{"t":"string","r":1}},"r":1},"enrolled_at":{"t":"string","f":"date-time"},"expires_at":{"t":"string","f":"date-time"},"active":{"t":"boolean","n":1},"purchase":{"t":"object","p":{"purchase_price":{"t":"object","p":{"amount":{"t":"string"},"currency_code":{"t":"string"}}},"purchase_state":{"t":"string","e":["CREATED","SUCCESS","FAILED","REFUNDED","CANCELLED","FLAGGED","PENDING"]},"purchased_at":{"t":"string","f":"date-time"},"tax_price_cents":{"t":"integer","n":1}},"n":1}}},"CreatePublishedPathEnrollmentRequest":{"t":"object","p":{"user":{"t":"object","p":{"id":{"t":"string","r":1}},"r":1},"enrolled_at":{"t":"string","f":"date-time"},"expires_at":{"t":"string","f":"date-time"},"active":{"t":"boolean","n":1},"purchase":{"t":"object","p":{"purchase_price":{"t":"object","p":{"amount":{"t":"string"},"currency_code":{"t":"string"}}},"purchase_state":{"t":"string","e":["CREATED","SUCCESS","FAILED","REFUNDED","CANCELLED","FLAGGED","PENDING"]},"purchased_at":{"t":"string","f":"date-time"},"tax_price_cents":{"t":"integer","n":1}},"n":1}}},"DomainUserCreateRequest":{"t":"object","p":{"user":{"t":"object","p":{"email":{"t":"string","max":254,"f":"email","r":1},"first_name":{"t":"string","max":50},"last_name":{"t":"string","max":50}},"r":1},"active":{"t":"boolean"},"marketing_optin":{"t":"boolean","n":1},"expires_at":{"t":"string","n":1,"f":"date-time"}}},"DomainUserInviteRequest":{"t":"object","p":{"send_email":{"t":"boolean"}}},"UserSignupFieldValueRequest":{"t":"object","p":{"signup_field":{"t":"object","p":{"id":{"t":"string","r":1}},"r":1},"value":{"t":"string","r":1}}},"BulkUserSignupInfoRequest":{"t":"object","p":{"signup_fields":{"t":"array","i":{"t":"object","p":{"id":{"t":"string","r":1},"value":{"t":"string","r":1}}},"r":1}}},"GroupRequest":{"t":"object","p":{"name":{"t":"string","max":100,"r":1},"discount_percent":{"t":"integer","n":1},"group_category_id":{"t":"string","n":1},"sign_up_field_rule":{"t":"object","p":{"enforce":{"t":"boolean"},"require_match_all":{"t":"boolean"},"options":{"t":"array","i":{"t":"object","p":{"id":{"t":"string","r":1}}},"r":1}}},"rule_email_domains":{"t":"array","i":{"t":"string"}}}},"GroupAccessCodePoolRequest":{"t":"object","p":{"access_code_pool":{"t":"object","p":{"id":{"t":"string","r":1}},"r":1}}},"GroupUserRequest":{"t":"object","p":{"user":{"t":"object","p":{"id":{"t":"string","r":1}},"r":1}}},"IltMultiSessionEventRequest":{"t":"object","p":{"lesson":{"t":"string","r":1},"display_name":{"t":"string","r":1},"seats_total":{"t":"integer"}}},"IltSessionRequest":{"t":"object","p":{"instructor_email":{"t":"string","r":1},"provider":{"t":"string","e":["calendar","goto.meeting","goto.training","goto.webinar","goto.webcast","webex.meeting","webex.webinar","zoom.meeting","zoom.webinar"]},"lesson":{"t":"string"},"multi_session_event":{"t":"string"},"display_name":{"t":"string","max":200,"r":1},"starts_at":{"t":"string","f":"date-time","r":1},"ends_at":{"t":"string","f":"date-time","r":1},"timezone":{"t":"string","e":["Africa/Abidjan","Africa/Accra","Africa/Addis_Ababa","Africa/Algiers","Africa/Asmara","Africa/Bamako","Africa/Bangui","Africa/Banjul","Africa/Bissau","Africa/Blantyre","Africa/Brazzaville","Africa/Bujumbura","Africa/Cairo","Africa/Casablanca","Africa/Ceuta","Africa/Conakry","Africa/Dakar","Africa/Dar_es_Salaam","Africa/Djibouti","Africa/Douala","Africa/El_Aaiun","Africa/Freetown","Africa/Gaborone","Africa/Harare","Africa/Johannesburg","Africa/Juba","Africa/Kampala","Africa/Khartoum","Africa/Kigali","Africa/Kinshasa","Africa/Lagos","Africa/Libreville","Africa/Lome","Africa/Luanda","Africa/Lubumbashi","Africa/Lusaka","Africa/Malabo","Africa/Maputo","Africa/Maseru","Africa/Mbabane","Africa/Mogadishu","Africa/Monrovia","Africa/Nairobi","Africa/Ndjamena","Africa/Niamey","Africa/Nouakchott","Africa/Ouagadougou","Africa/Porto-Novo","Africa/Sao_Tome","Africa/Tripoli","Africa/Tunis","Africa/Windhoek","America/Adak","America/Anchorage","America/Anguilla","America/Antigua","America/Araguaina","America/Argentina/Buenos_Aires","America/Argentina/Catamarca","America/Argentina/Cordoba","America/Argentina/Jujuy","America/Argentina/La_Rioja","America/Argentina/Mendoza","America/Argentina/Rio_Gallegos","America/Argentina/Salta","America/Argentina/San_Juan","America/Argentina/San_Luis","America/Argentina/Tucuman","America/Argentina/Ushuaia","America/Aruba","America/Asuncion","America/Atikokan","America/Bahia","America/Bahia_Banderas","America/Barbados","America/Belem","America/Belize","America/Blanc-Sablon","America/Boa_Vista","America/Bogota","America/Boise","America/Cambridge_Bay","America/Campo_Grande","America/Cancun","America/Caracas","America/Cayenne","America/Cayman","America/Chicago","America/Chihuahua","America/Ciudad_Juarez","America/Costa_Rica","America/Coyhaique","America/Creston","America/Cuiaba","America/Curacao","America/Danmarkshavn","America/Dawson","America/Dawson_Creek","America/Denver","America/Detroit","America/Dominica","America/Edmonton","America/Eirunepe","America/El_Salvador","America/Fort_Nelson","America/Fortaleza","America/Glace_Bay","America/Goose_Bay","America/Grand_Turk","America/Grenada","America/Guadeloupe","America/Guatemala","America/Guayaquil","America/Guyana","America/Halifax","America/Havana","America/Hermosillo","America/Indiana/Indianapolis","America/Indiana/Knox","America/Indiana/Marengo","America/Indiana/Petersburg","America/Indiana/Tell_City","America/Indiana/Vevay","America/Indiana/Vincennes","America/Indiana/Winamac","America/Inuvik","America/Iqaluit","America/Jamaica","America/Juneau","America/Kentucky/Louisville","America/Kentucky/Monticello","America/Kralendijk","America/La_Paz","America/Lima","America/Los_Angeles","America/Lower_Princes","America/Maceio","America/Managua","America/Manaus","America/Marigot","America/Martinique","America/Matamoros","America/Mazatlan","America/Menominee","America/Merida","America/Metlakatla","America/Mexico_City","America/Miquelon","America/Moncton","America/Monterrey","America/Montevideo","America/Montserrat","America/Nassau","America/New_York","America/Nome","America/Noronha","America/North_Dakota/Beulah","America/North_Dakota/Center","America/North_Dakota/New_Salem","America/Nuuk","America/Ojinaga","America/Panama","America/Paramaribo","America/Phoenix","America/Port-au-Prince","America/Port_of_Spain","America/Porto_Velho","America/Puerto_Rico","America/Punta_Arenas","America/Rankin_Inlet","America/Recife","America/Regina","America/Resolute","America/Rio_Branco","America/Santarem","America/Santiago","America/Santo_Domingo","America/Sao_Paulo","America/Scoresbysund","America/Sitka","America/St_Barthelemy","America/St_Johns","America/St_Kitts","America/St_Lucia","America/St_Thomas","America/St_Vincent","America/Swift_Current","America/Tegucigalpa","America/Thule","America/Tijuana","America/Toronto","America/Tortola","America/Vancouver","America/Whitehorse","America/Winnipeg","America/Yakutat","Antarctica/Casey","Antarctica/Davis","Antarctica/DumontDUrville","Antarctica/Macquarie","Antarctica/Mawson","Antarctica/McMurdo","Antarctica/Palmer","Antarctica/Rothera","Antarctica/Syowa","Antarctica/Troll","Antarctica/Vostok","Arctic/Longyearbyen","Asia/Aden","Asia/Almaty","Asia/Amman","Asia/Anadyr","Asia/Aqtau","Asia/Aqtobe","Asia/Ashgabat","Asia/Atyrau","Asia/Baghdad","Asia/Bahrain","Asia/Baku","Asia/Bangkok","Asia/Barnaul","Asia/Beirut","Asia/Bishkek","Asia/Brunei","Asia/Chita","Asia/Colombo","Asia/Damascus","Asia/Dhaka","Asia/Dili","Asia/Dubai","Asia/Dushanbe","Asia/Famagusta","Asia/Gaza","Asia/Hebron","Asia/Ho_Chi_Minh","Asia/Hong_Kong","Asia/Hovd","Asia/Irkutsk","Asia/Jakarta","Asia/Jayapura","Asia/Jerusalem","Asia/Kabul","Asia/Kamchatka","Asia/Karachi","Asia/Kathmandu","Asia/Khandyga","Asia/Kolkata","Asia/Krasnoyarsk","Asia/Kuala_Lumpur","Asia/Kuching","Asia/Kuwait","Asia/Macau","Asia/Magadan","Asia/Makassar","Asia/Manila","Asia/Muscat","Asia/Nicosia","Asia/Novokuznetsk","Asia/Novosibirsk","Asia/Omsk","Asia/Oral","Asia/Phnom_Penh","Asia/Pontianak","Asia/Pyongyang","Asia/Qatar","Asia/Qostanay","Asia/Qyzylorda","Asia/Riyadh","Asia/Sakhalin","Asia/Samarkand","Asia/Seoul","Asia/Shanghai","Asia/Singapore","Asia/Srednekolymsk","Asia/Taipei","Asia/Tashkent","Asia/Tbilisi","Asia/Tehran","Asia/Thimphu","Asia/Tokyo","Asia/Tomsk","Asia/Ulaanbaatar","Asia/Urumqi","Asia/Ust-Nera","Asia/Vientiane","Asia/Vladivostok","Asia/Yakutsk","Asia/Yangon","Asia/Yekaterinburg","Asia/Yerevan","Atlantic/Azores","Atlantic/Bermuda","Atlantic/Canary","Atlantic/Cape_Verde","Atlantic/Faroe","Atlantic/Madeira","Atlantic/Reykjavik","Atlantic/South_Georgia","Atlantic/St_Helena","Atlantic/Stanley","Australia/Adelaide","Australia/Brisbane","Australia/Broken_Hill","Australia/Darwin","Australia/Eucla","Australia/Hobart","Australia/Lindeman","Australia/Lord_Howe","Australia/Melbourne","Australia/Perth","Australia/Sydney","Canada/Atlantic","Canada/Central","Canada/Eastern","Canada/Mountain","Canada/Newfoundland","Canada/Pacific","Europe/Amsterdam","Europe/Andorra","Europe/Astrakhan","Europe/Athens","Europe/Belgrade","Europe/Berlin","Europe/Bratislava","Europe/Brussels","Europe/Bucharest","Europe/Budapest","Europe/Busingen","Europe/Chisinau","Europe/Copenhagen","Europe/Dublin","Europe/Gibraltar","Europe/Guernsey","Europe/Helsinki","Europe/Isle_of_Man","Europe/Istanbul","Europe/Jersey","Europe/Kaliningrad","Europe/Kirov","Europe/Kyiv","Europe/Lisbon","Europe/Ljubljana","Europe/London","Europe/Luxembourg","Europe/Madrid","Europe/Malta","Europe/Mariehamn","Europe/Minsk","Europe/Monaco","Europe/Moscow","Europe/Oslo","Europe/Paris","Europe/Podgorica","Europe/Prague","Europe/Riga","Europe/Rome","Europe/Samara","Europe/San_Marino","Europe/Sarajevo","Europe/Saratov","Europe/Simferopol","Europe/Skopje","Europe/Sofia","Europe/Stockholm","Europe/Tallinn","Europe/Tirane","Europe/Ulyanovsk","Europe/Vaduz","Europe/Vatican","Europe/Vienna","Europe/Vilnius","Europe/Volgograd","Europe/Warsaw","Europe/Zagreb","Europe/Zurich","GMT","Indian/Antananarivo","Indian/Chagos","Indian/Christmas","Indian/Cocos","Indian/Comoro","Indian/Kerguelen","Indian/Mahe","Indian/Maldives","Indian/Mauritius","Indian/Mayotte","Indian/Reunion","Pacific/Apia","Pacific/Auckland","Pacific/Bougainville","Pacific/Chatham","Pacific/Chuuk","Pacific/Easter","Pacific/Efate","Pacific/Fakaofo","Pacific/Fiji","Pacific/Funafuti","Pacific/Galapagos","Pacific/Gambier","Pacific/Guadalcanal","Pacific/Guam","Pacific/Honolulu","Pacific/Kanton","Pacific/Kiritimati","Pacific/Kosrae","Pacific/Kwajalein","Pacific/Majuro","Pacific/Marquesas","Pacific/Midway","Pacific/Nauru","Pacific/Niue","Pacific/Norfolk","Pacific/Noumea","Pacific/Pago_Pago","Pacific/Palau","Pacific/Pitcairn","Pacific/Pohnpei","Pacific/Port_Moresby","Pacific/Rarotonga","Pacific/Saipan","Pacific/Tahiti","Pacific/Tarawa","Pacific/Tongatapu","Pacific/Wake","Pacific/Wallis","US/Alaska","US/Arizona","US/Central","US/Eastern","US/Hawaii","US/Mountain","US/Pacific","UTC"],"r":1},"description":{"t":"string"},"seats_total":{"t":"integer"},"location":{"t":"string","max":100},"post_registration_instructions":{"t":"string"},"event_link":{"t":"string","f":"uri"},"tags":{"t":"array","i":{"t":"string","max":100}}}},"LessonRequest":{"t":"object","p":{"content_asset_id":{"t":"string","n":1},"content_html":{"t":"string"},"content_quiz_id":{"t":"string","n":1},"content_web_package_id":{"t":"string","n":1},"course_id":{"t":"string","r":1},"description_html":{"t":"string"},"display_fullscreen":{"t":"boolean"},"optional":{"t":"boolean"},"order":{"t":"integer","r":1},"search_keywords":{"t":"string","max":5000},"time_seconds":{"t":"integer","n":1},"title":{"t":"string","max":500,"r":1},"tooltip_html":{"t":"string"},"type":{"t":"string","e":["ASSET","HTML","WEB_PACKAGE","QUIZ","VILT","MODULAR","SECTION"],"r":1}}},"LessonContentItemRequest":{"t":"object","p":{"content_asset_id":{"t":"string"},"content_html":{"t":"string"},"content_quiz_id":{"t":"string"},"header":{"t":"string","r":1},"lesson_id":{"t":"string"},"order":{"t":"integer","r":1},"type":{"t":"string","e":["ASSET","HTML","QUIZ","RATING"],"r":1}}},"PromoCodePoolCreateRequest":{"t":"object","p":{"name":{"t":"string","r":1},"active":{"t":"boolean"},"starts_at":{"t":"string","f":"date-time","r":1},"expires_at":{"t":"string","n":1,"f":"date-time"},"expire_content":{"t":"boolean"},"discount_type":{"t":"string","e":["PRICE_OVERRIDE","PERCENT_OFF"],"r":1},"price_cents":{"t":"integer","n":1},"percent_off":{"t":"integer","n":1},"single_use_per_user":{"t":"boolean"}}},"PromoCodePoolOfferRequest":{"t":"object","p":{"id":{"t":"string"}}},"PromoCodeRequest":{"t":"object","p":{"code":{"t":"string","max":40,"r":1},"max_uses":{"t":"integer","r":1},"active":{"t":"boolean"},"promo_code_pool_id":{"t":"string","r":1}}},"PurchaseFulfillmentRequest":{"t":"object","p":{"state":{"t":"string","e":["SUCCESS","FAILED","CANCELLED"],"r":1},"error_msg":{"t":"string"},"payment_processor_order_id":{"t":"string"},"payment_processor_response_data":{"t":"string"}}},"QuestionBankRequest":{"t":"object","p":{"name":{"t":"string","max":500,"r":1}}},"QuestionRequest":{"t":"object","p":{"quiz":{"t":"string"},"quiz_question_bank":{"t":"string"},"html":{"t":"string","r":1},"type":{"t":"string","e":["MULTIPLE_CHOICE","MULTIPLE_ANSWER","FILL_IN_THE_BLANK","FREEFORM"],"r":1},"requires_manual_grading":{"t":"boolean"},"case_sensitive":{"t":"boolean"},"correct_answer_feedback_html":{"t":"string"},"incorrect_answer_feedback_html":{"t":"string"},"answers":{"t":"array","i":{"t":"object","p":{"answer_text":{"t":"string","max":1000,"r":1},"correct":{"t":"boolean"}}}}}},"QuizRequest":{"t":"object","p":{"name":{"t":"string","max":500,"r":1},"html":{"t":"string"},"passing_percentage_correct":{"t":"integer"},"show_results_on_failure":{"t":"boolean"},"max_attempts":{"t":"integer"},"require_correct_response":{"t":"boolean"},"randomize_questions":{"t":"boolean"},"limit_question_count":{"t":"integer"},"randomize_answers":{"t":"boolean"},"time_limit_seconds":{"t":"integer","n":1},"show_question_feedback":{"t":"boolean"},"alignment":{"t":"string","e":["left","center","right"]}}},"TrainingCreditCodesCreateRequest":{"t":"object","p":{"training_credit_code":{"t":"string","r":1},"credits_total":{"t":"integer","r":1},"expiration_date":{"t":"string","n":1,"f":"date-time"},"expire_content":{"t":"boolean"},"tracking_identifier":{"t":"string","max":256},"available_to_all_students":{"t":"boolean"},"student_groups":{"t":"array","i":{"t":"string"}},"available_for_all_offers":{"t":"boolean"},"offers":{"t":"array","i":{"t":"string"}}}},"ViltSessionRegistrationDetailRequest":{"t":"object","p":{"vilt_session":{"t":"object","p":{"id":{"t":"string","r":1}}},"enrollment_id":{"t":"string"}}},"WebPackageRequest":{"t":"object","p":{"content_url":{"t":"string","f":"uri","r":1},"web_package":{"t":"object","p":{"title":{"t":"string","r":1},"sync_completion":{"t":"boolean"},"redirect_on_completion":{"t":"boolean"}},"r":1}}},"WebHookRequest":{"t":"object","p":{"target_url":{"t":"string","max":1024,"f":"uri","r":1},"active":{"t":"boolean"},"event_type":{"t":"string","e":["COURSE_COMPLETION","COURSE_ENROLLMENT","DOMAIN_ENROLLMENT","LESSON_COMPLETION","PATH_COMPLETION","PATH_ENROLLMENT","PURCHASE_FULFILLMENT","QUIZ_COMPLETION","VILT_EVENT_REGISTRATION","DASHBOARD_TASK_CREATED"],"n":1},"basic_auth_username":{"t":"string"},"basic_auth_password":{"t":"string"},"additional_headers":{"t":"any"}}},"DomainRequest":{"t":"object","p":{"catalog_title":{"t":"string"},"access":{"t":"string","e":["PUBLIC","PRIVATE","PRIVATE_CODE"]},"access_code_message_html":{"t":"string"},"marketing_message":{"t":"string"}}},"UpdatePlanEnrollmentRequest":{"t":"object","p":{"expires_at":{"t":"string","n":1,"f":"date-time"},"active":{"t":"boolean"}}},"UpdateEnrollmentRequest":{"t":"object","p":{"expires_at":{"t":"string","n":1,"f":"date-time"},"active":{"t":"boolean"}}},"UpdatePublishedPathEnrollmentRequest":{"t":"object","p":{"expires_at":{"t":"string","n":1,"f":"date-time"},"active":{"t":"boolean"}}},"DomainUserUpdateRequest":{"t":"object","p":{"active":{"t":"boolean"},"expires_at":{"t":"string","n":1,"f":"date-time"},"access_code":{"t":"object","p":{"id":{"t":"string","r":1}},"n":1}}},"GroupUpdateRequest":{"t":"object","p":{"name":{"t":"string","max":100,"r":1},"discount_percent":{"t":"integer","n":1},"group_category_id":{"t":"string","n":1},"sign_up_field_rule":{"t":"object","p":{"enforce":{"t":"boolean"},"require_match_all":{"t":"boolean"},"options":{"t":"array","i":{"t":"object","p":{"id":{"t":"string","r":1}}},"r":1}}}}},"LessonProgressRequest":{"t":"object","p":{"finished_at":{"t":"string","n":1,"f":"date-time"},"completed_at":{"t":"string","n":1,"f":"date-time"},"success_status":{"t":"string","e":["PASSED","FAILED"],"n":1},"score":{"t":"integer","n":1},"max_score":{"t":"integer","n":1},"custom_data":{"t":"string","n":1},"validation_status":{"t":"string","e":["PASSED","FAILED"],"n":1},"validation_data":{"t":"any","n":1}}},"LessonUpdateRequest":{"t":"object","p":{"content_asset_id":{"t":"string","n":1},"content_html":{"t":"string"},"content_quiz_id":{"t":"string","n":1},"content_web_package_id":{"t":"string","n":1},"course_id":{"t":"string"},"description_html":{"t":"string"},"display_fullscreen":{"t":"boolean"},"optional":{"t":"boolean"},"order":{"t":"integer"},"search_keywords":{"t":"string","max":5000},"time_seconds":{"t":"integer","n":1},"title":{"t":"string"},"tooltip_html":{"t":"string"},"type":{"t":"string","e":["ASSET","HTML","WEB_PACKAGE","QUIZ","VILT","MODULAR","SECTION"]}}},"LessonContentItemUpdateRequest":{"t":"object","p":{"content_asset_id":{"t":"string"},"content_html":{"t":"string"},"content_quiz_id":{"t":"string"},"header":{"t":"string"},"lesson_id":{"t":"string"},"order":{"t":"integer"},"type":{"t":"string","e":["ASSET","HTML","QUIZ","RATING"]}}},"ProgressTokenRequest":{"t":"object","p":{"completed_at":{"t":"string","n":1,"f":"date-time"},"success_status":{"t":"string","e":["PASSED","FAILED"]},"score":{"t":"integer","n":1},"max_score":{"t":"integer","n":1}}},"PromoCodePoolUpdateRequest":{"t":"object","p":{"name":{"t":"string"},"active":{"t":"boolean"},"starts_at":{"t":"string","f":"date-time","r":1},"expires_at":{"t":"string","n":1,"f":"date-time"},"expire_content":{"t":"boolean"}}},"PromoCodeUpdateRequest":{"t":"object","p":{"code":{"t":"string","max":40,"r":1},"max_uses":{"t":"integer","r":1},"active":{"t":"boolean"}}},"PurchaseRequest":{"t":"object","p":{"state":{"t":"string","e":["CREATED","SUCCESS","FAILED","REFUNDED","CANCELLED","FLAGGED","PENDING"]},"refunded_at":{"t":"string","n":1,"f":"date-time"},"refund_cents":{"t":"integer","n":1},"price_cents":{"t":"integer"},"tax_price_cents":{"t":"integer","n":1}}},"UserUpdateRequest":{"t":"object","p":{"email":{"t":"string","max":254,"f":"email"},"first_name":{"t":"string","max":50},"last_name":{"t":"string","max":50}}},"UserPublishedCourseProgressRequest":{"t":"object","p":{"published_course_id":{"t":"string"},"course_progress":{"t":"object","p":{"completed_at":{"t":"string","n":1,"f":"date-time"},"score":{"t":"integer","n":1},"max_score":{"t":"integer","n":1},"credits_earned":{"t":"string","max":20},"credit_unit_plural":{"t":"string","max":40},"success_status":{"t":"string","e":["PASSED","FAILED"],"n":1}},"r":1}}},"UserLessonProgressRequest":{"t":"object","p":{"lesson_progress":{"t":"object","p":{"completed_at":{"t":"string","n":1,"f":"date-time"},"success_status":{"t":"string","e":["PASSED","FAILED"],"n":1},"score":{"t":"integer","n":1},"max_score":{"t":"integer","n":1},"custom_data":{"t":"string","n":1},"lesson_progress_id":{"t":"string"}},"r":1}}},"ViltSessionRegistrationUpdateRequest":{"t":"object","p":{"attended":{"t":"boolean","r":1}}},"WebPackageUpdateLessonRequest":{"t":"object","p":{"web_package_id":{"t":"string","r":1}}}};
+export const REQUEST_SCHEMAS: Record<string, FieldSpec> = {
+	PatchedCourseRequest: {
+		t: 'object',
+		p: {
+			enforce_sequential_navigation: { t: 'boolean' },
+			long_description_html: { t: 'string' },
+			short_description: { t: 'string' },
+			title: { t: 'string' },
+			labels: { t: 'array', i: { t: 'string' } },
+			display_course_and_lesson_time: { t: 'boolean' },
+			manual_course_time: { t: 'string', max: 15 },
+			display_manual_course_time: { t: 'boolean' },
+			course_and_lesson_time_format: {
+				t: 'string',
+				e: ['HOURS_MINUTES_SECONDS', 'HOURS_MINUTES', 'HOURS_MINUTES_VERBOSE', 'MINUTES_VERBOSE'],
+			},
+		},
+	},
+	PatchedDomainRequest: {
+		t: 'object',
+		p: {
+			catalog_title: { t: 'string' },
+			access: { t: 'string', e: ['PUBLIC', 'PRIVATE', 'PRIVATE_CODE'] },
+			access_code_message_html: { t: 'string' },
+			marketing_message: { t: 'string' },
+		},
+	},
+	PatchedDomainAccessCodePoolDetailRequest: {
+		t: 'object',
+		p: {
+			name: { t: 'string', max: 255 },
+			active: { t: 'boolean' },
+			start_date: { t: 'string', n: 1, f: 'date-time' },
+			end_date: { t: 'string', n: 1, f: 'date-time' },
+			expire_linked_to_domain_membership: { t: 'boolean' },
+		},
+	},
+	PatchedDomainAccessCodeDetailRequest: {
+		t: 'object',
+		p: {
+			code: { t: 'string', max: 40 },
+			active: { t: 'boolean' },
+			max_uses: { t: 'integer' },
+			duration: { t: 'integer', n: 1 },
+			duration_unit: { t: 'string', e: ['MONTHS', 'DAYS'] },
+		},
+	},
+	PatchedUpdatePlanEnrollmentRequest: {
+		t: 'object',
+		p: { expires_at: { t: 'string', n: 1, f: 'date-time' }, active: { t: 'boolean' } },
+	},
+	PatchedUpdateEnrollmentRequest: {
+		t: 'object',
+		p: { expires_at: { t: 'string', n: 1, f: 'date-time' }, active: { t: 'boolean' } },
+	},
+	PatchedUpdatePublishedPathEnrollmentRequest: {
+		t: 'object',
+		p: { expires_at: { t: 'string', n: 1, f: 'date-time' }, active: { t: 'boolean' } },
+	},
+	PatchedDomainUserUpdateRequest: {
+		t: 'object',
+		p: {
+			active: { t: 'boolean' },
+			expires_at: { t: 'string', n: 1, f: 'date-time' },
+			access_code: { t: 'object', p: { id: { t: 'string', r: 1 } }, n: 1 },
+		},
+	},
+	PatchedGroupUpdateRequest: {
+		t: 'object',
+		p: {
+			name: { t: 'string', max: 100 },
+			discount_percent: { t: 'integer', n: 1 },
+			group_category_id: { t: 'string', n: 1 },
+			sign_up_field_rule: {
+				t: 'object',
+				p: {
+					enforce: { t: 'boolean' },
+					require_match_all: { t: 'boolean' },
+					options: { t: 'array', i: { t: 'object', p: { id: { t: 'string', r: 1 } } }, r: 1 },
+				},
+			},
+		},
+	},
+	PatchedIltMultiSessionEventRequest: {
+		t: 'object',
+		p: { lesson: { t: 'string' }, display_name: { t: 'string' }, seats_total: { t: 'integer' } },
+	},
+	PatchedLessonProgressRequest: {
+		t: 'object',
+		p: {
+			finished_at: { t: 'string', n: 1, f: 'date-time' },
+			completed_at: { t: 'string', n: 1, f: 'date-time' },
+			success_status: { t: 'string', e: ['PASSED', 'FAILED'], n: 1 },
+			score: { t: 'integer', n: 1 },
+			max_score: { t: 'integer', n: 1 },
+			custom_data: { t: 'string', n: 1 },
+			validation_status: { t: 'string', e: ['PASSED', 'FAILED'], n: 1 },
+			validation_data: { t: 'any', n: 1 },
+		},
+	},
+	PatchedLessonUpdateRequest: {
+		t: 'object',
+		p: {
+			content_asset_id: { t: 'string', n: 1 },
+			content_html: { t: 'string' },
+			content_quiz_id: { t: 'string', n: 1 },
+			content_web_package_id: { t: 'string', n: 1 },
+			course_id: { t: 'string' },
+			description_html: { t: 'string' },
+			display_fullscreen: { t: 'boolean' },
+			optional: { t: 'boolean' },
+			order: { t: 'integer' },
+			search_keywords: { t: 'string', max: 5000 },
+			time_seconds: { t: 'integer', n: 1 },
+			title: { t: 'string' },
+			tooltip_html: { t: 'string' },
+			type: {
+				t: 'string',
+				e: ['ASSET', 'HTML', 'WEB_PACKAGE', 'QUIZ', 'VILT', 'MODULAR', 'SECTION'],
+			},
+		},
+	},
+	PatchedLessonContentItemUpdateRequest: {
+		t: 'object',
+		p: {
+			content_asset_id: { t: 'string' },
+			content_html: { t: 'string' },
+			content_quiz_id: { t: 'string' },
+			header: { t: 'string' },
+			lesson_id: { t: 'string' },
+			order: { t: 'integer' },
+			type: { t: 'string', e: ['ASSET', 'HTML', 'QUIZ', 'RATING'] },
+		},
+	},
+	PatchedProgressTokenRequest: {
+		t: 'object',
+		p: {
+			completed_at: { t: 'string', n: 1, f: 'date-time' },
+			success_status: { t: 'string', e: ['PASSED', 'FAILED'] },
+			score: { t: 'integer', n: 1 },
+			max_score: { t: 'integer', n: 1 },
+		},
+	},
+	PatchedPromoCodePoolUpdateRequest: {
+		t: 'object',
+		p: {
+			name: { t: 'string' },
+			active: { t: 'boolean' },
+			starts_at: { t: 'string', f: 'date-time' },
+			expires_at: { t: 'string', n: 1, f: 'date-time' },
+			expire_content: { t: 'boolean' },
+		},
+	},
+	PatchedPromoCodeUpdateRequest: {
+		t: 'object',
+		p: { code: { t: 'string', max: 40 }, max_uses: { t: 'integer' }, active: { t: 'boolean' } },
+	},
+	PatchedPurchaseRequest: {
+		t: 'object',
+		p: {
+			state: {
+				t: 'string',
+				e: ['CREATED', 'SUCCESS', 'FAILED', 'REFUNDED', 'CANCELLED', 'FLAGGED', 'PENDING'],
+			},
+			refunded_at: { t: 'string', n: 1, f: 'date-time' },
+			refund_cents: { t: 'integer', n: 1 },
+			price_cents: { t: 'integer' },
+			tax_price_cents: { t: 'integer', n: 1 },
+		},
+	},
+	PatchedTrainingCreditCodesUpdateRequest: {
+		t: 'object',
+		p: {
+			credits_total: { t: 'integer' },
+			expiration_date: { t: 'string', n: 1, f: 'date-time' },
+			expire_content: { t: 'boolean' },
+			tracking_identifier: { t: 'string', max: 256 },
+			available_to_all_students: { t: 'boolean' },
+			student_groups: {
+				t: 'object',
+				p: { add: { t: 'array', i: { t: 'string' } }, remove: { t: 'array', i: { t: 'string' } } },
+			},
+			available_for_all_offers: { t: 'boolean' },
+			offers: {
+				t: 'object',
+				p: { add: { t: 'array', i: { t: 'string' } }, remove: { t: 'array', i: { t: 'string' } } },
+			},
+		},
+	},
+	PatchedUserUpdateRequest: {
+		t: 'object',
+		p: {
+			email: { t: 'string', max: 254, f: 'email' },
+			first_name: { t: 'string', max: 50 },
+			last_name: { t: 'string', max: 50 },
+		},
+	},
+	PatchedUserPublishedCourseProgressRequest: {
+		t: 'object',
+		p: {
+			published_course_id: { t: 'string' },
+			course_progress: {
+				t: 'object',
+				p: {
+					completed_at: { t: 'string', n: 1, f: 'date-time' },
+					score: { t: 'integer', n: 1 },
+					max_score: { t: 'integer', n: 1 },
+					credits_earned: { t: 'string', max: 20 },
+					credit_unit_plural: { t: 'string', max: 40 },
+					success_status: { t: 'string', e: ['PASSED', 'FAILED'], n: 1 },
+				},
+			},
+		},
+	},
+	PatchedUserLessonProgressRequest: {
+		t: 'object',
+		p: {
+			lesson_progress: {
+				t: 'object',
+				p: {
+					completed_at: { t: 'string', n: 1, f: 'date-time' },
+					success_status: { t: 'string', e: ['PASSED', 'FAILED'], n: 1 },
+					score: { t: 'integer', n: 1 },
+					max_score: { t: 'integer', n: 1 },
+					custom_data: { t: 'string', n: 1 },
+					lesson_progress_id: { t: 'string' },
+				},
+			},
+		},
+	},
+	PatchedViltSessionRegistrationUpdateRequest: { t: 'object', p: { attended: { t: 'boolean' } } },
+	PatchedWebHookRequest: {
+		t: 'object',
+		p: {
+			target_url: { t: 'string', max: 1024, f: 'uri' },
+			active: { t: 'boolean' },
+			event_type: {
+				t: 'string',
+				e: [
+					'COURSE_COMPLETION',
+					'COURSE_ENROLLMENT',
+					'DOMAIN_ENROLLMENT',
+					'LESSON_COMPLETION',
+					'PATH_COMPLETION',
+					'PATH_ENROLLMENT',
+					'PURCHASE_FULFILLMENT',
+					'QUIZ_COMPLETION',
+					'VILT_EVENT_REGISTRATION',
+					'DASHBOARD_TASK_CREATED',
+				],
+				n: 1,
+			},
+			basic_auth_username: { t: 'string' },
+			basic_auth_password: { t: 'string' },
+			additional_headers: { t: 'any' },
+		},
+	},
+	AssetRequest: {
+		t: 'object',
+		p: {
+			content_url: { t: 'string', f: 'uri' },
+			asset: {
+				t: 'object',
+				p: {
+					name: { t: 'string' },
+					embed_link_url: { t: 'string' },
+					aspect_ratio: { t: 'string', e: ['16:9', '4:3'] },
+					sync_completion: { t: 'boolean' },
+				},
+			},
+		},
+	},
+	CourseRequest: {
+		t: 'object',
+		p: {
+			enforce_sequential_navigation: { t: 'boolean', r: 1 },
+			long_description_html: { t: 'string' },
+			short_description: { t: 'string', r: 1 },
+			title: { t: 'string', r: 1 },
+			labels: { t: 'array', i: { t: 'string' } },
+			display_course_and_lesson_time: { t: 'boolean' },
+			manual_course_time: { t: 'string', max: 15 },
+			display_manual_course_time: { t: 'boolean' },
+			course_and_lesson_time_format: {
+				t: 'string',
+				e: ['HOURS_MINUTES_SECONDS', 'HOURS_MINUTES', 'HOURS_MINUTES_VERBOSE', 'MINUTES_VERBOSE'],
+			},
+		},
+	},
+	DomainAccessCodePoolDetailRequest: {
+		t: 'object',
+		p: {
+			name: { t: 'string', max: 255 },
+			active: { t: 'boolean' },
+			start_date: { t: 'string', n: 1, f: 'date-time' },
+			end_date: { t: 'string', n: 1, f: 'date-time' },
+			expire_linked_to_domain_membership: { t: 'boolean' },
+		},
+	},
+	DomainAccessCodeDetailRequest: {
+		t: 'object',
+		p: {
+			code: { t: 'string', max: 40 },
+			active: { t: 'boolean' },
+			max_uses: { t: 'integer' },
+			duration: { t: 'integer', n: 1 },
+			duration_unit: { t: 'string', e: ['MONTHS', 'DAYS'] },
+		},
+	},
+	CreatePlanEnrollmentRequest: {
+		t: 'object',
+		p: {
+			user: { t: 'object', p: { id: { t: 'string', r: 1 } }, r: 1 },
+			enrolled_at: { t: 'string', f: 'date-time' },
+			expires_at: { t: 'string', f: 'date-time' },
+			active: { t: 'boolean', n: 1 },
+			purchase: {
+				t: 'object',
+				p: {
+					purchase_price: {
+						t: 'object',
+						p: { amount: { t: 'string' }, currency_code: { t: 'string' } },
+					},
+					purchase_state: {
+						t: 'string',
+						e: ['CREATED', 'SUCCESS', 'FAILED', 'REFUNDED', 'CANCELLED', 'FLAGGED', 'PENDING'],
+					},
+					purchased_at: { t: 'string', f: 'date-time' },
+					tax_price_cents: { t: 'integer', n: 1 },
+				},
+				n: 1,
+			},
+		},
+	},
+	CreateEnrollmentRequest: {
+		t: 'object',
+		p: {
+			user: { t: 'object', p: { id: { t: 'string', r: 1 } }, r: 1 },
+			enrolled_at: { t: 'string', f: 'date-time' },
+			expires_at: { t: 'string', f: 'date-time' },
+			active: { t: 'boolean', n: 1 },
+			purchase: {
+				t: 'object',
+				p: {
+					purchase_price: {
+						t: 'object',
+						p: { amount: { t: 'string' }, currency_code: { t: 'string' } },
+					},
+					purchase_state: {
+						t: 'string',
+						e: ['CREATED', 'SUCCESS', 'FAILED', 'REFUNDED', 'CANCELLED', 'FLAGGED', 'PENDING'],
+					},
+					purchased_at: { t: 'string', f: 'date-time' },
+					tax_price_cents: { t: 'integer', n: 1 },
+				},
+				n: 1,
+			},
+		},
+	},
+	CreatePublishedPathEnrollmentRequest: {
+		t: 'object',
+		p: {
+			user: { t: 'object', p: { id: { t: 'string', r: 1 } }, r: 1 },
+			enrolled_at: { t: 'string', f: 'date-time' },
+			expires_at: { t: 'string', f: 'date-time' },
+			active: { t: 'boolean', n: 1 },
+			purchase: {
+				t: 'object',
+				p: {
+					purchase_price: {
+						t: 'object',
+						p: { amount: { t: 'string' }, currency_code: { t: 'string' } },
+					},
+					purchase_state: {
+						t: 'string',
+						e: ['CREATED', 'SUCCESS', 'FAILED', 'REFUNDED', 'CANCELLED', 'FLAGGED', 'PENDING'],
+					},
+					purchased_at: { t: 'string', f: 'date-time' },
+					tax_price_cents: { t: 'integer', n: 1 },
+				},
+				n: 1,
+			},
+		},
+	},
+	DomainUserCreateRequest: {
+		t: 'object',
+		p: {
+			user: {
+				t: 'object',
+				p: {
+					email: { t: 'string', max: 254, f: 'email', r: 1 },
+					first_name: { t: 'string', max: 50 },
+					last_name: { t: 'string', max: 50 },
+				},
+				r: 1,
+			},
+			active: { t: 'boolean' },
+			marketing_optin: { t: 'boolean', n: 1 },
+			expires_at: { t: 'string', n: 1, f: 'date-time' },
+		},
+	},
+	DomainUserInviteRequest: { t: 'object', p: { send_email: { t: 'boolean' } } },
+	UserSignupFieldValueRequest: {
+		t: 'object',
+		p: {
+			signup_field: { t: 'object', p: { id: { t: 'string', r: 1 } }, r: 1 },
+			value: { t: 'string', r: 1 },
+		},
+	},
+	BulkUserSignupInfoRequest: {
+		t: 'object',
+		p: {
+			signup_fields: {
+				t: 'array',
+				i: { t: 'object', p: { id: { t: 'string', r: 1 }, value: { t: 'string', r: 1 } } },
+				r: 1,
+			},
+		},
+	},
+	GroupRequest: {
+		t: 'object',
+		p: {
+			name: { t: 'string', max: 100, r: 1 },
+			discount_percent: { t: 'integer', n: 1 },
+			group_category_id: { t: 'string', n: 1 },
+			sign_up_field_rule: {
+				t: 'object',
+				p: {
+					enforce: { t: 'boolean' },
+					require_match_all: { t: 'boolean' },
+					options: { t: 'array', i: { t: 'object', p: { id: { t: 'string', r: 1 } } }, r: 1 },
+				},
+			},
+			rule_email_domains: { t: 'array', i: { t: 'string' } },
+		},
+	},
+	GroupAccessCodePoolRequest: {
+		t: 'object',
+		p: { access_code_pool: { t: 'object', p: { id: { t: 'string', r: 1 } }, r: 1 } },
+	},
+	GroupUserRequest: {
+		t: 'object',
+		p: { user: { t: 'object', p: { id: { t: 'string', r: 1 } }, r: 1 } },
+	},
+	IltMultiSessionEventRequest: {
+		t: 'object',
+		p: {
+			lesson: { t: 'string', r: 1 },
+			display_name: { t: 'string', r: 1 },
+			seats_total: { t: 'integer' },
+		},
+	},
+	IltSessionRequest: {
+		t: 'object',
+		p: {
+			instructor_email: { t: 'string', r: 1 },
+			provider: {
+				t: 'string',
+				e: [
+					'calendar',
+					'goto.meeting',
+					'goto.training',
+					'goto.webinar',
+					'goto.webcast',
+					'webex.meeting',
+					'webex.webinar',
+					'zoom.meeting',
+					'zoom.webinar',
+				],
+			},
+			lesson: { t: 'string' },
+			multi_session_event: { t: 'string' },
+			display_name: { t: 'string', max: 200, r: 1 },
+			starts_at: { t: 'string', f: 'date-time', r: 1 },
+			ends_at: { t: 'string', f: 'date-time', r: 1 },
+			timezone: {
+				t: 'string',
+				e: [
+					'Africa/Abidjan',
+					'Africa/Accra',
+					'Africa/Addis_Ababa',
+					'Africa/Algiers',
+					'Africa/Asmara',
+					'Africa/Bamako',
+					'Africa/Bangui',
+					'Africa/Banjul',
+					'Africa/Bissau',
+					'Africa/Blantyre',
+					'Africa/Brazzaville',
+					'Africa/Bujumbura',
+					'Africa/Cairo',
+					'Africa/Casablanca',
+					'Africa/Ceuta',
+					'Africa/Conakry',
+					'Africa/Dakar',
+					'Africa/Dar_es_Salaam',
+					'Africa/Djibouti',
+					'Africa/Douala',
+					'Africa/El_Aaiun',
+					'Africa/Freetown',
+					'Africa/Gaborone',
+					'Africa/Harare',
+					'Africa/Johannesburg',
+					'Africa/Juba',
+					'Africa/Kampala',
+					'Africa/Khartoum',
+					'Africa/Kigali',
+					'Africa/Kinshasa',
+					'Africa/Lagos',
+					'Africa/Libreville',
+					'Africa/Lome',
+					'Africa/Luanda',
+					'Africa/Lubumbashi',
+					'Africa/Lusaka',
+					'Africa/Malabo',
+					'Africa/Maputo',
+					'Africa/Maseru',
+					'Africa/Mbabane',
+					'Africa/Mogadishu',
+					'Africa/Monrovia',
+					'Africa/Nairobi',
+					'Africa/Ndjamena',
+					'Africa/Niamey',
+					'Africa/Nouakchott',
+					'Africa/Ouagadougou',
+					'Africa/Porto-Novo',
+					'Africa/Sao_Tome',
+					'Africa/Tripoli',
+					'Africa/Tunis',
+					'Africa/Windhoek',
+					'America/Adak',
+					'America/Anchorage',
+					'America/Anguilla',
+					'America/Antigua',
+					'America/Araguaina',
+					'America/Argentina/Buenos_Aires',
+					'America/Argentina/Catamarca',
+					'America/Argentina/Cordoba',
+					'America/Argentina/Jujuy',
+					'America/Argentina/La_Rioja',
+					'America/Argentina/Mendoza',
+					'America/Argentina/Rio_Gallegos',
+					'America/Argentina/Salta',
+					'America/Argentina/San_Juan',
+					'America/Argentina/San_Luis',
+					'America/Argentina/Tucuman',
+					'America/Argentina/Ushuaia',
+					'America/Aruba',
+					'America/Asuncion',
+					'America/Atikokan',
+					'America/Bahia',
+					'America/Bahia_Banderas',
+					'America/Barbados',
+					'America/Belem',
+					'America/Belize',
+					'America/Blanc-Sablon',
+					'America/Boa_Vista',
+					'America/Bogota',
+					'America/Boise',
+					'America/Cambridge_Bay',
+					'America/Campo_Grande',
+					'America/Cancun',
+					'America/Caracas',
+					'America/Cayenne',
+					'America/Cayman',
+					'America/Chicago',
+					'America/Chihuahua',
+					'America/Ciudad_Juarez',
+					'America/Costa_Rica',
+					'America/Coyhaique',
+					'America/Creston',
+					'America/Cuiaba',
+					'America/Curacao',
+					'America/Danmarkshavn',
+					'America/Dawson',
+					'America/Dawson_Creek',
+					'America/Denver',
+					'America/Detroit',
+					'America/Dominica',
+					'America/Edmonton',
+					'America/Eirunepe',
+					'America/El_Salvador',
+					'America/Fort_Nelson',
+					'America/Fortaleza',
+					'America/Glace_Bay',
+					'America/Goose_Bay',
+					'America/Grand_Turk',
+					'America/Grenada',
+					'America/Guadeloupe',
+					'America/Guatemala',
+					'America/Guayaquil',
+					'America/Guyana',
+					'America/Halifax',
+					'America/Havana',
+					'America/Hermosillo',
+					'America/Indiana/Indianapolis',
+					'America/Indiana/Knox',
+					'America/Indiana/Marengo',
+					'America/Indiana/Petersburg',
+					'America/Indiana/Tell_City',
+					'America/Indiana/Vevay',
+					'America/Indiana/Vincennes',
+					'America/Indiana/Winamac',
+					'America/Inuvik',
+					'America/Iqaluit',
+					'America/Jamaica',
+					'America/Juneau',
+					'America/Kentucky/Louisville',
+					'America/Kentucky/Monticello',
+					'America/Kralendijk',
+					'America/La_Paz',
+					'America/Lima',
+					'America/Los_Angeles',
+					'America/Lower_Princes',
+					'America/Maceio',
+					'America/Managua',
+					'America/Manaus',
+					'America/Marigot',
+					'America/Martinique',
+					'America/Matamoros',
+					'America/Mazatlan',
+					'America/Menominee',
+					'America/Merida',
+					'America/Metlakatla',
+					'America/Mexico_City',
+					'America/Miquelon',
+					'America/Moncton',
+					'America/Monterrey',
+					'America/Montevideo',
+					'America/Montserrat',
+					'America/Nassau',
+					'America/New_York',
+					'America/Nome',
+					'America/Noronha',
+					'America/North_Dakota/Beulah',
+					'America/North_Dakota/Center',
+					'America/North_Dakota/New_Salem',
+					'America/Nuuk',
+					'America/Ojinaga',
+					'America/Panama',
+					'America/Paramaribo',
+					'America/Phoenix',
+					'America/Port-au-Prince',
+					'America/Port_of_Spain',
+					'America/Porto_Velho',
+					'America/Puerto_Rico',
+					'America/Punta_Arenas',
+					'America/Rankin_Inlet',
+					'America/Recife',
+					'America/Regina',
+					'America/Resolute',
+					'America/Rio_Branco',
+					'America/Santarem',
+					'America/Santiago',
+					'America/Santo_Domingo',
+					'America/Sao_Paulo',
+					'America/Scoresbysund',
+					'America/Sitka',
+					'America/St_Barthelemy',
+					'America/St_Johns',
+					'America/St_Kitts',
+					'America/St_Lucia',
+					'America/St_Thomas',
+					'America/St_Vincent',
+					'America/Swift_Current',
+					'America/Tegucigalpa',
+					'America/Thule',
+					'America/Tijuana',
+					'America/Toronto',
+					'America/Tortola',
+					'America/Vancouver',
+					'America/Whitehorse',
+					'America/Winnipeg',
+					'America/Yakutat',
+					'Antarctica/Casey',
+					'Antarctica/Davis',
+					'Antarctica/DumontDUrville',
+					'Antarctica/Macquarie',
+					'Antarctica/Mawson',
+					'Antarctica/McMurdo',
+					'Antarctica/Palmer',
+					'Antarctica/Rothera',
+					'Antarctica/Syowa',
+					'Antarctica/Troll',
+					'Antarctica/Vostok',
+					'Arctic/Longyearbyen',
+					'Asia/Aden',
+					'Asia/Almaty',
+					'Asia/Amman',
+					'Asia/Anadyr',
+					'Asia/Aqtau',
+					'Asia/Aqtobe',
+					'Asia/Ashgabat',
+					'Asia/Atyrau',
+					'Asia/Baghdad',
+					'Asia/Bahrain',
+					'Asia/Baku',
+					'Asia/Bangkok',
+					'Asia/Barnaul',
+					'Asia/Beirut',
+					'Asia/Bishkek',
+					'Asia/Brunei',
+					'Asia/Chita',
+					'Asia/Colombo',
+					'Asia/Damascus',
+					'Asia/Dhaka',
+					'Asia/Dili',
+					'Asia/Dubai',
+					'Asia/Dushanbe',
+					'Asia/Famagusta',
+					'Asia/Gaza',
+					'Asia/Hebron',
+					'Asia/Ho_Chi_Minh',
+					'Asia/Hong_Kong',
+					'Asia/Hovd',
+					'Asia/Irkutsk',
+					'Asia/Jakarta',
+					'Asia/Jayapura',
+					'Asia/Jerusalem',
+					'Asia/Kabul',
+					'Asia/Kamchatka',
+					'Asia/Karachi',
+					'Asia/Kathmandu',
+					'Asia/Khandyga',
+					'Asia/Kolkata',
+					'Asia/Krasnoyarsk',
+					'Asia/Kuala_Lumpur',
+					'Asia/Kuching',
+					'Asia/Kuwait',
+					'Asia/Macau',
+					'Asia/Magadan',
+					'Asia/Makassar',
+					'Asia/Manila',
+					'Asia/Muscat',
+					'Asia/Nicosia',
+					'Asia/Novokuznetsk',
+					'Asia/Novosibirsk',
+					'Asia/Omsk',
+					'Asia/Oral',
+					'Asia/Phnom_Penh',
+					'Asia/Pontianak',
+					'Asia/Pyongyang',
+					'Asia/Qatar',
+					'Asia/Qostanay',
+					'Asia/Qyzylorda',
+					'Asia/Riyadh',
+					'Asia/Sakhalin',
+					'Asia/Samarkand',
+					'Asia/Seoul',
+					'Asia/Shanghai',
+					'Asia/Singapore',
+					'Asia/Srednekolymsk',
+					'Asia/Taipei',
+					'Asia/Tashkent',
+					'Asia/Tbilisi',
+					'Asia/Tehran',
+					'Asia/Thimphu',
+					'Asia/Tokyo',
+					'Asia/Tomsk',
+					'Asia/Ulaanbaatar',
+					'Asia/Urumqi',
+					'Asia/Ust-Nera',
+					'Asia/Vientiane',
+					'Asia/Vladivostok',
+					'Asia/Yakutsk',
+					'Asia/Yangon',
+					'Asia/Yekaterinburg',
+					'Asia/Yerevan',
+					'Atlantic/Azores',
+					'Atlantic/Bermuda',
+					'Atlantic/Canary',
+					'Atlantic/Cape_Verde',
+					'Atlantic/Faroe',
+					'Atlantic/Madeira',
+					'Atlantic/Reykjavik',
+					'Atlantic/South_Georgia',
+					'Atlantic/St_Helena',
+					'Atlantic/Stanley',
+					'Australia/Adelaide',
+					'Australia/Brisbane',
+					'Australia/Broken_Hill',
+					'Australia/Darwin',
+					'Australia/Eucla',
+					'Australia/Hobart',
+					'Australia/Lindeman',
+					'Australia/Lord_Howe',
+					'Australia/Melbourne',
+					'Australia/Perth',
+					'Australia/Sydney',
+					'Canada/Atlantic',
+					'Canada/Central',
+					'Canada/Eastern',
+					'Canada/Mountain',
+					'Canada/Newfoundland',
+					'Canada/Pacific',
+					'Europe/Amsterdam',
+					'Europe/Andorra',
+					'Europe/Astrakhan',
+					'Europe/Athens',
+					'Europe/Belgrade',
+					'Europe/Berlin',
+					'Europe/Bratislava',
+					'Europe/Brussels',
+					'Europe/Bucharest',
+					'Europe/Budapest',
+					'Europe/Busingen',
+					'Europe/Chisinau',
+					'Europe/Copenhagen',
+					'Europe/Dublin',
+					'Europe/Gibraltar',
+					'Europe/Guernsey',
+					'Europe/Helsinki',
+					'Europe/Isle_of_Man',
+					'Europe/Istanbul',
+					'Europe/Jersey',
+					'Europe/Kaliningrad',
+					'Europe/Kirov',
+					'Europe/Kyiv',
+					'Europe/Lisbon',
+					'Europe/Ljubljana',
+					'Europe/London',
+					'Europe/Luxembourg',
+					'Europe/Madrid',
+					'Europe/Malta',
+					'Europe/Mariehamn',
+					'Europe/Minsk',
+					'Europe/Monaco',
+					'Europe/Moscow',
+					'Europe/Oslo',
+					'Europe/Paris',
+					'Europe/Podgorica',
+					'Europe/Prague',
+					'Europe/Riga',
+					'Europe/Rome',
+					'Europe/Samara',
+					'Europe/San_Marino',
+					'Europe/Sarajevo',
+					'Europe/Saratov',
+					'Europe/Simferopol',
+					'Europe/Skopje',
+					'Europe/Sofia',
+					'Europe/Stockholm',
+					'Europe/Tallinn',
+					'Europe/Tirane',
+					'Europe/Ulyanovsk',
+					'Europe/Vaduz',
+					'Europe/Vatican',
+					'Europe/Vienna',
+					'Europe/Vilnius',
+					'Europe/Volgograd',
+					'Europe/Warsaw',
+					'Europe/Zagreb',
+					'Europe/Zurich',
+					'GMT',
+					'Indian/Antananarivo',
+					'Indian/Chagos',
+					'Indian/Christmas',
+					'Indian/Cocos',
+					'Indian/Comoro',
+					'Indian/Kerguelen',
+					'Indian/Mahe',
+					'Indian/Maldives',
+					'Indian/Mauritius',
+					'Indian/Mayotte',
+					'Indian/Reunion',
+					'Pacific/Apia',
+					'Pacific/Auckland',
+					'Pacific/Bougainville',
+					'Pacific/Chatham',
+					'Pacific/Chuuk',
+					'Pacific/Easter',
+					'Pacific/Efate',
+					'Pacific/Fakaofo',
+					'Pacific/Fiji',
+					'Pacific/Funafuti',
+					'Pacific/Galapagos',
+					'Pacific/Gambier',
+					'Pacific/Guadalcanal',
+					'Pacific/Guam',
+					'Pacific/Honolulu',
+					'Pacific/Kanton',
+					'Pacific/Kiritimati',
+					'Pacific/Kosrae',
+					'Pacific/Kwajalein',
+					'Pacific/Majuro',
+					'Pacific/Marquesas',
+					'Pacific/Midway',
+					'Pacific/Nauru',
+					'Pacific/Niue',
+					'Pacific/Norfolk',
+					'Pacific/Noumea',
+					'Pacific/Pago_Pago',
+					'Pacific/Palau',
+					'Pacific/Pitcairn',
+					'Pacific/Pohnpei',
+					'Pacific/Port_Moresby',
+					'Pacific/Rarotonga',
+					'Pacific/Saipan',
+					'Pacific/Tahiti',
+					'Pacific/Tarawa',
+					'Pacific/Tongatapu',
+					'Pacific/Wake',
+					'Pacific/Wallis',
+					'US/Alaska',
+					'US/Arizona',
+					'US/Central',
+					'US/Eastern',
+					'US/Hawaii',
+					'US/Mountain',
+					'US/Pacific',
+					'UTC',
+				],
+				r: 1,
+			},
+			description: { t: 'string' },
+			seats_total: { t: 'integer' },
+			location: { t: 'string', max: 100 },
+			post_registration_instructions: { t: 'string' },
+			event_link: { t: 'string', f: 'uri' },
+			tags: { t: 'array', i: { t: 'string', max: 100 } },
+		},
+	},
+	LessonRequest: {
+		t: 'object',
+		p: {
+			content_asset_id: { t: 'string', n: 1 },
+			content_html: { t: 'string' },
+			content_quiz_id: { t: 'string', n: 1 },
+			content_web_package_id: { t: 'string', n: 1 },
+			course_id: { t: 'string', r: 1 },
+			description_html: { t: 'string' },
+			display_fullscreen: { t: 'boolean' },
+			optional: { t: 'boolean' },
+			order: { t: 'integer', r: 1 },
+			search_keywords: { t: 'string', max: 5000 },
+			time_seconds: { t: 'integer', n: 1 },
+			title: { t: 'string', max: 500, r: 1 },
+			tooltip_html: { t: 'string' },
+			type: {
+				t: 'string',
+				e: ['ASSET', 'HTML', 'WEB_PACKAGE', 'QUIZ', 'VILT', 'MODULAR', 'SECTION'],
+				r: 1,
+			},
+		},
+	},
+	LessonContentItemRequest: {
+		t: 'object',
+		p: {
+			content_asset_id: { t: 'string' },
+			content_html: { t: 'string' },
+			content_quiz_id: { t: 'string' },
+			header: { t: 'string', r: 1 },
+			lesson_id: { t: 'string' },
+			order: { t: 'integer', r: 1 },
+			type: { t: 'string', e: ['ASSET', 'HTML', 'QUIZ', 'RATING'], r: 1 },
+		},
+	},
+	PromoCodePoolCreateRequest: {
+		t: 'object',
+		p: {
+			name: { t: 'string', r: 1 },
+			active: { t: 'boolean' },
+			starts_at: { t: 'string', f: 'date-time', r: 1 },
+			expires_at: { t: 'string', n: 1, f: 'date-time' },
+			expire_content: { t: 'boolean' },
+			discount_type: { t: 'string', e: ['PRICE_OVERRIDE', 'PERCENT_OFF'], r: 1 },
+			price_cents: { t: 'integer', n: 1 },
+			percent_off: { t: 'integer', n: 1 },
+			single_use_per_user: { t: 'boolean' },
+		},
+	},
+	PromoCodePoolOfferRequest: { t: 'object', p: { id: { t: 'string' } } },
+	PromoCodeRequest: {
+		t: 'object',
+		p: {
+			code: { t: 'string', max: 40, r: 1 },
+			max_uses: { t: 'integer', r: 1 },
+			active: { t: 'boolean' },
+			promo_code_pool_id: { t: 'string', r: 1 },
+		},
+	},
+	PurchaseFulfillmentRequest: {
+		t: 'object',
+		p: {
+			state: { t: 'string', e: ['SUCCESS', 'FAILED', 'CANCELLED'], r: 1 },
+			error_msg: { t: 'string' },
+			payment_processor_order_id: { t: 'string' },
+			payment_processor_response_data: { t: 'string' },
+		},
+	},
+	QuestionBankRequest: { t: 'object', p: { name: { t: 'string', max: 500, r: 1 } } },
+	QuestionRequest: {
+		t: 'object',
+		p: {
+			quiz: { t: 'string' },
+			quiz_question_bank: { t: 'string' },
+			html: { t: 'string', r: 1 },
+			type: {
+				t: 'string',
+				e: ['MULTIPLE_CHOICE', 'MULTIPLE_ANSWER', 'FILL_IN_THE_BLANK', 'FREEFORM'],
+				r: 1,
+			},
+			requires_manual_grading: { t: 'boolean' },
+			case_sensitive: { t: 'boolean' },
+			correct_answer_feedback_html: { t: 'string' },
+			incorrect_answer_feedback_html: { t: 'string' },
+			answers: {
+				t: 'array',
+				i: {
+					t: 'object',
+					p: { answer_text: { t: 'string', max: 1000, r: 1 }, correct: { t: 'boolean' } },
+				},
+			},
+		},
+	},
+	QuizRequest: {
+		t: 'object',
+		p: {
+			name: { t: 'string', max: 500, r: 1 },
+			html: { t: 'string' },
+			passing_percentage_correct: { t: 'integer' },
+			show_results_on_failure: { t: 'boolean' },
+			max_attempts: { t: 'integer' },
+			require_correct_response: { t: 'boolean' },
+			randomize_questions: { t: 'boolean' },
+			limit_question_count: { t: 'integer' },
+			randomize_answers: { t: 'boolean' },
+			time_limit_seconds: { t: 'integer', n: 1 },
+			show_question_feedback: { t: 'boolean' },
+			alignment: { t: 'string', e: ['left', 'center', 'right'] },
+		},
+	},
+	TrainingCreditCodesCreateRequest: {
+		t: 'object',
+		p: {
+			training_credit_code: { t: 'string', r: 1 },
+			credits_total: { t: 'integer', r: 1 },
+			expiration_date: { t: 'string', n: 1, f: 'date-time' },
+			expire_content: { t: 'boolean' },
+			tracking_identifier: { t: 'string', max: 256 },
+			available_to_all_students: { t: 'boolean' },
+			student_groups: { t: 'array', i: { t: 'string' } },
+			available_for_all_offers: { t: 'boolean' },
+			offers: { t: 'array', i: { t: 'string' } },
+		},
+	},
+	ViltSessionRegistrationDetailRequest: {
+		t: 'object',
+		p: {
+			vilt_session: { t: 'object', p: { id: { t: 'string', r: 1 } } },
+			enrollment_id: { t: 'string' },
+		},
+	},
+	WebPackageRequest: {
+		t: 'object',
+		p: {
+			content_url: { t: 'string', f: 'uri', r: 1 },
+			web_package: {
+				t: 'object',
+				p: {
+					title: { t: 'string', r: 1 },
+					sync_completion: { t: 'boolean' },
+					redirect_on_completion: { t: 'boolean' },
+				},
+				r: 1,
+			},
+		},
+	},
+	WebHookRequest: {
+		t: 'object',
+		p: {
+			target_url: { t: 'string', max: 1024, f: 'uri', r: 1 },
+			active: { t: 'boolean' },
+			event_type: {
+				t: 'string',
+				e: [
+					'COURSE_COMPLETION',
+					'COURSE_ENROLLMENT',
+					'DOMAIN_ENROLLMENT',
+					'LESSON_COMPLETION',
+					'PATH_COMPLETION',
+					'PATH_ENROLLMENT',
+					'PURCHASE_FULFILLMENT',
+					'QUIZ_COMPLETION',
+					'VILT_EVENT_REGISTRATION',
+					'DASHBOARD_TASK_CREATED',
+				],
+				n: 1,
+			},
+			basic_auth_username: { t: 'string' },
+			basic_auth_password: { t: 'string' },
+			additional_headers: { t: 'any' },
+		},
+	},
+	DomainRequest: {
+		t: 'object',
+		p: {
+			catalog_title: { t: 'string' },
+			access: { t: 'string', e: ['PUBLIC', 'PRIVATE', 'PRIVATE_CODE'] },
+			access_code_message_html: { t: 'string' },
+			marketing_message: { t: 'string' },
+		},
+	},
+	UpdatePlanEnrollmentRequest: {
+		t: 'object',
+		p: { expires_at: { t: 'string', n: 1, f: 'date-time' }, active: { t: 'boolean' } },
+	},
+	UpdateEnrollmentRequest: {
+		t: 'object',
+		p: { expires_at: { t: 'string', n: 1, f: 'date-time' }, active: { t: 'boolean' } },
+	},
+	UpdatePublishedPathEnrollmentRequest: {
+		t: 'object',
+		p: { expires_at: { t: 'string', n: 1, f: 'date-time' }, active: { t: 'boolean' } },
+	},
+	DomainUserUpdateRequest: {
+		t: 'object',
+		p: {
+			active: { t: 'boolean' },
+			expires_at: { t: 'string', n: 1, f: 'date-time' },
+			access_code: { t: 'object', p: { id: { t: 'string', r: 1 } }, n: 1 },
+		},
+	},
+	GroupUpdateRequest: {
+		t: 'object',
+		p: {
+			name: { t: 'string', max: 100, r: 1 },
+			discount_percent: { t: 'integer', n: 1 },
+			group_category_id: { t: 'string', n: 1 },
+			sign_up_field_rule: {
+				t: 'object',
+				p: {
+					enforce: { t: 'boolean' },
+					require_match_all: { t: 'boolean' },
+					options: { t: 'array', i: { t: 'object', p: { id: { t: 'string', r: 1 } } }, r: 1 },
+				},
+			},
+		},
+	},
+	LessonProgressRequest: {
+		t: 'object',
+		p: {
+			finished_at: { t: 'string', n: 1, f: 'date-time' },
+			completed_at: { t: 'string', n: 1, f: 'date-time' },
+			success_status: { t: 'string', e: ['PASSED', 'FAILED'], n: 1 },
+			score: { t: 'integer', n: 1 },
+			max_score: { t: 'integer', n: 1 },
+			custom_data: { t: 'string', n: 1 },
+			validation_status: { t: 'string', e: ['PASSED', 'FAILED'], n: 1 },
+			validation_data: { t: 'any', n: 1 },
+		},
+	},
+	LessonUpdateRequest: {
+		t: 'object',
+		p: {
+			content_asset_id: { t: 'string', n: 1 },
+			content_html: { t: 'string' },
+			content_quiz_id: { t: 'string', n: 1 },
+			content_web_package_id: { t: 'string', n: 1 },
+			course_id: { t: 'string' },
+			description_html: { t: 'string' },
+			display_fullscreen: { t: 'boolean' },
+			optional: { t: 'boolean' },
+			order: { t: 'integer' },
+			search_keywords: { t: 'string', max: 5000 },
+			time_seconds: { t: 'integer', n: 1 },
+			title: { t: 'string' },
+			tooltip_html: { t: 'string' },
+			type: {
+				t: 'string',
+				e: ['ASSET', 'HTML', 'WEB_PACKAGE', 'QUIZ', 'VILT', 'MODULAR', 'SECTION'],
+			},
+		},
+	},
+	LessonContentItemUpdateRequest: {
+		t: 'object',
+		p: {
+			content_asset_id: { t: 'string' },
+			content_html: { t: 'string' },
+			content_quiz_id: { t: 'string' },
+			header: { t: 'string' },
+			lesson_id: { t: 'string' },
+			order: { t: 'integer' },
+			type: { t: 'string', e: ['ASSET', 'HTML', 'QUIZ', 'RATING'] },
+		},
+	},
+	ProgressTokenRequest: {
+		t: 'object',
+		p: {
+			completed_at: { t: 'string', n: 1, f: 'date-time' },
+			success_status: { t: 'string', e: ['PASSED', 'FAILED'] },
+			score: { t: 'integer', n: 1 },
+			max_score: { t: 'integer', n: 1 },
+		},
+	},
+	PromoCodePoolUpdateRequest: {
+		t: 'object',
+		p: {
+			name: { t: 'string' },
+			active: { t: 'boolean' },
+			starts_at: { t: 'string', f: 'date-time', r: 1 },
+			expires_at: { t: 'string', n: 1, f: 'date-time' },
+			expire_content: { t: 'boolean' },
+		},
+	},
+	PromoCodeUpdateRequest: {
+		t: 'object',
+		p: {
+			code: { t: 'string', max: 40, r: 1 },
+			max_uses: { t: 'integer', r: 1 },
+			active: { t: 'boolean' },
+		},
+	},
+	PurchaseRequest: {
+		t: 'object',
+		p: {
+			state: {
+				t: 'string',
+				e: ['CREATED', 'SUCCESS', 'FAILED', 'REFUNDED', 'CANCELLED', 'FLAGGED', 'PENDING'],
+			},
+			refunded_at: { t: 'string', n: 1, f: 'date-time' },
+			refund_cents: { t: 'integer', n: 1 },
+			price_cents: { t: 'integer' },
+			tax_price_cents: { t: 'integer', n: 1 },
+		},
+	},
+	UserUpdateRequest: {
+		t: 'object',
+		p: {
+			email: { t: 'string', max: 254, f: 'email' },
+			first_name: { t: 'string', max: 50 },
+			last_name: { t: 'string', max: 50 },
+		},
+	},
+	UserPublishedCourseProgressRequest: {
+		t: 'object',
+		p: {
+			published_course_id: { t: 'string' },
+			course_progress: {
+				t: 'object',
+				p: {
+					completed_at: { t: 'string', n: 1, f: 'date-time' },
+					score: { t: 'integer', n: 1 },
+					max_score: { t: 'integer', n: 1 },
+					credits_earned: { t: 'string', max: 20 },
+					credit_unit_plural: { t: 'string', max: 40 },
+					success_status: { t: 'string', e: ['PASSED', 'FAILED'], n: 1 },
+				},
+				r: 1,
+			},
+		},
+	},
+	UserLessonProgressRequest: {
+		t: 'object',
+		p: {
+			lesson_progress: {
+				t: 'object',
+				p: {
+					completed_at: { t: 'string', n: 1, f: 'date-time' },
+					success_status: { t: 'string', e: ['PASSED', 'FAILED'], n: 1 },
+					score: { t: 'integer', n: 1 },
+					max_score: { t: 'integer', n: 1 },
+					custom_data: { t: 'string', n: 1 },
+					lesson_progress_id: { t: 'string' },
+				},
+				r: 1,
+			},
+		},
+	},
+	ViltSessionRegistrationUpdateRequest: { t: 'object', p: { attended: { t: 'boolean', r: 1 } } },
+	WebPackageUpdateLessonRequest: { t: 'object', p: { web_package_id: { t: 'string', r: 1 } } },
+};

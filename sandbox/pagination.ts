@@ -2,8 +2,6 @@
 // `next`/`previous` are absolute URLs built from the request's Host header and keep every other
 // query parameter, exactly like DRF's `request.build_absolute_uri()` based links.
 
-import { Buffer } from 'node:buffer';
-
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 

@@ -149,33 +149,109 @@ export const REFERENCE_ROUTES: RouteDef[] = [
 	route('GET', '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}', 'read'),
 	route('PUT', '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}', 'update'),
 	route('PATCH', '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}', 'update'),
-	route('GET', '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes', 'list'),
-	route('POST', '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes', 'create'),
-	route('GET', '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}', 'read'),
-	route('PUT', '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}', 'update'),
-	route('PATCH', '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}', 'update'),
+	route(
+		'GET',
+		'/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes',
+		'list',
+	),
+	route(
+		'POST',
+		'/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes',
+		'create',
+	),
+	route(
+		'GET',
+		'/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}',
+		'read',
+	),
+	route(
+		'PUT',
+		'/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}',
+		'update',
+	),
+	route(
+		'PATCH',
+		'/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}',
+		'update',
+	),
 	route('GET', '/v1/domains/{domain_name}/course-series', 'list'),
-	route('GET', '/v1/domains/{domain_name}/course-series/{course_series_id}/published-courses', 'list'),
+	route(
+		'GET',
+		'/v1/domains/{domain_name}/course-series/{course_series_id}/published-courses',
+		'list',
+	),
 	route('GET', '/v1/domains/{domain_name}/plan', 'list'),
 	route('GET', '/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments', 'list'),
 	route('POST', '/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments', 'create'),
-	route('GET', '/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}', 'read'),
-	route('PUT', '/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}', 'update'),
-	route('PATCH', '/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}', 'update'),
+	route(
+		'GET',
+		'/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}',
+		'read',
+	),
+	route(
+		'PUT',
+		'/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}',
+		'update',
+	),
+	route(
+		'PATCH',
+		'/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}',
+		'update',
+	),
 	route('GET', '/v1/domains/{domain_name}/published-courses', 'list'),
 	route('GET', '/v1/domains/{domain_name}/published-courses/{published_course_id}', 'read'),
-	route('GET', '/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments', 'list'),
-	route('POST', '/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments', 'create'),
-	route('GET', '/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}', 'read'),
-	route('PUT', '/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}', 'update'),
-	route('PATCH', '/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}', 'update'),
+	route(
+		'GET',
+		'/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments',
+		'list',
+	),
+	route(
+		'POST',
+		'/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments',
+		'create',
+	),
+	route(
+		'GET',
+		'/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}',
+		'read',
+	),
+	route(
+		'PUT',
+		'/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}',
+		'update',
+	),
+	route(
+		'PATCH',
+		'/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}',
+		'update',
+	),
 	route('GET', '/v1/domains/{domain_name}/published-paths', 'list'),
 	route('GET', '/v1/domains/{domain_name}/published-paths/{published_path_id}', 'read'),
-	route('GET', '/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments', 'list'),
-	route('POST', '/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments', 'create'),
-	route('GET', '/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}', 'read'),
-	route('PUT', '/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}', 'update'),
-	route('PATCH', '/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}', 'update'),
+	route(
+		'GET',
+		'/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments',
+		'list',
+	),
+	route(
+		'POST',
+		'/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments',
+		'create',
+	),
+	route(
+		'GET',
+		'/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}',
+		'read',
+	),
+	route(
+		'PUT',
+		'/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}',
+		'update',
+	),
+	route(
+		'PATCH',
+		'/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}',
+		'update',
+	),
 	route('GET', '/v1/domains/{domain_name}/signup-fields', 'list'),
 	route('GET', '/v1/domains/{domain_name}/users', 'list'),
 	route('POST', '/v1/domains/{domain_name}/users', 'create'),
@@ -250,8 +326,16 @@ export const REFERENCE_ROUTES: RouteDef[] = [
 	route('PUT', '/v1/users/{user_id}/published-courses/{published_course_id}', 'update'),
 	route('PATCH', '/v1/users/{user_id}/published-courses/{published_course_id}', 'update'),
 	route('GET', '/v1/users/{user_id}/published-courses/{published_course_id}/lessons', 'list'),
-	route('PUT', '/v1/users/{user_id}/published-courses/{published_course_id}/lessons/{lesson_id}', 'update'),
-	route('PATCH', '/v1/users/{user_id}/published-courses/{published_course_id}/lessons/{lesson_id}', 'update'),
+	route(
+		'PUT',
+		'/v1/users/{user_id}/published-courses/{published_course_id}/lessons/{lesson_id}',
+		'update',
+	),
+	route(
+		'PATCH',
+		'/v1/users/{user_id}/published-courses/{published_course_id}/lessons/{lesson_id}',
+		'update',
+	),
 	route('GET', '/v1/users/{user_id}/published-path-enrollments', 'bareList'),
 	route('GET', '/v1/vilt-session-events', 'list'),
 	route('GET', '/v1/vilt-session-registrations', 'list'),
@@ -356,6 +440,21 @@ export function matchRoute(method: string, pathname: string): RouteMatch | undef
 		route: best.entry.routes.find((r) => r.method === method),
 		allowed: best.entry.routes.map((r) => r.method),
 	};
+}
+
+/** idField of a collection given its concrete list path (e.g. domain users → `user.id`). */
+export function idFieldForListPath(listPath: string): string {
+	const parts = listPath.split('/');
+	for (const [template, field] of Object.entries(ID_FIELDS)) {
+		const segments = template.split('/');
+		if (
+			segments.length === parts.length &&
+			segments.every((s, i) => isParam(s) || s === parts[i])
+		) {
+			return field;
+		}
+	}
+	return 'id';
 }
 
 /** Fill a template's `{param}`s from a params map (used for concrete collection keys). */

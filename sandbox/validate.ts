@@ -78,7 +78,9 @@ function validateValue(spec: FieldSpec, value: unknown, partial: boolean): unkno
 			if (spec.p) {
 				if (!isRecord(value)) {
 					return {
-						non_field_errors: [`Invalid data. Expected a dictionary, but got ${jsonTypeName(value)}.`],
+						non_field_errors: [
+							`Invalid data. Expected a dictionary, but got ${jsonTypeName(value)}.`,
+						],
 					};
 				}
 				const nested = validateObject(spec, value, partial);

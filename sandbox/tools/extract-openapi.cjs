@@ -3,6 +3,7 @@
 // document describes, but at runtime it may only use node: built-ins, so the YAML is distilled
 // once, at development time, into a plain TypeScript constant.
 // Usage (from the repo root): node sandbox/tools/extract-openapi.cjs [path/to/openapi.yml]
+//   then: npx prettier --write sandbox/openapi-extract.ts
 const fs = require('node:fs');
 const path = require('node:path');
 const yaml = require('js-yaml'); // dev-time only (present in node_modules via the toolchain)

@@ -1,0 +1,329 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the sandbox is a standalone Node server, not n8n node code */
+// The Skilljar API sandbox: an HTTP server on 127.0.0.1 that behaves like api.skilljar.com as
+// described in FACTS.md (auth, Accept handling, DRF errors and pagination, webhooks), backed by
+// the in-memory store. Request order mirrors DRF: URL resolution (404) → authentication (401)
+// → content negotiation → method (405) → parent objects (404) → body parsing/validation (400).
+
+import { createHash, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fireEvent, handle, NOT_FOUND, type Reply } from './handlers';
+import { fillTemplate, ID_FIELDS, idFieldForListPath, matchRoute, parentChecks } from './routes';
+import { seed } from './seed';
+import { isRecord, Store, type Item } from './store';
+import type { Delivery } from './webhooks';
+
+export interface SandboxOptions {
+	apiKey?: string;
+	/** 0 (default) picks a free port. */
+	port?: number;
+	/** Load the demo organisation (default true). */
+	seed?: boolean;
+}
+
+export interface RequestLogEntry {
+	method: string;
+	/** Actual path, without the query string. */
+	path: string;
+	/** The matched route template, or null when no route matched. */
+	template: string | null;
+	query: Record<string, string>;
+	body: unknown;
+	status: number;
+}
+
+export interface Sandbox {
+	/** `http://127.0.0.1:PORT`, no trailing slash. */
+	url: string;
+	port: number;
+	apiKey: string;
+	store: Store;
+	/** Every request received, in order (for coverage tests). Same array across clearRequests(). */
+	requests: RequestLogEntry[];
+	clearRequests(): void;
+	/** Add items to a collection by its concrete list path (ids generated when missing). */
+	insert(listPath: string, item: Item): Item;
+	insertMany(listPath: string, items: Item[]): Item[];
+	/** Copy of a collection's items by concrete list path. */
+	list(listPath: string): Item[];
+	/** Build an event of the given type and POST it to every matching webhook. */
+	deliverEvent(eventType: string, overrides?: Item): Promise<Delivery[]>;
+	/** Drop all data (and the request log) and load the seed again (if seeding was enabled). */
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export const DEFAULT_API_KEY = 'sk-sandbox-demo';
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const FIRE_PREFIX = '/_sandbox/events/';
+
+const HTML_PAGE =
+	'<!DOCTYPE html><html><head><title>Skilljar API</title></head><body>' +
+	'<h1>Skilljar API</h1><p>This is the browsable API. Send <code>Accept: application/json</code> ' +
+	'to get JSON.</p></body></html>';
+
+function sha256(value: string): Buffer {
+	return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/**
+ * HTTP Basic with the API key as username and an empty password. Hashing both sides first
+ * gives equal-length buffers, so the comparison is constant-time whatever was sent.
+ */
+function authenticate(header: string | undefined, apiKey: string): Reply | undefined {
+	if (!header) {
+		return { status: 401, body: { detail: 'Authentication credentials were not provided.' } };
+	}
+	const invalid: Reply = { status: 401, body: { detail: 'Invalid username/password.' } };
+	const match = /^Basic\s+(\S+)$/i.exec(header.trim());
+	if (!match) return invalid;
+	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+	const ok = timingSafeEqual(sha256(decoded), sha256(`${apiKey}:`));
+	return ok ? undefined : invalid;
+}
+
+function acceptsJson(accept: string | undefined): boolean {
+	if (!accept) return false;
+	return accept
+		.split(',')
+		.map((part) => part.split(';')[0].trim().toLowerCase())
+		.some((type) => type === 'application/json' || type === '*/*' || type === 'application/*');
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				reject(new Error('Request body too large'));
+				req.destroy();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+/** Parse a JSON body; DRF answers unparseable JSON with 400 and non-JSON types with 415. */
+function parseBody(
+	raw: Buffer,
+	contentType: string | undefined,
+): { body: unknown } | { reply: Reply } {
+	if (raw.length === 0) return { body: undefined };
+	const type = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
+	if (type !== 'application/json' && !type.endsWith('+json')) {
+		return {
+			reply: { status: 415, body: { detail: `Unsupported media type "${type}" in request.` } },
+		};
+	}
+	try {
+		return { body: JSON.parse(raw.toString('utf8')) as unknown };
+	} catch (err) {
+		const message = err instanceof Error ? err.message : String(err);
+		return { reply: { status: 400, body: { detail: `JSON parse error - ${message}` } } };
+	}
+}
+
+function send(
+	res: http.ServerResponse,
+	reply: Reply,
+	extraHeaders: Record<string, string> = {},
+): void {
+	const headers: Record<string, string> = { Vary: 'Accept', ...extraHeaders };
+	if (reply.status === 401) headers['WWW-Authenticate'] = 'Basic realm="api"';
+	if (reply.body === undefined) {
+		// 204 and the ping's empty 200: no body at all.
+		res.writeHead(reply.status, { ...headers, 'Content-Length': '0' });
+		res.end();
+		return;
+	}
+	const text = JSON.stringify(reply.body);
+	res.writeHead(reply.status, {
+		...headers,
+		'Content-Type': 'application/json',
+		'Content-Length': String(Buffer.byteLength(text)),
+	});
+	res.end(text);
+}
+
+function sendHtml(res: http.ServerResponse): void {
+	res.writeHead(200, {
+		'Content-Type': 'text/html; charset=utf-8',
+		'Content-Length': String(Buffer.byteLength(HTML_PAGE)),
+		Vary: 'Accept',
+	});
+	res.end(HTML_PAGE);
+}
+
+/** 404 when any object named by a parent path parameter does not exist. */
+function missingParent(
+	store: Store,
+	template: string,
+	params: Record<string, string>,
+	idParam?: string,
+): boolean {
+	const route = { path: template, idParam } as Parameters<typeof parentChecks>[0];
+	return parentChecks(route).some(({ collection, param }) => {
+		const listPath = fillTemplate(collection, params);
+		return !store.find(listPath, params[param], ID_FIELDS[collection] ?? 'id');
+	});
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+	const seeded = options.seed ?? true;
+	const store = new Store();
+	if (seeded) seed(store);
+	const requests: RequestLogEntry[] = [];
+
+	async function respond(
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		entry: RequestLogEntry,
+		url: URL,
+	): Promise<void> {
+		const method = (req.method ?? 'GET').toUpperCase();
+		const reply = (r: Reply, headers?: Record<string, string>) => {
+			entry.status = r.status;
+			send(res, r, headers);
+		};
+
+		// Hand-firing endpoint for manual/CLI testing of the trigger: not part of Skilljar's API.
+		if (url.pathname.startsWith(FIRE_PREFIX)) {
+			entry.template = '/_sandbox/events/{event_type}';
+			const denied = authenticate(req.headers.authorization, apiKey);
+			if (denied) return reply(denied);
+			if (method !== 'POST')
+				return reply(
+					{ status: 405, body: { detail: `Method "${method}" not allowed.` } },
+					{ Allow: 'POST' },
+				);
+			const raw = await readBody(req);
+			const parsed = parseBody(raw, req.headers['content-type']);
+			if ('reply' in parsed) return reply(parsed.reply);
+			entry.body = parsed.body;
+			const eventType = decodeURIComponent(url.pathname.slice(FIRE_PREFIX.length));
+			try {
+				const deliveries = await fireEvent(
+					store,
+					eventType,
+					isRecord(parsed.body) ? parsed.body : {},
+				);
+				return reply({ status: 200, body: { deliveries } });
+			} catch {
+				return reply({
+					status: 400,
+					body: { event_type: [`"${eventType}" is not a valid choice.`] },
+				});
+			}
+		}
+
+		const match = matchRoute(method, url.pathname);
+		if (!match) return reply(NOT_FOUND);
+		entry.template = match.template;
+
+		const denied = authenticate(req.headers.authorization, apiKey);
+		if (denied) return reply(denied);
+
+		if (!acceptsJson(req.headers.accept)) {
+			entry.status = 200;
+			return sendHtml(res);
+		}
+
+		if (!match.route) {
+			return reply(
+				{ status: 405, body: { detail: `Method "${method}" not allowed.` } },
+				{ Allow: match.allowed.join(', ') },
+			);
+		}
+		const route = match.route;
+
+		if (missingParent(store, route.path, match.params, route.idParam)) return reply(NOT_FOUND);
+
+		let body: unknown;
+		if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+			const raw = await readBody(req);
+			const parsed = parseBody(raw, req.headers['content-type']);
+			if ('reply' in parsed) return reply(parsed.reply);
+			body = parsed.body;
+			entry.body = body;
+		}
+
+		const result = await handle({
+			store,
+			route,
+			params: match.params,
+			query: url.searchParams,
+			body,
+			origin: `http://${req.headers.host ?? `127.0.0.1:${String(port)}`}`,
+			pathname: url.pathname,
+		});
+		return reply(result);
+	}
+
+	const server = http.createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+		const entry: RequestLogEntry = {
+			method: (req.method ?? 'GET').toUpperCase(),
+			path: url.pathname,
+			template: null,
+			query: Object.fromEntries(url.searchParams.entries()),
+			body: undefined,
+			status: 0,
+		};
+		requests.push(entry);
+		respond(req, res, entry, url).catch((err: unknown) => {
+			// Never echo request data (it may hold credentials); a short reason is enough.
+			entry.status = 500;
+			if (!res.headersSent) {
+				send(res, {
+					status: 500,
+					body: { detail: err instanceof Error ? err.message : 'Server error.' },
+				});
+			} else {
+				res.end();
+			}
+		});
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		apiKey,
+		store,
+		requests,
+		clearRequests: () => {
+			requests.length = 0;
+		},
+		// Ids are generated only for collections keyed by `id` (a domain user has none of its own).
+		insert: (listPath, item) =>
+			store.insert(listPath, item, { assignId: idFieldForListPath(listPath) === 'id' }),
+		insertMany: (listPath, items) =>
+			store.insertMany(listPath, items, { assignId: idFieldForListPath(listPath) === 'id' }),
+		list: (listPath) => store.list(listPath),
+		deliverEvent: (eventType, overrides) => fireEvent(store, eventType, overrides ?? {}),
+		reset: () => {
+			store.clear();
+			requests.length = 0;
+			if (seeded) seed(store);
+		},
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((err) => (err ? reject(err) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+}

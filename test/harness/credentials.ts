@@ -1,0 +1,97 @@
+import {
+	ICredentialsHelper,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeProperties,
+	type IRequestOptionsSimplified,
+	type Workflow,
+} from 'n8n-workflow';
+
+import { SkilljarApi } from '../../credentials/SkilljarApi.credentials';
+
+/**
+ * Stands in for n8n's server-side credentials helper (not published on npm): hands out the
+ * decrypted credential and applies the credential type's own `authenticate` block, resolving its
+ * `={{$credentials.x}}` expressions with n8n's real expression engine, as n8n does.
+ */
+export class SandboxCredentialsHelper extends ICredentialsHelper {
+	/** Every credential applied to a request, for tests that check where the key went. */
+	readonly applied: Array<{ url: string | undefined; baseURL: string | undefined }> = [];
+
+	constructor(
+		private readonly data: ICredentialDataDecryptedObject,
+		private readonly type: ICredentialType = new SkilljarApi(),
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const options = requestOptions as IHttpRequestOptions;
+		if (typeName !== this.type.name) throw new Error(`Unknown credential type ${typeName}`);
+		const authenticate = this.type.authenticate;
+		if (!authenticate || typeof authenticate === 'function') return options;
+		const resolve = (value: unknown): string =>
+			String(
+				typeof value === 'string' && value.startsWith('=')
+					? workflow.expression.getSimpleParameterValue(node, value, 'internal', {
+							$credentials: credentials,
+						})
+					: (value ?? ''),
+			);
+		const { auth, headers, qs, body } = authenticate.properties;
+		if (auth) options.auth = { username: resolve(auth.username), password: resolve(auth.password) };
+		if (headers) {
+			options.headers = { ...(options.headers ?? {}) };
+			for (const [key, value] of Object.entries(headers)) options.headers[key] = resolve(value);
+		}
+		if (qs) {
+			options.qs = { ...(options.qs ?? {}) };
+			for (const [key, value] of Object.entries(qs)) options.qs[key] = resolve(value);
+		}
+		if (body && typeof options.body === 'object' && options.body !== null) {
+			for (const [key, value] of Object.entries(body)) {
+				(options.body as Record<string, unknown>)[key] = resolve(value);
+			}
+		}
+		this.applied.push({ url: options.url, baseURL: options.baseURL });
+		return options;
+	}
+
+	async preAuthentication(
+		_helpers: IHttpRequestHelper,
+		_credentials: ICredentialDataDecryptedObject,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	async getCredentials(_details: INodeCredentialsDetails, _type: string): Promise<ICredentials> {
+		throw new Error('Not used by these tests');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return this.type.properties;
+	}
+}
