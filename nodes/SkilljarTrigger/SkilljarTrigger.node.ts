@@ -1,0 +1,159 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { isAuthentic } from './authenticity';
+import { EVENT_OPTIONS, isSelected, PING_EVENT, webhookEventTypes } from './events';
+import {
+	getRegistration,
+	isInactive,
+	reactivateWebhook,
+	readWebhook,
+	registeredSecrets,
+	registerWebhooks,
+	registrationKind,
+	removeRegistration,
+	sameEventTypes,
+	webhookMatches,
+} from './registration';
+
+/*
+ * How a selection maps to Skilljar webhooks: one webhook per selected event type, all on the
+ * same n8n URL with the same secret; "All Events" is a single webhook with `event_type: null`.
+ * Skilljar delivers an event once per distinct target URL even when several of its webhooks
+ * match, so per-type webhooks never duplicate a delivery, and Skilljar sends only the selected
+ * traffic (a catch-all webhook filtered here would make n8n receive, and Skilljar retry, every
+ * event of the organisation). `webhook()` still filters by type, as a second line of defence
+ * against webhooks edited in Skilljar.
+ */
+export class SkilljarTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Skilljar Trigger',
+		name: 'skilljarTrigger',
+		icon: { light: 'file:../../icons/skilljar.svg', dark: 'file:../../icons/skilljar.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when Skilljar sends a webhook event',
+		defaults: { name: 'Skilljar Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'skilljarApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				description: 'The events to listen to',
+				options: EVENT_OPTIONS,
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				const kind = registrationKind(this);
+				const registration = getRegistration(staticData, kind);
+				if (!registration || registration.webhookIds.length === 0) {
+					delete staticData[kind];
+					return false;
+				}
+				const targetUrl = this.getNodeWebhookUrl('default') ?? '';
+				const wanted = webhookEventTypes(this.getNodeParameter('events', []));
+				// A changed selection or URL: remove the old webhooks, let n8n call create().
+				if (
+					registration.targetUrl !== targetUrl ||
+					!sameEventTypes(registration.eventTypes, wanted)
+				) {
+					await removeRegistration(this, staticData, kind);
+					return false;
+				}
+
+				const found: Array<string | null> = [];
+				const inactive: string[] = [];
+				for (const webhookId of registration.webhookIds) {
+					const webhook = await readWebhook(this, String(webhookId));
+					if (!webhook || !webhookMatches(webhook, registration, targetUrl)) {
+						// Deleted or changed in Skilljar: start over with a clean registration.
+						await removeRegistration(this, staticData, kind);
+						return false;
+					}
+					found.push(typeof webhook.event_type === 'string' ? webhook.event_type : null);
+					if (isInactive(webhook)) inactive.push(String(webhookId));
+				}
+				if (!sameEventTypes(found, wanted)) {
+					await removeRegistration(this, staticData, kind);
+					return false;
+				}
+				// Skilljar switches a webhook off after 4xx answers or exhausted retries: switch it on.
+				for (const webhookId of inactive) {
+					await reactivateWebhook(this, webhookId);
+				}
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				const kind = registrationKind(this);
+				const targetUrl = this.getNodeWebhookUrl('default');
+				if (!targetUrl) {
+					throw new NodeOperationError(this.getNode(), 'n8n has no URL for this webhook');
+				}
+				const eventTypes = webhookEventTypes(this.getNodeParameter('events', []));
+				if (eventTypes.length === 0) {
+					throw new NodeOperationError(this.getNode(), 'Select at least one event', {
+						description: 'Choose the Skilljar events that should start the workflow',
+					});
+				}
+				// Anything left from an earlier registration of this kind goes first.
+				await removeRegistration(this, staticData, kind);
+				staticData[kind] = await registerWebhooks(this, targetUrl, eventTypes);
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				await removeRegistration(this, staticData, registrationKind(this));
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const secrets = registeredSecrets(this.getWorkflowStaticData('node'));
+		if (!isAuthentic(req.headers.authorization, secrets)) {
+			const res = this.getResponseObject();
+			res.status(401).send('Unauthorized').end();
+			return { noWebhookResponse: true };
+		}
+
+		const body = this.getBodyData();
+		const eventType = typeof body?.event_type === 'string' ? body.event_type : '';
+		// Acknowledge with 200 whatever is not started: a 4xx would make Skilljar deactivate the
+		// webhook. PING (from the "ping" endpoint) only checks that the URL answers.
+		if (!eventType || eventType === PING_EVENT) return {};
+		if (!isSelected(this.getNodeParameter('events', []), eventType)) return {};
+
+		return { workflowData: [this.helpers.returnJsonArray(body as IDataObject)] };
+	}
+}
