@@ -71,7 +71,7 @@ export class SkilljarTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
-				const kind = registrationKind(this);
+				const kind = registrationKind(this, staticData);
 				const registration = getRegistration(staticData, kind);
 				if (!registration || registration.webhookIds.length === 0) {
 					delete staticData[kind];
@@ -113,7 +113,7 @@ export class SkilljarTrigger implements INodeType {
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
-				const kind = registrationKind(this);
+				const kind = registrationKind(this, staticData);
 				const targetUrl = this.getNodeWebhookUrl('default');
 				if (!targetUrl) {
 					throw new NodeOperationError(this.getNode(), 'n8n has no URL for this webhook');
@@ -132,7 +132,7 @@ export class SkilljarTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
-				await removeRegistration(this, staticData, registrationKind(this));
+				await removeRegistration(this, staticData, registrationKind(this, staticData));
 				return true;
 			},
 		},

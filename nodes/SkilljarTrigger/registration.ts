@@ -15,9 +15,9 @@ import type { EventType } from './events';
  *
  * Registrations are kept per kind: `production` (workflow activation) and `test` ("Listen for
  * test event", n8n's `manual` mode, which calls these methods with the `/webhook-test/` URL).
- * n8n starts a test listen from a copy of the stored static data, so with a single slot a test
- * listen on an active workflow would find the production webhooks, see a different URL and
- * delete them. With one slot per kind, each only ever touches its own webhooks.
+ * A test listen can start from the stored static data of an active workflow; with a single slot
+ * it would find the production webhooks, see a different URL and delete them. With one slot per
+ * kind, each only ever touches its own webhooks.
  */
 export interface Registration extends IDataObject {
 	/** Ids of every webhook this registration created. */
@@ -34,7 +34,20 @@ export type RegistrationKind = 'production' | 'test';
 export const WEBHOOKS_PATH = '/v1/webhooks';
 export const WEBHOOK_PATH = '/v1/webhooks/{webhook_id}';
 
-export function registrationKind(context: IHookFunctions): RegistrationKind {
+/**
+ * Which registration a call is about. The URL decides when it matches a stored registration:
+ * n8n builds it from the call's own test/production flag, whereas the mode is not reliable for
+ * that (removing a test registration may run in `internal` mode). Otherwise a test listen runs
+ * in `manual` mode and everything else is production.
+ */
+export function registrationKind(
+	context: IHookFunctions,
+	staticData: IDataObject,
+): RegistrationKind {
+	const targetUrl = context.getNodeWebhookUrl('default');
+	for (const kind of ['test', 'production'] as const) {
+		if (targetUrl && getRegistration(staticData, kind)?.targetUrl === targetUrl) return kind;
+	}
 	return context.getMode() === 'manual' ? 'test' : 'production';
 }
 
