@@ -28,6 +28,12 @@ export const N8N_V2 = {
 	version: process.env.N8N_V2_VERSION || '2.41.1',
 	dir: path.join(LOCAL, 'v2'),
 	overrides: { xlsx: '0.18.5' },
+	// 2.x also pulls in @confluentinc/kafka-javascript, whose prebuilt binary is downloaded from
+	// GitHub (unreachable here) and whose source build needs librdkafka's toolchain. So install
+	// without lifecycle scripts and build only the native modules n8n needs to run: sqlite3 (the
+	// database) and isolated-vm (prebuilt for Node 24 inside the package).
+	ignoreScripts: true,
+	rebuild: ['sqlite3', 'isolated-vm'],
 	node: { version: process.env.NODE24_VERSION || '24.21.0', dir: path.join(LOCAL, 'node24') },
 };
 
@@ -108,7 +114,7 @@ function dirSizeMb(dir) {
 }
 
 /** npm install in `dir`, printing a heartbeat so a 5-minute install never looks stuck. */
-async function npmInstall(dir, nodeBinary, what) {
+async function npmInstall(dir, nodeBinary, what, { ignoreScripts = false, rebuild = [] } = {}) {
 	const started = Date.now();
 	const logFile = path.join(dir, 'npm-install.log');
 	log(bold(`› Installing ${what} into ${path.relative(ROOT, dir) || '.'} (first run only; a few minutes, ~1.5 GB)`));
@@ -116,7 +122,7 @@ async function npmInstall(dir, nodeBinary, what) {
 	const out = fs.openSync(logFile, 'w');
 	const child = spawn(
 		nodeBinary,
-		[npmCliPath(), 'install', '--no-audit', '--no-fund', '--loglevel=http', '--ignore-scripts=false'],
+		[npmCliPath(), 'install', '--no-audit', '--no-fund', '--loglevel=http', `--ignore-scripts=${ignoreScripts}`],
 		{
 			cwd: dir,
 			stdio: ['ignore', out, out],
@@ -134,7 +140,16 @@ async function npmInstall(dir, nodeBinary, what) {
 		}
 		log(dim(`  … ${secs}s, ${fetched} downloads, node_modules ${size ?? '?'} MB`));
 	}, 15000);
-	const code = await new Promise((resolve) => child.on('close', resolve));
+	let code = await new Promise((resolve) => child.on('close', resolve));
+	if (code === 0 && rebuild.length) {
+		log(dim(`  building native modules: ${rebuild.join(', ')}`));
+		const again = spawn(nodeBinary, [npmCliPath(), 'rebuild', '--ignore-scripts=false', '--foreground-scripts', ...rebuild], {
+			cwd: dir,
+			stdio: ['ignore', out, out],
+			env: { ...process.env, PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH}` },
+		});
+		code = await new Promise((resolve) => again.on('close', resolve));
+	}
 	clearInterval(timer);
 	fs.closeSync(out);
 	if (code !== 0) {
@@ -179,7 +194,7 @@ export async function ensureN8n(line) {
 		writeJson(manifestFile, manifest);
 		// The package's own .npmrc (ignore-scripts) must not apply: n8n needs its native builds.
 		fs.writeFileSync(path.join(line.dir, '.npmrc'), 'ignore-scripts=false\nfund=false\naudit=false\n');
-		await npmInstall(line.dir, nodeBinary, `n8n@${line.version}`);
+		await npmInstall(line.dir, nodeBinary, `n8n@${line.version}`, line);
 	}
 	return nodeBinary;
 }
