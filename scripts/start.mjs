@@ -37,7 +37,12 @@ import {
 
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.SKILLJAR_SANDBOX_PORT || 4010);
-const OWNER = { email: 'owner@example.com', password: 'Skilljar-sandbox-1', firstName: 'Sandbox', lastName: 'Owner' };
+const OWNER = {
+	email: 'owner@example.com',
+	password: 'Skilljar-sandbox-1',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+};
 const USER_FOLDER = path.join(LOCAL, 'home');
 const LOGS = path.join(LOCAL, 'logs');
 
@@ -62,14 +67,18 @@ async function main() {
 		[N8N_PORT, 'n8n (set N8N_PORT)'],
 		[SANDBOX_PORT, 'the sandbox (set SKILLJAR_SANDBOX_PORT)'],
 	]) {
-		if (await portInUse(port)) throw new Error(`Port ${port} on 127.0.0.1 is already in use; needed for ${what}`);
+		if (await portInUse(port))
+			throw new Error(`Port ${port} on 127.0.0.1 is already in use; needed for ${what}`);
 	}
 
 	if (process.env.START_NO_BUILD !== '1') buildPackage();
 	const nodeBinary = await ensureN8n(N8N_V1);
 
 	log(bold(`› Starting the Skilljar sandbox on 127.0.0.1:${SANDBOX_PORT}`));
-	const sandbox = await startSandboxProcess({ port: SANDBOX_PORT, logFile: path.join(LOGS, 'sandbox.log') });
+	const sandbox = await startSandboxProcess({
+		port: SANDBOX_PORT,
+		logFile: path.join(LOGS, 'sandbox.log'),
+	});
 	children.push(sandbox.child);
 
 	installPackageInto(USER_FOLDER);
@@ -89,7 +98,8 @@ async function main() {
 			['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`],
 		]) {
 			const res = await n8nCli(N8N_V1, nodeBinary, env, args);
-			if (res.code !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${res.stdout}\n${res.stderr}`);
+			if (res.code !== 0)
+				throw new Error(`n8n ${args.join(' ')} failed:\n${res.stdout}\n${res.stderr}`);
 			log(dim(`  ${res.stdout.trim().split('\n').slice(-1)[0]}`));
 		}
 		fs.rmSync(credFile, { force: true }); // it holds the API key in clear text
@@ -109,15 +119,23 @@ async function main() {
 	log('');
 	log(green(bold(`Ready in ${seconds}s.`)));
 	log(`  n8n editor:       ${bold(`${n8n.base}/`)}  (n8n ${N8N_V1.version})`);
-	log(`  Log in as:        ${bold(OWNER.email)} / ${bold(OWNER.password)}${owner === 'created' ? dim('  (owner account just created)') : ''}`);
-	log(`  Skilljar sandbox: ${sandbox.url}  (API key ${SANDBOX_API_KEY.slice(0, 6)}…, credential "Skilljar sandbox")`);
-	log(`  Examples:         ${examples.map((f) => path.basename(f)).join(', ')} (Workflows → Overview)`);
+	log(
+		`  Log in as:        ${bold(OWNER.email)} / ${bold(OWNER.password)}${owner === 'created' ? dim('  (owner account just created)') : ''}`,
+	);
+	log(
+		`  Skilljar sandbox: ${sandbox.url}  (API key ${SANDBOX_API_KEY.slice(0, 6)}…, credential "Skilljar sandbox")`,
+	);
+	log(
+		`  Examples:         ${examples.map((f) => path.basename(f)).join(', ')} (Workflows → Overview)`,
+	);
 	log(`  Fire a webhook:   node build/sandbox/cli.js fire COURSE_COMPLETION --url ${sandbox.url}`);
 	log(`  Logs:             ${path.relative(ROOT, LOGS)}/`);
 	log(dim('Press Ctrl-C to stop n8n and the sandbox.'));
 
 	// Whichever child dies first takes the rest down with it.
-	await Promise.race(children.map((child) => new Promise((resolve) => child.once('exit', () => resolve(child)))));
+	await Promise.race(
+		children.map((child) => new Promise((resolve) => child.once('exit', () => resolve(child)))),
+	);
 	if (!stopping) {
 		log(red('A child process exited unexpectedly; see the logs above.'));
 		await shutdown(1);

@@ -35,19 +35,30 @@ export function ensureChromium(log = console.log) {
 	]) {
 		const cmd = [...sudo, ...args];
 		const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit', env, timeout: 15 * 60 * 1000 });
-		if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed (${r.status ?? r.signal ?? r.error})`);
+		if (r.status !== 0)
+			throw new Error(`${cmd.join(' ')} failed (${r.status ?? r.signal ?? r.error})`);
 	}
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} still missing after apt-get install chromium`);
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} still missing after apt-get install chromium`);
 	return CHROMIUM;
 }
 
 /** Console messages that say nothing about the editor or the package. */
 function ignorable(text) {
 	// The closed network refuses any outside request the frontend may still make.
-	return /net::ERR_(NAME_NOT_RESOLVED|CONNECTION_REFUSED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE|BLOCKED_BY_CLIENT|CERT_[A-Z_]+|TUNNEL_CONNECTION_FAILED|PROXY_CONNECTION_FAILED)/.test(text);
+	return /net::ERR_(NAME_NOT_RESOLVED|CONNECTION_REFUSED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE|BLOCKED_BY_CLIENT|CERT_[A-Z_]+|TUNNEL_CONNECTION_FAILED|PROXY_CONNECTION_FAILED)/.test(
+		text,
+	);
 }
 
-export async function browserCheck({ base, email, password, outDir, log = console.log, timeoutMs = 120000 }) {
+export async function browserCheck({
+	base,
+	email,
+	password,
+	outDir,
+	log = console.log,
+	timeoutMs = 120000,
+}) {
 	const executablePath = ensureChromium(log);
 	const { chromium } = await import('playwright-core');
 	fs.mkdirSync(outDir, { recursive: true });
@@ -65,55 +76,87 @@ export async function browserCheck({ base, email, password, outDir, log = consol
 		page.on('console', (msg) => {
 			if (msg.type() !== 'error') return;
 			const text = `[${phase}] console: ${msg.text()} ${msg.location()?.url ?? ''}`;
-			if (ignorable(msg.text()) || (phase === 'signin' && /status of 401/.test(msg.text()))) ignored.push(text);
+			if (ignorable(msg.text()) || (phase === 'signin' && /status of 401/.test(msg.text())))
+				ignored.push(text);
 			else errors.push(text);
 		});
 		page.on('pageerror', (err) => {
 			// n8n's own sign-in page reads the version-notification settings before they are loaded
 			// (versions.store: "reading 'enabled'"): n8n's own code, not this package's.
-			if (phase === 'signin' && /reading 'enabled'/.test(err.message) && /versions\.store/.test(err.stack ?? '')) {
+			if (
+				phase === 'signin' &&
+				/reading 'enabled'/.test(err.message) &&
+				/versions\.store/.test(err.stack ?? '')
+			) {
 				ignored.push(`[signin] n8n sign-in page error: ${err.message}`);
 				return;
 			}
-			errors.push(`[${phase}] page error: ${err.message}\n${(err.stack ?? '').split('\n').slice(1, 4).join('\n')}`);
+			errors.push(
+				`[${phase}] page error: ${err.message}\n${(err.stack ?? '').split('\n').slice(1, 4).join('\n')}`,
+			);
 		});
 		page.on('requestfailed', (req) => {
 			const url = req.url();
 			const reason = req.failure()?.errorText ?? '';
 			// ERR_ABORTED: a request cut short by navigating on, not a failure of the server.
-			if (url.startsWith(base) && !/ERR_ABORTED/.test(reason)) errors.push(`[${phase}] request failed: ${req.method()} ${url} ${reason}`);
-			else ignored.push(`[${phase}] ${url.startsWith(base) ? 'aborted' : 'outside request blocked'}: ${url} ${reason}`);
+			if (url.startsWith(base) && !/ERR_ABORTED/.test(reason))
+				errors.push(`[${phase}] request failed: ${req.method()} ${url} ${reason}`);
+			else
+				ignored.push(
+					`[${phase}] ${url.startsWith(base) ? 'aborted' : 'outside request blocked'}: ${url} ${reason}`,
+				);
 		});
 
 		await page.goto(`${base}/signin`, { waitUntil: 'domcontentloaded' });
-		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(email);
+		await page
+			.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+			.first()
+			.fill(email);
 		await page.locator('input[type="password"]').first().fill(password);
-		await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
+		await page
+			.locator('[data-test-id="form-submit-button"], button[type="submit"]')
+			.first()
+			.click();
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
 		phase = 'home';
 		await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
 		phase = 'editor';
 
 		await page.goto(`${base}/workflow/new`, { waitUntil: 'domcontentloaded' });
-		await page.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]').first().click();
-		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]').first();
+		await page
+			.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]')
+			.first()
+			.click();
+		const search = page
+			.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]')
+			.first();
 		await search.fill('Skilljar');
 		const items = page.locator('[data-test-id="node-creator-item-name"]');
 		await items.filter({ hasText: 'Skilljar' }).first().waitFor();
 		const names = await items.allInnerTexts();
 		const skilljar = names.filter((n) => /Skilljar/.test(n));
 		await page.screenshot({ path: shot('1-node-panel') });
-		if (!skilljar.some((n) => /Skilljar Domain/.test(n))) throw new Error(`node panel shows: ${names.join(', ')}`);
-		if (skilljar.length < 20) throw new Error(`only ${skilljar.length} Skilljar nodes in the panel: ${skilljar.join(', ')}`);
+		if (!skilljar.some((n) => /Skilljar Domain/.test(n)))
+			throw new Error(`node panel shows: ${names.join(', ')}`);
+		if (skilljar.length < 20)
+			throw new Error(
+				`only ${skilljar.length} Skilljar nodes in the panel: ${skilljar.join(', ')}`,
+			);
 
 		// The node's actions, grouped by resource.
-		await items.filter({ hasText: /^Skilljar Domain$/ }).first().click();
-		const actions = page.locator('[data-test-id="node-creator-action-item"], [data-test-id="node-creator-item-name"]');
+		await items
+			.filter({ hasText: /^Skilljar Domain$/ })
+			.first()
+			.click();
+		const actions = page.locator(
+			'[data-test-id="node-creator-action-item"], [data-test-id="node-creator-item-name"]',
+		);
 		await actions.filter({ hasText: 'Create a domain user' }).first().waitFor();
 		const actionText = await page.locator('[data-test-id="node-creator"]').first().innerText();
 		await page.screenshot({ path: shot('2-actions') });
 		for (const expected of ['Create a course enrollment', 'Get many domain users']) {
-			if (!actionText.includes(expected)) throw new Error(`action "${expected}" missing from the Skilljar Domain actions`);
+			if (!actionText.includes(expected))
+				throw new Error(`action "${expected}" missing from the Skilljar Domain actions`);
 		}
 
 		// Add it: the node's settings open with the credential already picked.
@@ -124,12 +167,20 @@ export async function browserCheck({ base, email, password, outDir, log = consol
 		const values = await ndv.locator('input').evaluateAll((els) => els.map((el) => el.value));
 		const texts = await ndv.innerText();
 		if (!values.includes('Skilljar sandbox') && !texts.includes('Skilljar sandbox')) {
-			throw new Error(`credential "Skilljar sandbox" not picked; inputs: ${values.filter(Boolean).join(', ')}`);
+			throw new Error(
+				`credential "Skilljar sandbox" not picked; inputs: ${values.filter(Boolean).join(', ')}`,
+			);
 		}
 		const params = page.locator('[data-test-id="node-parameters"]').first();
 		await params.waitFor();
-		const resource = await params.locator('[data-test-id="parameter-input-resource"] input').first().inputValue();
-		const operation = await params.locator('[data-test-id="parameter-input-operation"] input').first().inputValue();
+		const resource = await params
+			.locator('[data-test-id="parameter-input-resource"] input')
+			.first()
+			.inputValue();
+		const operation = await params
+			.locator('[data-test-id="parameter-input-operation"] input')
+			.first()
+			.inputValue();
 		const paramText = await params.innerText();
 		await page.screenshot({ path: shot('3-node-settings') });
 		if (resource !== 'Domain User') throw new Error(`Resource shows "${resource}"`);
@@ -140,10 +191,13 @@ export async function browserCheck({ base, email, password, outDir, log = consol
 
 		// Every resource of the node is offered.
 		await params.locator('[data-test-id="parameter-input-resource"]').first().click();
-		const options = await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allInnerTexts();
+		const option = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+		await option.filter({ hasText: 'Access Code Pool' }).first().waitFor(); // dropdown opened
+		const options = await option.allInnerTexts();
 		await page.screenshot({ path: shot('4-resources') });
 		for (const expected of ['Course Enrollment', 'Domain User', 'Access Code Pool']) {
-			if (!options.some((o) => o.includes(expected))) throw new Error(`resource "${expected}" not offered: ${options.join(', ')}`);
+			if (!options.some((o) => o.includes(expected)))
+				throw new Error(`resource "${expected}" not offered: ${options.join(', ')}`);
 		}
 		await page.keyboard.press('Escape');
 		await page.waitForTimeout(500);
@@ -152,7 +206,9 @@ export async function browserCheck({ base, email, password, outDir, log = consol
 	} catch (err) {
 		const pages = browser.contexts().flatMap((c) => c.pages());
 		if (pages[0]) await pages[0].screenshot({ path: shot('failure') }).catch(() => {});
-		throw new Error(`${err.message}${errors.length ? `\nconsole errors:\n${errors.join('\n')}` : ''}\n(screenshots in ${outDir})`);
+		throw new Error(
+			`${err.message}${errors.length ? `\nconsole errors:\n${errors.join('\n')}` : ''}\n(screenshots in ${outDir})`,
+		);
 	} finally {
 		clearTimeout(deadline);
 		await browser.close().catch(() => {});
@@ -160,8 +216,17 @@ export async function browserCheck({ base, email, password, outDir, log = consol
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const [base = 'http://127.0.0.1:5678', email = 'owner@example.com', password = 'Skilljar-sandbox-1'] = process.argv.slice(2);
-	const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-output');
+	const [
+		base = 'http://127.0.0.1:5678',
+		email = 'owner@example.com',
+		password = 'Skilljar-sandbox-1',
+	] = process.argv.slice(2);
+	const outDir = path.resolve(
+		path.dirname(fileURLToPath(import.meta.url)),
+		'..',
+		'..',
+		'test-output',
+	);
 	browserCheck({ base, email, password, outDir }).then(
 		() => console.log('browser check passed'),
 		(err) => {

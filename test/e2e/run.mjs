@@ -210,6 +210,7 @@ async function suite(line, key, { browser }) {
 	const env = n8nEnv({
 		userFolder,
 		port,
+		line,
 		brokerPort: await freePort(),
 		extra: { N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true', N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true' },
 	});
@@ -374,6 +375,22 @@ async function suite(line, key, { browser }) {
 	);
 	const ourHooks = async () =>
 		(await sandboxWebhooks(sandbox)).filter((w) => String(w.target_url).startsWith(server.base));
+	// n8n 2.x publishes (and unpublishes) a workflow's triggers in the background after the
+	// REST call has answered: poll the sandbox, bounded, until `done` holds; return what is there.
+	const settledHooks = async (done) => {
+		try {
+			return await waitFor(
+				'the webhooks to settle',
+				async () => {
+					const found = await ourHooks();
+					return done(found) && found;
+				},
+				{ timeoutMs: 20000, intervalMs: 250 },
+			);
+		} catch {
+			return ourHooks();
+		}
+	};
 
 	const activated =
 		await test(`[${key}] trigger: activating registers one webhook per event type with basic auth`, async () => {
@@ -381,13 +398,21 @@ async function suite(line, key, { browser }) {
 				triggerBuilt,
 				'dist/nodes/SkilljarTrigger/SkilljarTrigger.node.js does not exist (the trigger node is not built yet)',
 			);
-			await setActive(client, WF.allEvents, true);
-			const hooks = await ourHooks();
-			const types = hooks.map((w) => w.event_type).sort();
+			const wf = await setActive(client, WF.allEvents, true);
 			assert(
-				hooks.length === EVENT_TYPES.length,
-				`expected ${EVENT_TYPES.length} webhooks, sandbox has ${hooks.length}: ${types.join(', ')}`,
+				wf?.active === true,
+				`n8n did not activate the workflow: ${JSON.stringify(wf).slice(0, 300)}`,
 			);
+			const hooks = await settledHooks((found) => found.length >= EVENT_TYPES.length);
+			const types = hooks.map((w) => w.event_type).sort();
+			if (hooks.length !== EVENT_TYPES.length) {
+				const all = (await sandboxWebhooks(sandbox)).map(
+					(w) => `${w.event_type} → ${w.target_url}`,
+				);
+				throw new Error(
+					`expected ${EVENT_TYPES.length} webhooks to ${server.base}, sandbox has: ${all.join(', ') || 'none'}`,
+				);
+			}
 			assert(
 				JSON.stringify(types) === JSON.stringify([...EVENT_TYPES].sort()),
 				`event types: ${types.join(', ')}`,
@@ -481,7 +506,7 @@ async function suite(line, key, { browser }) {
 
 		await test(`[${key}] trigger: deactivating removes its webhooks from Skilljar`, async () => {
 			await setActive(client, WF.allEvents, false);
-			const left = await ourHooks();
+			const left = await settledHooks((found) => found.length === 0);
 			assert(
 				left.length === 0,
 				`${left.length} webhooks still registered: ${left.map((w) => w.id).join(', ')}`,
@@ -489,21 +514,17 @@ async function suite(line, key, { browser }) {
 		});
 
 		await test(`[${key}] example: a course completion adds the learner to a group`, async () => {
-			const event = await (async () => {
-				await setActive(client, WF.completion, true);
-				const hooks = await ourHooks();
-				assert(
-					hooks.length === 1 && hooks[0].event_type === 'COURSE_COMPLETION',
-					`webhooks: ${hooks.map((w) => w.event_type).join(', ')}`,
-				);
-				const deliveries = await fireEvent(sandbox, 'COURSE_COMPLETION', {});
-				assert(
-					deliveries.length === 1 && deliveries[0].status === 200,
-					`deliveries: ${JSON.stringify(deliveries)}`,
-				);
-				return deliveries;
-			})();
-			assert(event, 'not delivered');
+			await setActive(client, WF.completion, true);
+			const hooks = await settledHooks((found) => found.length === 1);
+			assert(
+				hooks.length === 1 && hooks[0].event_type === 'COURSE_COMPLETION',
+				`webhooks: ${hooks.map((w) => w.event_type).join(', ')}`,
+			);
+			const deliveries = await fireEvent(sandbox, 'COURSE_COMPLETION', {});
+			assert(
+				deliveries.length === 1 && deliveries[0].status === 200,
+				`deliveries: ${JSON.stringify(deliveries)}`,
+			);
 			const [execution] = await waitFor(
 				'the completion workflow to finish',
 				async () => {
@@ -518,8 +539,20 @@ async function suite(line, key, { browser }) {
 			const members = sandbox.list(`/v1/groups/${GROUP}/users`).map((m) => m.user?.id);
 			assert(members.includes('usr0000000001'), `group ${GROUP} members: ${members.join(', ')}`);
 			await setActive(client, WF.completion, false);
-			assert((await ourHooks()).length === 0, 'the completion webhook was not removed');
+			const left = await settledHooks((found) => found.length === 0);
+			assert(left.length === 0, 'the completion webhook was not removed');
 		});
+	} else {
+		for (const name of [
+			'each of the ten event types starts exactly one execution',
+			'a delivery without the secret gets 401',
+			'deactivating removes its webhooks',
+			'the course-completion example',
+		]) {
+			await test(`[${key}] trigger: ${name}`, async () => {
+				throw new Error('not run: activating the trigger workflow failed');
+			});
+		}
 	}
 
 	if (browser && !interrupted) {
