@@ -7,4 +7,6 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/harness/setup-env.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 60000,
+	// n8n-core leaves an internal timer running after executions; without this Jest waits on it forever.
+	forceExit: true,
 };

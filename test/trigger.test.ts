@@ -130,11 +130,11 @@ describe('Skilljar Trigger', () => {
 			expect(await flow.checkExists()).toBe(false);
 			expect(webhooksOf(flow)).toHaveLength(0);
 			expect(await flow.create()).toBe(true);
-			expect(webhooksOf(flow).map((w) => w.event_type).sort()).toEqual([
-				'COURSE_ENROLLMENT',
-				'PATH_ENROLLMENT',
-				'QUIZ_COMPLETION',
-			]);
+			expect(
+				webhooksOf(flow)
+					.map((w) => w.event_type)
+					.sort(),
+			).toEqual(['COURSE_ENROLLMENT', 'PATH_ENROLLMENT', 'QUIZ_COMPLETION']);
 			expect(await flow.checkExists()).toBe(true);
 		});
 
@@ -184,10 +184,11 @@ describe('Skilljar Trigger', () => {
 			expect(await flow.checkExists()).toBe(false);
 			for (const id of oldIds) expect(sandbox.store.find(WEBHOOKS, id)).toBeUndefined();
 			await flow.create();
-			expect(webhooksOf(flow).map((w) => w.event_type).sort()).toEqual([
-				'COURSE_ENROLLMENT',
-				'QUIZ_COMPLETION',
-			]);
+			expect(
+				webhooksOf(flow)
+					.map((w) => w.event_type)
+					.sort(),
+			).toEqual(['COURSE_ENROLLMENT', 'QUIZ_COMPLETION']);
 
 			flow.setEvents(['*']);
 			expect(await flow.checkExists()).toBe(false);
@@ -262,10 +263,13 @@ describe('Skilljar Trigger', () => {
 			const proxy = new FaultProxy(sandbox.url);
 			await proxy.start();
 			try {
-				const flow = harness.workflow(['COURSE_COMPLETION', 'COURSE_ENROLLMENT', 'PATH_ENROLLMENT'], {
-					apiKey: sandbox.apiKey,
-					baseUrl: proxy.url,
-				});
+				const flow = harness.workflow(
+					['COURSE_COMPLETION', 'COURSE_ENROLLMENT', 'PATH_ENROLLMENT'],
+					{
+						apiKey: sandbox.apiKey,
+						baseUrl: proxy.url,
+					},
+				);
 				proxy.failOn({ method: 'POST', path: WEBHOOKS, nth: 2, failure: 'reset' });
 				const error = await flow.create().then(
 					() => undefined,
@@ -273,7 +277,8 @@ describe('Skilljar Trigger', () => {
 				);
 				expect(error).toBeDefined();
 				expect(webhooksOf(flow)).toHaveLength(0);
-				const secret = (JSON.parse(proxy.bodies[0].body) as IDataObject).basic_auth_password as string;
+				const secret = (JSON.parse(proxy.bodies[0].body) as IDataObject)
+					.basic_auth_password as string;
 				expect(secret).toMatch(/^[0-9a-f]{64}$/);
 				expect(inspect(error, { depth: null, showHidden: true })).not.toContain(secret);
 				expect(JSON.stringify(error)).not.toContain(secret);
@@ -379,9 +384,9 @@ describe('Skilljar Trigger', () => {
 				const deliveries = await sandbox.deliverEvent(type);
 				expect(deliveries).toEqual([expect.objectContaining({ status: 200 })]);
 			}
-			expect(flow.deliveries.map((d) => d.result?.workflowData?.[0]?.[0]?.json.event_type)).toEqual([
-				...EVENT_TYPES,
-			]);
+			expect(flow.deliveries.map((d) => d.result?.workflowData?.[0]?.[0]?.json.event_type)).toEqual(
+				[...EVENT_TYPES],
+			);
 		});
 
 		test('each selected type passes, each other type is filtered', async () => {

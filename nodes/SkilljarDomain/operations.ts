@@ -1223,7 +1223,16 @@ export const resources: SkilljarResource[] = [
 						description: 'Hostname of the training site, e.g. learn.example.com.',
 					},
 					{ name: 'user_id', in: 'path', type: 'string', required: true },
-					{ name: 'signup_fields', in: 'body', type: 'json', required: true, default: '[]' },
+					{
+						name: 'signup_fields',
+						in: 'body',
+						type: 'json',
+						required: true,
+						label: 'Signup Field Values',
+						default: '[{ "id": "", "value": "" }]',
+						description:
+							'List of {"id": signup field ID, "value": text} objects. A value the user already has is replaced.',
+					},
 				],
 				reference: ['domains > users > signup-fields-bulk create'],
 			},

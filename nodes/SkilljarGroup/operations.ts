@@ -49,12 +49,27 @@ export const resources: SkilljarResource[] = [
 					},
 					{ name: 'group_category_id', in: 'body', type: 'string', nullable: true },
 					{
-						name: 'sign_up_field_rule',
+						name: 'sign_up_field_rule.enforce',
 						in: 'body',
-						type: 'json',
-						default: '{}',
+						type: 'boolean',
+						label: 'Sign Up Field Rule: Enforce',
 						description:
-							'Signup field rule configuration. Users with matching signup values will be automatic assigned to this group.',
+							'Whether users whose signup field values match the rule are added to this group automatically',
+					},
+					{
+						name: 'sign_up_field_rule.require_match_all',
+						in: 'body',
+						type: 'boolean',
+						label: 'Sign Up Field Rule: Require Match All',
+						description:
+							"Whether a user must match all of the rule's options (otherwise any one match is enough)",
+					},
+					{
+						name: 'sign_up_field_rule.options',
+						in: 'body',
+						type: 'idList',
+						label: 'Sign Up Field Rule: Option IDs',
+						description: 'IDs of the signup field options that matching users have',
 					},
 					{
 						name: 'rule_email_domains',
@@ -86,12 +101,27 @@ export const resources: SkilljarResource[] = [
 					},
 					{ name: 'group_category_id', in: 'body', type: 'string', nullable: true },
 					{
-						name: 'sign_up_field_rule',
+						name: 'sign_up_field_rule.enforce',
 						in: 'body',
-						type: 'json',
-						default: '{}',
+						type: 'boolean',
+						label: 'Sign Up Field Rule: Enforce',
 						description:
-							'Signup field rule configuration. Users with matching signup values will be automatic assigned to this group.',
+							'Whether users whose signup field values match the rule are added to this group automatically',
+					},
+					{
+						name: 'sign_up_field_rule.require_match_all',
+						in: 'body',
+						type: 'boolean',
+						label: 'Sign Up Field Rule: Require Match All',
+						description:
+							"Whether a user must match all of the rule's options (otherwise any one match is enough)",
+					},
+					{
+						name: 'sign_up_field_rule.options',
+						in: 'body',
+						type: 'idList',
+						label: 'Sign Up Field Rule: Option IDs',
+						description: 'IDs of the signup field options that matching users have',
 					},
 				],
 				reference: ['groups update', 'groups partial_update'],

@@ -14,7 +14,17 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/lessons',
 				pagination: 'pages',
 				pageSize: true,
-				fields: [{ name: 'course_id', in: 'query', type: 'string' }],
+				fields: [
+					{
+						name: 'course_id',
+						in: 'query',
+						type: 'string',
+						required: true,
+						label: 'Course ID',
+						description:
+							'Course whose lessons to list. Skilljar requires it, although its API document marks it optional.',
+					},
+				],
 				reference: ['lessons list'],
 			},
 			{
@@ -83,7 +93,6 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/lessons/{lesson_id}',
 				fields: [
 					{ name: 'lesson_id', in: 'path', type: 'string', required: true },
-					{ name: 'course_id', in: 'query', type: 'string' },
 					{
 						name: 'content_asset_id',
 						in: 'body',

@@ -235,8 +235,10 @@ export function webhookMatches(
 	registration: Registration,
 	targetUrl: string,
 ): boolean {
-	const username = typeof webhook.basic_auth_username === 'string' ? webhook.basic_auth_username : '';
-	const password = typeof webhook.basic_auth_password === 'string' ? webhook.basic_auth_password : '';
+	const username =
+		typeof webhook.basic_auth_username === 'string' ? webhook.basic_auth_username : '';
+	const password =
+		typeof webhook.basic_auth_password === 'string' ? webhook.basic_auth_password : '';
 	return (
 		webhook.target_url === targetUrl &&
 		safeEqual(username, BASIC_AUTH_USERNAME) &&

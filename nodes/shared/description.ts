@@ -149,6 +149,7 @@ function fieldProperty(field: SkilljarField, required: boolean): INodeProperties
 		}
 		case 'json':
 			return { ...base, type: 'json', default: field.default ?? '' };
+		case 'idList':
 		case 'stringList':
 		case 'string':
 		default:
@@ -158,6 +159,9 @@ function fieldProperty(field: SkilljarField, required: boolean): INodeProperties
 
 function describeField(field: SkilljarField): string | undefined {
 	const own = field.description?.trim();
+	if (field.type === 'idList') {
+		return `${own ? own.replace(/\.?$/, '. ') : ''}Comma-separated IDs, or an expression returning an array.`;
+	}
 	if (field.type === 'stringList') {
 		return `${own ? own.replace(/\.?$/, '. ') : ''}Comma-separated list, or an expression returning an array.`;
 	}

@@ -125,6 +125,11 @@ export function encodeValue(
 			const cleaned = list.map((entry) => entry.trim()).filter(Boolean);
 			return cleaned.length ? cleaned : undefined;
 		}
+		case 'idList': {
+			const ids = Array.isArray(raw) ? raw.map((entry) => String(entry)) : String(raw).split(',');
+			const cleaned = ids.map((entry) => entry.trim()).filter(Boolean);
+			return cleaned.length ? cleaned.map((id) => ({ id })) : undefined;
+		}
 		case 'json': {
 			if (typeof raw !== 'string') return raw;
 			try {

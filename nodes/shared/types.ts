@@ -15,6 +15,8 @@ export type FieldType =
 	| 'options'
 	/** A list of strings: comma-separated text, or an expression returning an array. */
 	| 'stringList'
+	/** IDs (comma-separated or an array) sent as `[{"id": …}, …]`. */
+	| 'idList'
 	/** Any JSON value (objects, arrays of objects), validated before the request is sent. */
 	| 'json';
 

@@ -8,6 +8,7 @@
 //   E2E_LINES=v1 npm run test:e2e          only n8n 1.123 (v2: only 2.x)
 //   E2E_BROWSER=0 npm run test:e2e         skip the browser check
 //   E2E_NO_BUILD=1                         do not rebuild the package first
+//   E2E_SERIAL=1                           install n8n 2.x only after the 1.123 suite
 //
 // Prints `N passed, N failed` last; exits non-zero when anything failed. Every wait is bounded;
 // every server listens on 127.0.0.1 and is stopped at the end, also on failure or Ctrl-C.
@@ -190,12 +191,12 @@ async function setActive(client, workflowId, active) {
 	return res.json?.data;
 }
 
-async function suite(line, key, { browser }) {
+async function suite(line, key, { browser, installing }) {
 	log(bold(`\n━━ ${line.label}: n8n ${line.version} ━━`));
 	let nodeBinary;
 	const installed =
 		await test(`[${key}] install n8n ${line.version} (skipped when cached)`, async () => {
-			nodeBinary = await ensureN8n(line);
+			nodeBinary = await (installing ?? ensureN8n(line));
 		});
 	if (!installed || interrupted) return;
 
@@ -582,8 +583,16 @@ async function main() {
 	const pkg = readJson(path.join(ROOT, 'package.json'));
 	log(dim(`package ${pkg.name}@${pkg.version}, ${pkg.n8n.nodes.length} nodes`));
 	try {
+		// On a fresh machine both installs take minutes: run the 2.x one alongside the 1.123 suite.
+		let installingV2;
+		if (lines.includes('v1') && lines.includes('v2') && process.env.E2E_SERIAL !== '1') {
+			installingV2 = ensureN8n(N8N_V2);
+			installingV2.catch(() => {}); // reported by the 2.x suite
+		}
 		if (lines.includes('v1')) await suite(N8N_V1, 'v1', { browser });
-		if (lines.includes('v2') && !interrupted) await suite(N8N_V2, 'v2', { browser: false });
+		if (lines.includes('v2') && !interrupted) {
+			await suite(N8N_V2, 'v2', { browser: false, installing: installingV2 });
+		}
 	} catch (err) {
 		results.push({ name: 'runner', ok: false, error: err });
 		log(red(`runner error: ${err.stack ?? err}`));

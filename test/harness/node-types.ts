@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+} from 'n8n-workflow';
 
 import { SkilljarAsset } from '../../nodes/SkilljarAsset/SkilljarAsset.node';
 import { SkilljarCourse } from '../../nodes/SkilljarCourse/SkilljarCourse.node';

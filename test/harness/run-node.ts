@@ -80,7 +80,14 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const error = (taskData?.error ?? run.data.resultData.error) as SerializedError | undefined;
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
-		error: error ? { name: error.name, message: error.message, description: error.description, httpCode: error.httpCode } : undefined,
+		error: error
+			? {
+					name: error.name,
+					message: error.message,
+					description: error.description,
+					httpCode: error.httpCode,
+				}
+			: undefined,
 		run,
 		credentialsHelper,
 	};
