@@ -6,6 +6,7 @@ import type {
 	INodeTypes,
 } from 'n8n-workflow';
 
+import { SkilljarApi } from '../../credentials/SkilljarApi.credentials';
 import { SkilljarAsset } from '../../nodes/SkilljarAsset/SkilljarAsset.node';
 import { SkilljarCourse } from '../../nodes/SkilljarCourse/SkilljarCourse.node';
 import { SkilljarDomain } from '../../nodes/SkilljarDomain/SkilljarDomain.node';
@@ -82,11 +83,32 @@ export class InputItems implements INodeType {
 	}
 }
 
+/**
+ * How n8n tests a credential: a declarative node whose request defaults are the credential's
+ * `test.request`, run by n8n-core's RoutingNode with the credential applied.
+ */
+export class CredentialTest implements INodeType {
+	description = {
+		displayName: 'Credential Test',
+		name: 'credentialTest',
+		group: ['input'],
+		version: 1,
+		description: 'Sends the Skilljar credential test request',
+		defaults: { name: 'Credential Test' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'skilljarApi', required: true }],
+		requestDefaults: new SkilljarApi().test.request,
+		properties: [],
+	} as unknown as INodeType['description'];
+}
+
 export class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
 	constructor(extra: INodeType[] = []) {
 		this.types.set('harness.inputItems', new InputItems());
+		this.types.set('harness.credentialTest', new CredentialTest());
 		for (const node of [...ACTION_NODES, ...extra]) {
 			this.types.set(`${PACKAGE}.${node.description.name}`, node);
 		}

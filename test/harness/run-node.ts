@@ -13,7 +13,7 @@ import { SandboxCredentialsHelper } from './credentials';
 import { PACKAGE, TestNodeTypes } from './node-types';
 
 export interface RunNodeOptions {
-	/** Node type name, e.g. `skilljarCourse`. */
+	/** Node type name, e.g. `skilljarCourse` (or a harness type such as `harness.credentialTest`). */
 	type: string;
 	parameters: INodeParameters;
 	items?: IDataObject[];
@@ -55,7 +55,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		{
 			id: 'skilljar',
 			name: NODE_NAME,
-			type: `${PACKAGE}.${options.type}`,
+			type: options.type.includes('.') ? options.type : `${PACKAGE}.${options.type}`,
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
