@@ -18,6 +18,7 @@ export const N8N_V1 = {
 	label: 'n8n 1.123 (Node 20)',
 	version: process.env.N8N_V1_VERSION || '1.123.81',
 	dir: LOCAL,
+	pinned: 'scripts/n8n-runtime/1.123',
 	// n8n-core pulls in isolated-vm; only 5.0.4 builds on Node 20. xlsx's own tarball lives on a
 	// CDN this kind of machine cannot reach, the registry copy is the same library.
 	overrides: { xlsx: '0.18.5', 'isolated-vm': '5.0.4' },
@@ -27,6 +28,7 @@ export const N8N_V2 = {
 	label: 'n8n 2.x (Node 24)',
 	version: process.env.N8N_V2_VERSION || '2.41.1',
 	dir: path.join(LOCAL, 'v2'),
+	pinned: 'scripts/n8n-runtime/2.x',
 	overrides: { xlsx: '0.18.5' },
 	// 2.x also pulls in @confluentinc/kafka-javascript, whose prebuilt binary is downloaded from
 	// GitHub (unreachable here) and whose source build needs librdkafka's toolchain. So install
@@ -36,7 +38,11 @@ export const N8N_V2 = {
 	rebuild: ['sqlite3', 'isolated-vm'],
 	// 2.x renamed WEBHOOK_URL.
 	webhookUrlEnv: 'N8N_WEBHOOK_URL',
-	node: { version: process.env.NODE24_VERSION || '24.21.0', dir: path.join(LOCAL, 'node24') },
+	node: {
+		version: process.env.NODE24_VERSION || '24.21.0',
+		dir: path.join(LOCAL, 'node24'),
+		pinned: 'scripts/n8n-runtime/node24',
+	},
 };
 
 export const SANDBOX_API_KEY = process.env.SKILLJAR_SANDBOX_API_KEY || 'sk-sandbox-demo';
@@ -128,21 +134,30 @@ function dirSizeMb(dir) {
 }
 
 /** npm install in `dir`, printing a heartbeat so a 5-minute install never looks stuck. */
-async function npmInstall(dir, nodeBinary, what, { ignoreScripts = false, rebuild = [] } = {}) {
+async function npmInstall(
+	dir,
+	nodeBinary,
+	what,
+	{ ignoreScripts = false, rebuild = [], ci = false } = {},
+) {
 	const started = Date.now();
 	const logFile = path.join(dir, 'npm-install.log');
 	log(
 		bold(
-			`› Installing ${what} into ${path.relative(ROOT, dir) || '.'} (first run only; a few minutes, ~1.5 GB)`,
+			`› Installing ${what} into ${path.relative(ROOT, dir) || '.'} (first run only; ~5 minutes, ~2-3 GB)`,
 		),
 	);
-	log(dim(`  npm output: ${path.relative(ROOT, logFile)}`));
+	log(
+		dim(
+			`  npm ${ci ? 'ci (pinned lockfile)' : 'install'} with ${nodeBinary === process.execPath ? `Node ${process.version}` : nodeBinary}; output: ${path.relative(ROOT, logFile)}`,
+		),
+	);
 	const out = fs.openSync(logFile, 'w');
 	const child = spawn(
 		nodeBinary,
 		[
 			npmCliPath(),
-			'install',
+			ci ? 'ci' : 'install',
 			'--no-audit',
 			'--no-fund',
 			'--loglevel=http',
@@ -166,7 +181,7 @@ async function npmInstall(dir, nodeBinary, what, { ignoreScripts = false, rebuil
 		} catch {
 			/* not yet written */
 		}
-		log(dim(`  … ${secs}s, ${fetched} downloads, node_modules ${size ?? '?'} MB`));
+		log(dim(`  … ${what}: ${secs}s, ${fetched} downloads, node_modules ${size ?? '?'} MB`));
 	}, 15000);
 	let code = await new Promise((resolve) => child.on('close', resolve));
 	if (code === 0 && rebuild.length) {
@@ -194,20 +209,46 @@ async function npmInstall(dir, nodeBinary, what, { ignoreScripts = false, rebuil
 	log(green(`  ✓ ${what} installed in ${Math.round((Date.now() - started) / 1000)}s`));
 }
 
+/**
+ * Put the manifest in `dir` and install. Fresh resolution of n8n's ~1900 dependencies is not
+ * reproducible (a registry mirror may lack a version some new release asks for, as seen with
+ * n8n 2.41.3 and @aws-sdk), so the versions we use are pinned with their lockfile under
+ * scripts/n8n-runtime/ and installed with `npm ci`; any other version falls back to `npm install`.
+ */
+async function installPinned(dir, pinned, manifest, nodeBinary, what, options) {
+	fs.mkdirSync(dir, { recursive: true });
+	// The package's own .npmrc (ignore-scripts) must not apply: n8n needs its native builds.
+	fs.writeFileSync(path.join(dir, '.npmrc'), 'ignore-scripts=false\nfund=false\naudit=false\n');
+	const pinnedDir = pinned && path.join(ROOT, pinned);
+	const usePinned =
+		pinnedDir &&
+		fs.existsSync(path.join(pinnedDir, 'package-lock.json')) &&
+		JSON.stringify(readJson(path.join(pinnedDir, 'package.json')).dependencies) ===
+			JSON.stringify(manifest.dependencies);
+	if (usePinned) {
+		fs.copyFileSync(path.join(pinnedDir, 'package.json'), path.join(dir, 'package.json'));
+		fs.copyFileSync(path.join(pinnedDir, 'package-lock.json'), path.join(dir, 'package-lock.json'));
+	} else {
+		writeJson(path.join(dir, 'package.json'), manifest);
+		fs.rmSync(path.join(dir, 'package-lock.json'), { force: true });
+	}
+	await npmInstall(dir, nodeBinary, what, { ...options, ci: usePinned });
+}
+
 /** Absolute path of the Node binary that runs this n8n line (installing Node 24 if needed). */
 export async function ensureNode(line) {
 	if (!line.node) return process.execPath;
-	const { version, dir } = line.node;
+	const { version, dir, pinned } = line.node;
 	const bin = path.join(dir, 'node_modules', '.bin', 'node');
 	if (installedVersion(dir, 'node') === version && fs.existsSync(bin)) return bin;
-	writeJson(path.join(dir, 'package.json'), {
+	const manifest = {
 		name: 'n8n-local-node24',
 		private: true,
 		description:
-			'Node 24 from the npm registry, to run n8n 2.x (generated by scripts/lib/runtime.mjs)',
+			'Node 24 from the npm registry, to run n8n 2.x (installed by scripts/lib/runtime.mjs)',
 		dependencies: { node: version },
-	});
-	await npmInstall(dir, process.execPath, `node@${version}`);
+	};
+	await installPinned(dir, pinned, manifest, process.execPath, `node@${version}`);
 	return bin;
 }
 
@@ -217,7 +258,7 @@ export async function ensureN8n(line) {
 	const manifest = {
 		name: line.node ? 'n8n-local-runtime-v2' : 'n8n-local-runtime',
 		private: true,
-		description: 'Real n8n for npm start / npm run test:e2e (generated by scripts/lib/runtime.mjs)',
+		description: 'Real n8n for npm start / npm run test:e2e (installed by scripts/lib/runtime.mjs)',
 		dependencies: { n8n: line.version },
 		overrides: line.overrides,
 	};
@@ -227,13 +268,7 @@ export async function ensureN8n(line) {
 		installedVersion(line.dir, 'n8n') === line.version &&
 		JSON.stringify(current?.overrides) === JSON.stringify(manifest.overrides);
 	if (!upToDate) {
-		writeJson(manifestFile, manifest);
-		// The package's own .npmrc (ignore-scripts) must not apply: n8n needs its native builds.
-		fs.writeFileSync(
-			path.join(line.dir, '.npmrc'),
-			'ignore-scripts=false\nfund=false\naudit=false\n',
-		);
-		await npmInstall(line.dir, nodeBinary, `n8n@${line.version}`, line);
+		await installPinned(line.dir, line.pinned, manifest, nodeBinary, `n8n@${line.version}`, line);
 	}
 	return nodeBinary;
 }
