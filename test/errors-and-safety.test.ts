@@ -2,6 +2,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import type { Sandbox } from '../sandbox/server';
 import { DEMO } from '../sandbox/seed';
 import { runNode } from './harness/run-node';
@@ -20,8 +22,8 @@ describe('errors, input validation and request safety', () => {
 	beforeEach(() => sandbox.clearRequests());
 
 	const enrollment = (
-		parameters: Record<string, unknown>,
-		items?: Array<Record<string, unknown>>,
+		parameters: INodeParameters,
+		items?: IDataObject[],
 		continueOnFail = false,
 	) =>
 		runNode({

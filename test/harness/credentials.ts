@@ -3,10 +3,8 @@ import {
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
 	type ICredentialType,
-	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
-	type INodeCredentialsDetails,
 	type INodeProperties,
 	type IRequestOptionsSimplified,
 	type Workflow,
@@ -72,14 +70,12 @@ export class SandboxCredentialsHelper extends ICredentialsHelper {
 		return options;
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
+	/** Skilljar keys need no token exchange before use. */
+	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
 		return undefined;
 	}
 
-	async getCredentials(_details: INodeCredentialsDetails, _type: string): Promise<ICredentials> {
+	async getCredentials(): Promise<ICredentials> {
 		throw new Error('Not used by these tests');
 	}
 

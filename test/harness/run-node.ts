@@ -104,6 +104,7 @@ export function buildAdditionalData(
 			name: 'Test',
 			active: false,
 			isArchived: false,
+			activeVersionId: null,
 			nodes: [],
 			connections: {},
 			createdAt: new Date(),

@@ -1,6 +1,9 @@
+import { randomBytes } from 'crypto';
+
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
-export const TEST_API_KEY = 'sk-test-4f8a2c91d7e3b6a05f1c';
+/** A fresh random key per run: tests can then search outputs and errors for it. */
+export const TEST_API_KEY = `sk-test-${randomBytes(12).toString('hex')}`;
 
 /** Starts a seeded sandbox on a random 127.0.0.1 port for one test file. */
 export async function startTestSandbox(): Promise<Sandbox> {

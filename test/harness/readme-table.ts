@@ -1,0 +1,27 @@
+import { ACTION_NODES } from './node-types';
+import { TABLES } from './tables';
+
+export const TABLE_START = '<!-- actions-table:start (generated from the operation tables; `npm run readme:update`) -->';
+export const TABLE_END = '<!-- actions-table:end -->';
+
+/** The README's list of every node, resource and action, with the endpoint each one calls. */
+export function renderActionTable(): string {
+	const rows = ['| Node | Resource | Action | Endpoint |', '| --- | --- | --- | --- |'];
+	for (const node of ACTION_NODES) {
+		for (const resource of TABLES[node.description.name]) {
+			for (const operation of resource.operations) {
+				rows.push(
+					`| ${node.description.displayName} | ${resource.name} | ${operation.action} | \`${operation.method} ${operation.path}\` |`,
+				);
+			}
+		}
+	}
+	return rows.join('\n');
+}
+
+export function replaceTable(readme: string, table: string): string {
+	const start = readme.indexOf(TABLE_START);
+	const end = readme.indexOf(TABLE_END);
+	if (start < 0 || end < start) throw new Error('README has no actions-table markers');
+	return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
+}

@@ -1,0 +1,14 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- reads and (on request) rewrites README.md */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { renderActionTable, replaceTable } from './harness/readme-table';
+
+const readmePath = join(__dirname, '..', 'README.md');
+
+test('the README lists every action of every node, as the operation tables define them', () => {
+	const readme = readFileSync(readmePath, 'utf8');
+	const current = replaceTable(readme, renderActionTable());
+	if (process.env.UPDATE_README === '1') writeFileSync(readmePath, current);
+	expect(readme).toBe(current);
+});
