@@ -21,11 +21,7 @@ describe('errors, input validation and request safety', () => {
 	});
 	beforeEach(() => sandbox.clearRequests());
 
-	const enrollment = (
-		parameters: INodeParameters,
-		items?: IDataObject[],
-		continueOnFail = false,
-	) =>
+	const enrollment = (parameters: INodeParameters, items?: IDataObject[], continueOnFail = false) =>
 		runNode({
 			type: 'skilljarDomain',
 			parameters: {

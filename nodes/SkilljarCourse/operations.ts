@@ -37,7 +37,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						required: true,
-						description: 'Enforce sequential navigation',
+						description: 'Whether learners must complete lessons in order',
 					},
 					{
 						name: 'long_description_html',
@@ -70,7 +70,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'Displays course and lesson times on the course tile (course time only) and detail page (both course and lesson times)',
+							'Whether to display course and lesson times on the course tile (course time only) and detail page (both)',
 					},
 					{
 						name: 'manual_course_time',
@@ -83,7 +83,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'The manual course time will display on the detail, curriculum, and lesson pages, as well as the course tile. (If display course and lesson times is also enabled, this will override the summed course time. However, lesson times will still display in the selected format.).',
+							'Whether the manual course time is displayed on the detail, curriculum and lesson pages and the course tile (it overrides the summed course time)',
 					},
 					{
 						name: 'course_and_lesson_time_format',
@@ -114,7 +114,7 @@ export const resources: SkilljarResource[] = [
 						name: 'enforce_sequential_navigation',
 						in: 'body',
 						type: 'boolean',
-						description: 'Enforce sequential navigation',
+						description: 'Whether learners must complete lessons in order',
 					},
 					{
 						name: 'long_description_html',
@@ -140,7 +140,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'Displays course and lesson times on the course tile (course time only) and detail page (both course and lesson times)',
+							'Whether to display course and lesson times on the course tile (course time only) and detail page (both)',
 					},
 					{
 						name: 'manual_course_time',
@@ -153,7 +153,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'The manual course time will display on the detail, curriculum, and lesson pages, as well as the course tile. (If display course and lesson times is also enabled, this will override the summed course time. However, lesson times will still display in the selected format.).',
+							'Whether the manual course time is displayed on the detail, curriculum and lesson pages and the course tile (it overrides the summed course time)',
 					},
 					{
 						name: 'course_and_lesson_time_format',

@@ -142,7 +142,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'When this is true and an end_date is set, a user who registers with a code from this pool will lose access to the domain on the end_date',
+							"Whether users who register with a code from this pool lose access to the domain on the pool's end date (when one is set)",
 					},
 				],
 				reference: ['domains > access-code-pools create'],
@@ -201,7 +201,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'When this is true and an end_date is set, a user who registers with a code from this pool will lose access to the domain on the end_date',
+							"Whether users who register with a code from this pool lose access to the domain on the pool's end date (when one is set)",
 					},
 				],
 				reference: [
@@ -550,7 +550,7 @@ export const resources: SkilljarResource[] = [
 						in: 'query',
 						type: 'boolean',
 						description:
-							"If set to True, the response also includes the following fields ('lesson_list', 'tags', 'short_description', 'long_description_html', 'search_keywords')",
+							'Whether the response also includes lesson_list, tags, short_description, long_description_html and search_keywords',
 					},
 					{
 						name: 'search',
@@ -585,7 +585,7 @@ export const resources: SkilljarResource[] = [
 						in: 'query',
 						type: 'string',
 						description:
-							"If set to True, the response also includes the following fields ('lesson_list', 'tags', 'short_description', 'long_description_html', 'search_keywords')",
+							'Whether the response also includes lesson_list, tags, short_description, long_description_html and search_keywords',
 					},
 				],
 				reference: ['domains > published-courses read'],
@@ -729,7 +729,7 @@ export const resources: SkilljarResource[] = [
 						in: 'query',
 						type: 'boolean',
 						description:
-							"If set to True, the response also includes the following fields ('path_item_list', 'title', 'short_description', 'long_description_html', 'search_keywords' 'tags', 'hidden')",
+							'Whether the response also includes path_item_list, title, short_description, long_description_html, search_keywords, tags and hidden',
 					},
 					{
 						name: 'label__name',
@@ -770,7 +770,7 @@ export const resources: SkilljarResource[] = [
 						in: 'query',
 						type: 'string',
 						description:
-							"If set to True, the response also includes the following fields ('path_item_list', 'title', 'short_description', 'long_description_html', 'search_keywords' 'tags', 'hidden')",
+							'Whether the response also includes path_item_list, title, short_description, long_description_html, search_keywords, tags and hidden',
 					},
 					{
 						name: 'search',
@@ -974,14 +974,14 @@ export const resources: SkilljarResource[] = [
 						name: 'active',
 						in: 'query',
 						type: 'boolean',
-						description: 'Filter domain users by active (true or false)',
+						description:
+							'Whether to return only active (true) or only inactive (false) domain users',
 					},
 					{
 						name: 'include_signup_field_data',
 						in: 'query',
 						type: 'boolean',
-						description:
-							'If set to true, the response also includes the following data for each user ("signup_fields")',
+						description: "Whether the response also includes each user's signup_fields",
 					},
 					{
 						name: 'signup_field_id',
@@ -1052,15 +1052,15 @@ export const resources: SkilljarResource[] = [
 						name: 'active',
 						in: 'body',
 						type: 'boolean',
-						description: 'Only active users have access to a private domain',
+						description:
+							'Whether the user is active (only active users can access a private domain)',
 					},
 					{
 						name: 'marketing_optin',
 						in: 'body',
 						type: 'boolean',
 						nullable: true,
-						description:
-							'Indicates user has accepted or rejected the marketing optin message. Null indicates no marketing option message was shown to user.',
+						description: 'Whether the user accepted the marketing opt-in message',
 					},
 					{
 						name: 'expires_at',

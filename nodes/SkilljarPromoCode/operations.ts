@@ -19,7 +19,8 @@ export const resources: SkilljarResource[] = [
 						name: 'active',
 						in: 'query',
 						type: 'boolean',
-						description: 'Filter results by active (true or false)',
+						description:
+							'Whether to return only active (true) or only inactive (false) promo codes',
 					},
 					{
 						name: 'code',

@@ -51,7 +51,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'If set, students who fail the quiz will be able to see the answers they submitted as well as the correct / incorrect status and feedback for each question. Correct answers will not be displayed. (Students who pass the quiz are shown correct / incorrect status, feedback, and correct answers by default.).',
+							'Whether students who fail the quiz see their answers, the correct/incorrect status and feedback for each question (but not the correct answers)',
 					},
 					{
 						name: 'max_attempts',
@@ -65,13 +65,13 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'If set, the student must answer each question correctly in order to proceed to the next question. When set, there is no limit to the number of attempts to answer the question correctly.',
+							'Whether students must answer each question correctly before moving on (with unlimited attempts per question)',
 					},
 					{
 						name: 'randomize_questions',
 						in: 'body',
 						type: 'boolean',
-						description: 'If set, the student will receive questions in a random order',
+						description: 'Whether questions are shown in a random order',
 					},
 					{
 						name: 'limit_question_count',
@@ -85,7 +85,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'If set, the student will receive question answers in a random order (this applies to every question on the quiz)',
+							'Whether answers are shown in a random order (for every question of the quiz)',
 					},
 					{
 						name: 'time_limit_seconds',
@@ -100,7 +100,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'If set, students will be able to receive feedback for correct / incorrect answers on their quiz for automatically graded questions (multiple choice, multiple answer, and fill in the blank questions.) If unchecked, all feedback entered previously will be deleted',
+							'Whether students get feedback on automatically graded questions. Turning it off deletes feedback entered before.',
 					},
 					{
 						name: 'alignment',

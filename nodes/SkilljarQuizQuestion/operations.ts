@@ -48,14 +48,14 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'If true for any question on the quiz, student responses for the corresponding quiz must be manually graded by a dashboard user',
+							'Whether responses must be graded by hand by a dashboard user (applies to the whole quiz)',
 					},
 					{
 						name: 'case_sensitive',
 						in: 'body',
 						type: 'boolean',
 						description:
-							'If true, student responses must match the case of the answer to be correct. This only impacts FILL_IN_THE_BLANK questions.',
+							'Whether answers must match the case of the correct answer (fill-in-the-blank questions only)',
 					},
 					{
 						name: 'correct_answer_feedback_html',

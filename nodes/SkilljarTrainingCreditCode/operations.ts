@@ -66,7 +66,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'If true, when this code is used, learners will lose access to content when the code expires',
+							'Whether learners who used this code lose access to the content when the code expires',
 					},
 					{
 						name: 'tracking_identifier',
@@ -79,7 +79,7 @@ export const resources: SkilljarResource[] = [
 						name: 'available_to_all_students',
 						in: 'body',
 						type: 'boolean',
-						description: 'Set to "true" if all learners should be able to use this credit code',
+						description: 'Whether all learners can use this credit code',
 					},
 					{
 						name: 'student_groups',
@@ -93,7 +93,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'Set to "true" if this credit code should be available for all existing and future offers that have credit value',
+							'Whether this credit code is available for all existing and future offers that have a credit value',
 					},
 					{
 						name: 'offers',
@@ -128,7 +128,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'If true, when this code is used, learners will lose access to content when the code expires',
+							'Whether learners who used this code lose access to the content when the code expires',
 					},
 					{
 						name: 'tracking_identifier',
@@ -141,7 +141,7 @@ export const resources: SkilljarResource[] = [
 						name: 'available_to_all_students',
 						in: 'body',
 						type: 'boolean',
-						description: 'Set to "true" if all learners should be able to use this credit code',
+						description: 'Whether all learners can use this credit code',
 					},
 					{
 						name: 'student_groups',
@@ -156,7 +156,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'boolean',
 						description:
-							'Set to "true" if this credit code should be available for all existing and future offers that have credit value',
+							'Whether this credit code is available for all existing and future offers that have a credit value',
 					},
 					{
 						name: 'offers',

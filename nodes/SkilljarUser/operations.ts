@@ -30,8 +30,7 @@ export const resources: SkilljarResource[] = [
 						name: 'is_inactive',
 						in: 'query',
 						type: 'boolean',
-						description:
-							'Filter users by inactive status (true returns inactive users, false returns active users)',
+						description: 'Whether to return inactive users (true) or active users (false)',
 					},
 					{
 						name: 'last_name',

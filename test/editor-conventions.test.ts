@@ -1,0 +1,89 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { ACTION_NODES } from './harness/node-types';
+import { TABLES } from './harness/tables';
+
+/**
+ * What users see in the editor, checked on the descriptions n8n actually loads (built from the
+ * tables at runtime, so the static linter cannot see them).
+ */
+describe.each(ACTION_NODES.map((node) => [node.description.displayName, node] as const))(
+	'%s in the editor',
+	(_name, node) => {
+		const { description } = node;
+		const properties = description.properties;
+		const shownFor = (property: INodeProperties, resource: string, operation: string) =>
+			property.displayOptions?.show?.resource?.includes(resource) &&
+			property.displayOptions?.show?.operation?.includes(operation);
+
+		test('is usable as an AI tool, has an icon, a subtitle and the Skilljar credential', () => {
+			expect(description.usableAsTool).toBe(true);
+			expect(description.icon).toEqual({
+				light: 'file:../../icons/skilljar.svg',
+				dark: 'file:../../icons/skilljar.dark.svg',
+			});
+			expect(description.subtitle).toBeTruthy();
+			expect(description.credentials).toEqual([{ name: 'skilljarApi', required: true }]);
+		});
+
+		test('every operation has an action sentence and every list has Return All and Limit', () => {
+			for (const resource of TABLES[description.name]) {
+				const selector = properties.find(
+					(property) =>
+						property.name === 'operation' &&
+						property.displayOptions?.show?.resource?.includes(resource.value),
+				);
+				const options = selector?.options as INodePropertyOptions[];
+				expect(options.map((option) => option.value).sort()).toEqual(
+					resource.operations.map((operation) => operation.value).sort(),
+				);
+				for (const option of options) expect(option.action).toMatch(/^[A-Z][a-z]/);
+				for (const operation of resource.operations.filter((candidate) => candidate.pagination)) {
+					const names = properties
+						.filter((property) => shownFor(property, resource.value, operation.value))
+						.map((property) => property.name);
+					expect(names).toEqual(expect.arrayContaining(['returnAll', 'limit']));
+					const limit = properties.find(
+						(property) =>
+							property.name === 'limit' && shownFor(property, resource.value, operation.value),
+					);
+					expect(limit?.default).toBe(50);
+					expect(limit?.typeOptions?.minValue).toBe(1);
+				}
+			}
+		});
+
+		test('no two parameters of one operation share a name, and collections are sorted by name', () => {
+			for (const resource of TABLES[description.name]) {
+				for (const operation of resource.operations) {
+					const shown = properties.filter((property) =>
+						shownFor(property, resource.value, operation.value),
+					);
+					const names = shown.map((property) => property.name);
+					expect(new Set(names).size).toBe(names.length);
+					for (const collection of shown.filter((property) => property.type === 'collection')) {
+						const labels = (collection.options as INodeProperties[]).map(
+							(option) => option.displayName,
+						);
+						expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+						expect(['Filters', 'Additional Fields', 'Update Fields']).toContain(
+							collection.displayName,
+						);
+					}
+				}
+			}
+		});
+
+		test('IDs are written "ID" and booleans are described as "Whether …"', () => {
+			const all = properties.flatMap((property) => [
+				property,
+				...((property.type === 'collection' ? property.options : []) as INodeProperties[]),
+			]);
+			for (const property of all) {
+				expect(property.displayName).not.toMatch(/\bId\b/);
+				if (property.type === 'boolean' && property.description)
+					expect(property.description).toMatch(/^Whether /);
+			}
+		});
+	},
+);
