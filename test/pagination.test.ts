@@ -82,10 +82,12 @@ describe('list actions: pagination, limits, cursors and bare arrays', () => {
 
 	test('GET /v1/users follows the cursor in `next` to the end', async () => {
 		const users = Array.from({ length: 1200 }, (_, index) => ({
-			id: `cur${String(index).padStart(10, '0')}`,
-			email: `cursor${index}@example.com`,
-			first_name: 'Cursor',
-			last_name: `User${index}`,
+			user: {
+				id: `cur${String(index).padStart(10, '0')}`,
+				email: `cursor${index}@example.com`,
+				first_name: 'Cursor',
+				last_name: `User${index}`,
+			},
 		}));
 		sandbox.insertMany('/v1/users', users);
 		const expected = sandbox.list('/v1/users').length;

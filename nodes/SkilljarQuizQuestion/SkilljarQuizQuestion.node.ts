@@ -8,6 +8,7 @@ import {
 
 import { buildProperties } from '../shared/description';
 import { executeSkilljarNode } from '../shared/execute';
+import { listSearch } from '../shared/listSearch';
 import { resources } from './operations';
 
 export class SkilljarQuizQuestion implements INodeType {
@@ -26,6 +27,8 @@ export class SkilljarQuizQuestion implements INodeType {
 		credentials: [{ name: 'skilljarApi', required: true }],
 		properties: buildProperties(resources),
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeSkilljarNode.call(this, resources);

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { LOCATOR_SEARCHES } from './listSearch';
 import { fieldDisplayName, fieldParameterName, optionLabel } from './naming';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
@@ -129,6 +130,28 @@ function fieldProperty(field: SkilljarField, required: boolean): INodeProperties
 		...(field.placeholder ? { placeholder: field.placeholder } : {}),
 		...(field.secret ? { typeOptions: { password: true } } : {}),
 	};
+	const search = field.in === 'path' ? LOCATOR_SEARCHES[field.name] : undefined;
+	if (search) {
+		return {
+			...base,
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: search, searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: field.placeholder ?? 'e.g. 4mjoj729j1my',
+				},
+			],
+		};
+	}
 	switch (field.type) {
 		case 'number':
 			return { ...base, type: 'number', default: field.default ?? 0 };

@@ -29,7 +29,8 @@ export function readRequest(
 	for (const field of operation.fields) {
 		let raw: unknown;
 		if (field.required) {
-			raw = this.getNodeParameter(fieldParameterName(field), itemIndex, '');
+			// extractValue turns a resource locator ({ mode, value }) into its plain value.
+			raw = this.getNodeParameter(fieldParameterName(field), itemIndex, '', { extractValue: true });
 		} else {
 			const name = collectionFor(operation, field);
 			if (!collections.has(name)) {

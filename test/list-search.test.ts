@@ -1,0 +1,102 @@
+import { LoadOptionsContext } from 'n8n-core';
+import {
+	Workflow,
+	type INode,
+	type INodeListSearchResult,
+	type INodeParameters,
+} from 'n8n-workflow';
+
+import { listSearch } from '../nodes/shared/listSearch';
+import type { Sandbox } from '../sandbox/server';
+import { DEMO } from '../sandbox/seed';
+import { SandboxCredentialsHelper } from './harness/credentials';
+import { PACKAGE, TestNodeTypes } from './harness/node-types';
+import { buildAdditionalData } from './harness/run-node';
+import { credentialsFor, startTestSandbox } from './harness/sandbox';
+
+/** Runs a "From list" search the way the editor does: n8n-core's LoadOptionsContext on the node. */
+async function search(
+	sandbox: Sandbox,
+	method: keyof typeof listSearch,
+	parameters: INodeParameters,
+	filter?: string,
+	token?: string,
+): Promise<INodeListSearchResult> {
+	const node: INode = {
+		id: 'n',
+		name: 'Skilljar',
+		type: `${PACKAGE}.skilljarDomain`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { skilljarApi: { id: '1', name: 'Skilljar sandbox' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+	});
+	const additionalData = buildAdditionalData(new SandboxCredentialsHelper(credentialsFor(sandbox)));
+	additionalData.currentNodeParameters = parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	return await listSearch[method].call(context, filter, token);
+}
+
+describe('"From list" pickers', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startTestSandbox();
+	});
+	afterAll(async () => {
+		await sandbox.close();
+	});
+
+	test('domains are listed by name and filtered by what the user types', async () => {
+		const all = await search(sandbox, 'searchDomains', {});
+		expect(all.results.map((entry) => entry.value)).toEqual([
+			DEMO.domainName,
+			DEMO.partnerDomainName,
+		]);
+		const filtered = await search(sandbox, 'searchDomains', {}, 'PARTNER');
+		expect(filtered.results).toEqual([
+			{ name: DEMO.partnerDomainName, value: DEMO.partnerDomainName },
+		]);
+	});
+
+	test('published courses of the chosen domain show their course title', async () => {
+		const result = await search(sandbox, 'searchPublishedCourses', {
+			resource: 'enrollment',
+			operation: 'create',
+			domainName: { __rl: true, mode: 'list', value: DEMO.domainName },
+		});
+		expect(result.results.map((entry) => entry.value)).toEqual([...DEMO.publishedCourseIds]);
+		expect(result.results[0].name).not.toBe(DEMO.publishedCourseIds[0]);
+	});
+
+	test('users page on with the cursor Skilljar returns', async () => {
+		sandbox.insertMany(
+			'/v1/users',
+			Array.from({ length: 150 }, (_, index) => ({
+				id: `lst${String(index).padStart(10, '0')}`,
+				email: `list${index}@example.com`,
+				first_name: 'List',
+				last_name: `${index}`,
+			})),
+		);
+		sandbox.clearRequests();
+		const first = await search(sandbox, 'searchUsers', {});
+		expect(first.results).toHaveLength(100);
+		expect(first.results[0].name).toMatch(/<.+@example\.com>$/);
+		expect(first.paginationToken).toBeTruthy();
+		const second = await search(
+			sandbox,
+			'searchUsers',
+			{},
+			undefined,
+			first.paginationToken as string,
+		);
+		expect(second.results.length).toBe(sandbox.list('/v1/users').length - 100);
+		expect(second.paginationToken).toBeUndefined();
+	});
+});
