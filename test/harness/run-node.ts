@@ -4,6 +4,7 @@ import {
 	type IDataObject,
 	type INode,
 	type INodeExecutionData,
+	type INodeType,
 	type INodeParameters,
 	type IRun,
 	type IWorkflowExecuteAdditionalData,
@@ -19,6 +20,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	credentials: { apiKey: string; baseUrl: string };
 	continueOnFail?: boolean;
+	/** Extra node types to register (benchmarks register a baseline variant). */
+	extraNodeTypes?: INodeType[];
 }
 
 export interface SerializedError {
@@ -69,7 +72,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		nodes,
 		connections: { Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
 		active: false,
-		nodeTypes: new TestNodeTypes(),
+		nodeTypes: new TestNodeTypes(options.extraNodeTypes),
 		settings: { executionOrder: 'v1' },
 	});
 	const credentialsHelper = new SandboxCredentialsHelper(options.credentials);

@@ -1,0 +1,4 @@
+/** `npm run bench`: benchmarks print ratios (ours vs a baseline in the same run); they are not tests. */
+const base = require('./jest.config.js');
+
+module.exports = { ...base, roots: ['<rootDir>/bench'], testMatch: ['**/*.bench.ts'], testTimeout: 300000 };
