@@ -25,14 +25,22 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/assets',
 				fields: [
-					{ name: 'content_url', in: 'body', type: 'string' },
+					{
+						name: 'content_url',
+						in: 'body',
+						type: 'string',
+					},
 					{
 						name: 'asset.name',
 						in: 'body',
 						type: 'string',
 						description: 'In the Dashboard, this is called “Asset Name” or “Display Name”',
 					},
-					{ name: 'asset.embed_link_url', in: 'body', type: 'string' },
+					{
+						name: 'asset.embed_link_url',
+						in: 'body',
+						type: 'string',
+					},
 					{
 						name: 'asset.aspect_ratio',
 						in: 'body',
@@ -40,7 +48,11 @@ export const resources: SkilljarResource[] = [
 						options: ['16:9', '4:3'],
 						description: '* `16:9` - 16:9 * `4:3` - 4:3',
 					},
-					{ name: 'asset.sync_completion', in: 'body', type: 'boolean' },
+					{
+						name: 'asset.sync_completion',
+						in: 'body',
+						type: 'boolean',
+					},
 				],
 				reference: ['assets create'],
 			},
@@ -51,7 +63,14 @@ export const resources: SkilljarResource[] = [
 				description: 'Retrieve detailed information for a specific asset',
 				method: 'GET',
 				path: '/v1/assets/{asset_id}',
-				fields: [{ name: 'asset_id', in: 'path', type: 'string', required: true }],
+				fields: [
+					{
+						name: 'asset_id',
+						in: 'path',
+						type: 'string',
+						required: true,
+					},
+				],
 				reference: ['assets read'],
 			},
 		],

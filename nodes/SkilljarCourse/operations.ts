@@ -1,4 +1,67 @@
-import type { SkilljarResource } from '../shared/types';
+import { withRequired } from '../shared/fields';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+/** Body fields shared by this resource's create and update actions. */
+const courseFields: SkilljarField[] = [
+	{
+		name: 'enforce_sequential_navigation',
+		in: 'body',
+		type: 'boolean',
+		description: 'Whether learners must complete lessons in order',
+	},
+	{
+		name: 'long_description_html',
+		in: 'body',
+		type: 'string',
+		description: 'The long description as HTML content',
+	},
+	{
+		name: 'short_description',
+		in: 'body',
+		type: 'string',
+		description: 'The short description of the course',
+	},
+	{
+		name: 'title',
+		in: 'body',
+		type: 'string',
+		description: 'The title of the course',
+	},
+	{
+		name: 'labels',
+		in: 'body',
+		type: 'stringList',
+		description: 'A comma separated list of labels ex: ["label1", "label2"]',
+	},
+	{
+		name: 'display_course_and_lesson_time',
+		in: 'body',
+		type: 'boolean',
+		description:
+			'Whether to display course and lesson times on the course tile (course time only) and detail page (both)',
+	},
+	{
+		name: 'manual_course_time',
+		in: 'body',
+		type: 'string',
+		description: 'Custom text string for the course time',
+	},
+	{
+		name: 'display_manual_course_time',
+		in: 'body',
+		type: 'boolean',
+		description:
+			'Whether the manual course time is displayed on the detail, curriculum and lesson pages and the course tile (it overrides the summed course time)',
+	},
+	{
+		name: 'course_and_lesson_time_format',
+		in: 'body',
+		type: 'options',
+		options: ['HOURS_MINUTES_SECONDS', 'HOURS_MINUTES', 'HOURS_MINUTES_VERBOSE', 'MINUTES_VERBOSE'],
+		description:
+			'The format to use for displaying course and lesson times. Possible values: "HOURS_MINUTES_SECONDS", "HOURS_MINUTES", "HOURS_MINUTES_VERBOSE", "MINUTES_VERBOSE". If display manual course time is enabled, this will not be used. * `HOURS_MINUTES_SECONDS` - HH:MM:SS (01:32:47) * `HOURS_MINUTES` - HH:MM (01:33) * `HOURS_MINUTES_VERBOSE` - X hr Y min (1 hr 33 min) * `MINUTES_VERBOSE` - Y min (93 min).',
+	},
+];
 
 export const resources: SkilljarResource[] = [
 	{
@@ -32,72 +95,11 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/courses',
 				fields: [
-					{
-						name: 'enforce_sequential_navigation',
-						in: 'body',
-						type: 'boolean',
-						required: true,
-						description: 'Whether learners must complete lessons in order',
-					},
-					{
-						name: 'long_description_html',
-						in: 'body',
-						type: 'string',
-						description: 'The long description as HTML content',
-					},
-					{
-						name: 'short_description',
-						in: 'body',
-						type: 'string',
-						required: true,
-						description: 'The short description of the course',
-					},
-					{
-						name: 'title',
-						in: 'body',
-						type: 'string',
-						required: true,
-						description: 'The title of the course',
-					},
-					{
-						name: 'labels',
-						in: 'body',
-						type: 'stringList',
-						description: 'A comma separated list of labels ex: ["label1", "label2"]',
-					},
-					{
-						name: 'display_course_and_lesson_time',
-						in: 'body',
-						type: 'boolean',
-						description:
-							'Whether to display course and lesson times on the course tile (course time only) and detail page (both)',
-					},
-					{
-						name: 'manual_course_time',
-						in: 'body',
-						type: 'string',
-						description: 'Custom text string for the course time',
-					},
-					{
-						name: 'display_manual_course_time',
-						in: 'body',
-						type: 'boolean',
-						description:
-							'Whether the manual course time is displayed on the detail, curriculum and lesson pages and the course tile (it overrides the summed course time)',
-					},
-					{
-						name: 'course_and_lesson_time_format',
-						in: 'body',
-						type: 'options',
-						options: [
-							'HOURS_MINUTES_SECONDS',
-							'HOURS_MINUTES',
-							'HOURS_MINUTES_VERBOSE',
-							'MINUTES_VERBOSE',
-						],
-						description:
-							'The format to use for displaying course and lesson times. Possible values: "HOURS_MINUTES_SECONDS", "HOURS_MINUTES", "HOURS_MINUTES_VERBOSE", "MINUTES_VERBOSE". If display manual course time is enabled, this will not be used. * `HOURS_MINUTES_SECONDS` - HH:MM:SS (01:32:47) * `HOURS_MINUTES` - HH:MM (01:33) * `HOURS_MINUTES_VERBOSE` - X hr Y min (1 hr 33 min) * `MINUTES_VERBOSE` - Y min (93 min).',
-					},
+					...withRequired(courseFields, [
+						'enforce_sequential_navigation',
+						'short_description',
+						'title',
+					]),
 				],
 				reference: ['courses create'],
 			},
@@ -109,65 +111,13 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/courses/{course_id}',
 				fields: [
-					{ name: 'course_id', in: 'path', type: 'string', required: true },
 					{
-						name: 'enforce_sequential_navigation',
-						in: 'body',
-						type: 'boolean',
-						description: 'Whether learners must complete lessons in order',
-					},
-					{
-						name: 'long_description_html',
-						in: 'body',
+						name: 'course_id',
+						in: 'path',
 						type: 'string',
-						description: 'The long description as HTML content',
+						required: true,
 					},
-					{
-						name: 'short_description',
-						in: 'body',
-						type: 'string',
-						description: 'The short description of the course',
-					},
-					{ name: 'title', in: 'body', type: 'string', description: 'The title of the course' },
-					{
-						name: 'labels',
-						in: 'body',
-						type: 'stringList',
-						description: 'A comma separated list of labels ex: ["label1", "label2"]',
-					},
-					{
-						name: 'display_course_and_lesson_time',
-						in: 'body',
-						type: 'boolean',
-						description:
-							'Whether to display course and lesson times on the course tile (course time only) and detail page (both)',
-					},
-					{
-						name: 'manual_course_time',
-						in: 'body',
-						type: 'string',
-						description: 'Custom text string for the course time',
-					},
-					{
-						name: 'display_manual_course_time',
-						in: 'body',
-						type: 'boolean',
-						description:
-							'Whether the manual course time is displayed on the detail, curriculum and lesson pages and the course tile (it overrides the summed course time)',
-					},
-					{
-						name: 'course_and_lesson_time_format',
-						in: 'body',
-						type: 'options',
-						options: [
-							'HOURS_MINUTES_SECONDS',
-							'HOURS_MINUTES',
-							'HOURS_MINUTES_VERBOSE',
-							'MINUTES_VERBOSE',
-						],
-						description:
-							'The format to use for displaying course and lesson times. Possible values: "HOURS_MINUTES_SECONDS", "HOURS_MINUTES", "HOURS_MINUTES_VERBOSE", "MINUTES_VERBOSE". If display manual course time is enabled, this will not be used. * `HOURS_MINUTES_SECONDS` - HH:MM:SS (01:32:47) * `HOURS_MINUTES` - HH:MM (01:33) * `HOURS_MINUTES_VERBOSE` - X hr Y min (1 hr 33 min) * `MINUTES_VERBOSE` - Y min (93 min).',
-					},
+					...withRequired(courseFields, []),
 				],
 				reference: ['courses update', 'courses partial_update'],
 			},

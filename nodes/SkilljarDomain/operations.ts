@@ -1,4 +1,182 @@
-import type { SkilljarResource } from '../shared/types';
+import { withRequired } from '../shared/fields';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+const domainNamePathField: SkilljarField = {
+	name: 'domain_name',
+	in: 'path',
+	type: 'string',
+	label: 'Domain Name',
+	placeholder: 'learn.example.com',
+	description: 'Hostname of the training site, e.g. learn.example.com.',
+};
+
+const activeField: SkilljarField = {
+	name: 'active',
+	in: 'body',
+	type: 'boolean',
+};
+
+const accessCodePoolIdPathField: SkilljarField = {
+	name: 'access_code_pool_id',
+	in: 'path',
+	type: 'string',
+};
+
+const accessCodeIdPathField: SkilljarField = {
+	name: 'access_code_id',
+	in: 'path',
+	type: 'string',
+};
+
+const planIdPathField: SkilljarField = {
+	name: 'plan_id',
+	in: 'path',
+	type: 'string',
+};
+
+const userIdField: SkilljarField = {
+	name: 'user.id',
+	in: 'body',
+	type: 'string',
+	description: 'Known as user_id within the documentation',
+};
+
+const enrolledAtField: SkilljarField = {
+	name: 'enrolled_at',
+	in: 'body',
+	type: 'dateTime',
+};
+
+const expiresAtField: SkilljarField = {
+	name: 'expires_at',
+	in: 'body',
+	type: 'dateTime',
+};
+
+const activeField2: SkilljarField = {
+	name: 'active',
+	in: 'body',
+	type: 'boolean',
+	nullable: true,
+};
+
+const purchaseField: SkilljarField = {
+	name: 'purchase',
+	in: 'body',
+	type: 'json',
+	nullable: true,
+	default: '{}',
+};
+
+const planEnrollmentIdPathField: SkilljarField = {
+	name: 'plan_enrollment_id',
+	in: 'path',
+	type: 'string',
+};
+
+const expiresAtField2: SkilljarField = {
+	name: 'expires_at',
+	in: 'body',
+	type: 'dateTime',
+	nullable: true,
+};
+
+const publishedCourseIdPathField: SkilljarField = {
+	name: 'published_course_id',
+	in: 'path',
+	type: 'string',
+};
+
+const enrollmentIdPathField: SkilljarField = {
+	name: 'enrollment_id',
+	in: 'path',
+	type: 'string',
+};
+
+const searchField: SkilljarField = {
+	name: 'search',
+	in: 'query',
+	type: 'string',
+	description:
+		'URL encoded string, return the results and the order as if a catalog search. Note - This does not search within the path_item_list.',
+};
+
+const publishedPathIdPathField: SkilljarField = {
+	name: 'published_path_id',
+	in: 'path',
+	type: 'string',
+};
+
+const publishedPathEnrollmentIdPathField: SkilljarField = {
+	name: 'published_path_enrollment_id',
+	in: 'path',
+	type: 'string',
+};
+
+const userIdPathField: SkilljarField = {
+	name: 'user_id',
+	in: 'path',
+	type: 'string',
+};
+
+/** Body fields shared by this resource's create and update actions. */
+const accessCodePoolFields: SkilljarField[] = [
+	{
+		name: 'name',
+		in: 'body',
+		type: 'string',
+		description:
+			'Name of the access code pool. This may have been auto-generated when creating individual codes in the dashboard.',
+	},
+	activeField,
+	{
+		name: 'start_date',
+		in: 'body',
+		type: 'dateTime',
+		nullable: true,
+	},
+	{
+		name: 'end_date',
+		in: 'body',
+		type: 'dateTime',
+		nullable: true,
+	},
+	{
+		name: 'expire_linked_to_domain_membership',
+		in: 'body',
+		type: 'boolean',
+		description:
+			"Whether users who register with a code from this pool lose access to the domain on the pool's end date (when one is set)",
+	},
+];
+
+/** Body fields shared by this resource's create and update actions. */
+const accessCodeFields: SkilljarField[] = [
+	{
+		name: 'code',
+		in: 'body',
+		type: 'string',
+	},
+	activeField,
+	{
+		name: 'max_uses',
+		in: 'body',
+		type: 'number',
+	},
+	{
+		name: 'duration',
+		in: 'body',
+		type: 'number',
+		nullable: true,
+	},
+	{
+		name: 'duration_unit',
+		in: 'body',
+		type: 'options',
+		options: ['MONTHS', 'DAYS'],
+		description: '* `MONTHS` - Months * `DAYS` - Days',
+	},
+];
 
 export const resources: SkilljarResource[] = [
 	{
@@ -23,17 +201,7 @@ export const resources: SkilljarResource[] = [
 				description: 'Retrieve a domain',
 				method: 'GET',
 				path: '/v1/domains/{domain_name}',
-				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-				],
+				fields: [{ ...domainNamePathField, required: true }],
 				reference: ['domains read'],
 			},
 			{
@@ -44,15 +212,7 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/domains/{domain_name}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
+					{ ...domainNamePathField, required: true },
 					{
 						name: 'catalog_title',
 						in: 'body',
@@ -67,7 +227,11 @@ export const resources: SkilljarResource[] = [
 						description:
 							'Domain access settings * `PUBLIC` - Public: catalog is visible to anyone. * `PRIVATE` - Login required: catalog is visible once the user signs up. * `PRIVATE_CODE` - Access code required: catalog is visible once the user signs up with an access code.',
 					},
-					{ name: 'access_code_message_html', in: 'body', type: 'string' },
+					{
+						name: 'access_code_message_html',
+						in: 'body',
+						type: 'string',
+					},
 					{
 						name: 'marketing_message',
 						in: 'body',
@@ -92,15 +256,7 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/domains/{domain_name}/access-code-pools',
 				pagination: 'pages',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
+					{ ...domainNamePathField, required: true },
 					{
 						name: 'name',
 						in: 'query',
@@ -118,32 +274,8 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/domains/{domain_name}/access-code-pools',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{
-						name: 'name',
-						in: 'body',
-						type: 'string',
-						description:
-							'Name of the access code pool. This may have been auto-generated when creating individual codes in the dashboard.',
-					},
-					{ name: 'active', in: 'body', type: 'boolean' },
-					{ name: 'start_date', in: 'body', type: 'dateTime', nullable: true },
-					{ name: 'end_date', in: 'body', type: 'dateTime', nullable: true },
-					{
-						name: 'expire_linked_to_domain_membership',
-						in: 'body',
-						type: 'boolean',
-						description:
-							"Whether users who register with a code from this pool lose access to the domain on the pool's end date (when one is set)",
-					},
+					{ ...domainNamePathField, required: true },
+					...withRequired(accessCodePoolFields, []),
 				],
 				reference: ['domains > access-code-pools create'],
 			},
@@ -155,16 +287,8 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'access_code_pool_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...accessCodePoolIdPathField, required: true },
 				],
 				reference: ['domains > access-code-pools read'],
 			},
@@ -176,33 +300,9 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'access_code_pool_id', in: 'path', type: 'string', required: true },
-					{
-						name: 'name',
-						in: 'body',
-						type: 'string',
-						description:
-							'Name of the access code pool. This may have been auto-generated when creating individual codes in the dashboard.',
-					},
-					{ name: 'active', in: 'body', type: 'boolean' },
-					{ name: 'start_date', in: 'body', type: 'dateTime', nullable: true },
-					{ name: 'end_date', in: 'body', type: 'dateTime', nullable: true },
-					{
-						name: 'expire_linked_to_domain_membership',
-						in: 'body',
-						type: 'boolean',
-						description:
-							"Whether users who register with a code from this pool lose access to the domain on the pool's end date (when one is set)",
-					},
+					{ ...domainNamePathField, required: true },
+					{ ...accessCodePoolIdPathField, required: true },
+					...withRequired(accessCodePoolFields, []),
 				],
 				reference: [
 					'domains > access-code-pools update',
@@ -225,16 +325,8 @@ export const resources: SkilljarResource[] = [
 				pagination: 'pages',
 				pageSize: true,
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'access_code_pool_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...accessCodePoolIdPathField, required: true },
 				],
 				reference: ['domains > access-code-pools > access-codes list'],
 			},
@@ -246,27 +338,9 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'access_code_pool_id', in: 'path', type: 'string', required: true },
-					{ name: 'code', in: 'body', type: 'string' },
-					{ name: 'active', in: 'body', type: 'boolean' },
-					{ name: 'max_uses', in: 'body', type: 'number' },
-					{ name: 'duration', in: 'body', type: 'number', nullable: true },
-					{
-						name: 'duration_unit',
-						in: 'body',
-						type: 'options',
-						options: ['MONTHS', 'DAYS'],
-						description: '* `MONTHS` - Months * `DAYS` - Days',
-					},
+					{ ...domainNamePathField, required: true },
+					{ ...accessCodePoolIdPathField, required: true },
+					...withRequired(accessCodeFields, []),
 				],
 				reference: ['domains > access-code-pools > access-codes create'],
 			},
@@ -278,17 +352,9 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'access_code_pool_id', in: 'path', type: 'string', required: true },
-					{ name: 'access_code_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...accessCodePoolIdPathField, required: true },
+					{ ...accessCodeIdPathField, required: true },
 				],
 				reference: ['domains > access-code-pools > access-codes read'],
 			},
@@ -300,28 +366,10 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/domains/{domain_name}/access-code-pools/{access_code_pool_id}/access-codes/{access_code_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'access_code_pool_id', in: 'path', type: 'string', required: true },
-					{ name: 'access_code_id', in: 'path', type: 'string', required: true },
-					{ name: 'code', in: 'body', type: 'string' },
-					{ name: 'active', in: 'body', type: 'boolean' },
-					{ name: 'max_uses', in: 'body', type: 'number' },
-					{ name: 'duration', in: 'body', type: 'number', nullable: true },
-					{
-						name: 'duration_unit',
-						in: 'body',
-						type: 'options',
-						options: ['MONTHS', 'DAYS'],
-						description: '* `MONTHS` - Months * `DAYS` - Days',
-					},
+					{ ...domainNamePathField, required: true },
+					{ ...accessCodePoolIdPathField, required: true },
+					{ ...accessCodeIdPathField, required: true },
+					...withRequired(accessCodeFields, []),
 				],
 				reference: [
 					'domains > access-code-pools > access-codes update',
@@ -342,17 +390,7 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/course-series',
 				pagination: 'pages',
-				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-				],
+				fields: [{ ...domainNamePathField, required: true }],
 				reference: ['domains > course-series list'],
 			},
 			{
@@ -365,16 +403,13 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/domains/{domain_name}/course-series/{course_series_id}/published-courses',
 				pagination: 'pages',
 				fields: [
+					{ ...domainNamePathField, required: true },
 					{
-						name: 'domain_name',
+						name: 'course_series_id',
 						in: 'path',
 						type: 'string',
 						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
 					},
-					{ name: 'course_series_id', in: 'path', type: 'string', required: true },
 				],
 				reference: ['domains > course-series > published-courses list'],
 			},
@@ -392,17 +427,7 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/plan',
 				pagination: 'pages',
-				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-				],
+				fields: [{ ...domainNamePathField, required: true }],
 				reference: ['domains > plan list'],
 			},
 		],
@@ -421,16 +446,8 @@ export const resources: SkilljarResource[] = [
 				pagination: 'pages',
 				pageSize: true,
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'plan_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...planIdPathField, required: true },
 				],
 				reference: ['domains > plan > plan-enrollments list'],
 			},
@@ -442,27 +459,13 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'plan_id', in: 'path', type: 'string', required: true },
-					{
-						name: 'user.id',
-						in: 'body',
-						type: 'string',
-						required: true,
-						description: 'Known as user_id within the documentation',
-					},
-					{ name: 'enrolled_at', in: 'body', type: 'dateTime' },
-					{ name: 'expires_at', in: 'body', type: 'dateTime' },
-					{ name: 'active', in: 'body', type: 'boolean', nullable: true },
-					{ name: 'purchase', in: 'body', type: 'json', nullable: true, default: '{}' },
+					{ ...domainNamePathField, required: true },
+					{ ...planIdPathField, required: true },
+					{ ...userIdField, required: true },
+					enrolledAtField,
+					expiresAtField,
+					activeField2,
+					purchaseField,
 				],
 				reference: ['domains > plan > plan-enrollments create'],
 			},
@@ -474,17 +477,9 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'plan_id', in: 'path', type: 'string', required: true },
-					{ name: 'plan_enrollment_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...planIdPathField, required: true },
+					{ ...planEnrollmentIdPathField, required: true },
 				],
 				reference: ['domains > plan > plan-enrollments read'],
 			},
@@ -496,19 +491,11 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments/{plan_enrollment_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'plan_id', in: 'path', type: 'string', required: true },
-					{ name: 'plan_enrollment_id', in: 'path', type: 'string', required: true },
-					{ name: 'expires_at', in: 'body', type: 'dateTime', nullable: true },
-					{ name: 'active', in: 'body', type: 'boolean' },
+					{ ...domainNamePathField, required: true },
+					{ ...planIdPathField, required: true },
+					{ ...planEnrollmentIdPathField, required: true },
+					expiresAtField2,
+					activeField,
 				],
 				reference: [
 					'domains > plan > plan-enrollments update',
@@ -530,15 +517,7 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/domains/{domain_name}/published-courses',
 				pagination: 'pages',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
+					{ ...domainNamePathField, required: true },
 					{
 						name: 'course__id',
 						in: 'query',
@@ -570,16 +549,8 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/published-courses/{published_course_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_course_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedCourseIdPathField, required: true },
 					{
 						name: 'include_searchable_content',
 						in: 'query',
@@ -606,16 +577,8 @@ export const resources: SkilljarResource[] = [
 				pagination: 'pages',
 				pageSize: true,
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_course_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedCourseIdPathField, required: true },
 				],
 				reference: ['domains > published-courses > enrollments list'],
 			},
@@ -627,27 +590,13 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_course_id', in: 'path', type: 'string', required: true },
-					{
-						name: 'user.id',
-						in: 'body',
-						type: 'string',
-						required: true,
-						description: 'Known as user_id within the documentation',
-					},
-					{ name: 'enrolled_at', in: 'body', type: 'dateTime' },
-					{ name: 'expires_at', in: 'body', type: 'dateTime' },
-					{ name: 'active', in: 'body', type: 'boolean', nullable: true },
-					{ name: 'purchase', in: 'body', type: 'json', nullable: true, default: '{}' },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedCourseIdPathField, required: true },
+					{ ...userIdField, required: true },
+					enrolledAtField,
+					expiresAtField,
+					activeField2,
+					purchaseField,
 				],
 				reference: ['domains > published-courses > enrollments create'],
 			},
@@ -659,17 +608,9 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_course_id', in: 'path', type: 'string', required: true },
-					{ name: 'enrollment_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedCourseIdPathField, required: true },
+					{ ...enrollmentIdPathField, required: true },
 				],
 				reference: ['domains > published-courses > enrollments read'],
 			},
@@ -681,19 +622,11 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments/{enrollment_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_course_id', in: 'path', type: 'string', required: true },
-					{ name: 'enrollment_id', in: 'path', type: 'string', required: true },
-					{ name: 'expires_at', in: 'body', type: 'dateTime', nullable: true },
-					{ name: 'active', in: 'body', type: 'boolean' },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedCourseIdPathField, required: true },
+					{ ...enrollmentIdPathField, required: true },
+					expiresAtField2,
+					activeField,
 				],
 				reference: [
 					'domains > published-courses > enrollments update',
@@ -715,15 +648,7 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/domains/{domain_name}/published-paths',
 				pagination: 'pages',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
+					{ ...domainNamePathField, required: true },
 					{
 						name: 'include_searchable_content',
 						in: 'query',
@@ -737,13 +662,7 @@ export const resources: SkilljarResource[] = [
 						type: 'string',
 						description: 'Filters published paths by exact match on label name',
 					},
-					{
-						name: 'search',
-						in: 'query',
-						type: 'string',
-						description:
-							'URL encoded string, return the results and the order as if a catalog search. Note - This does not search within the path_item_list.',
-					},
+					searchField,
 				],
 				reference: ['domains > published-paths list'],
 			},
@@ -755,16 +674,8 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/published-paths/{published_path_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_path_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedPathIdPathField, required: true },
 					{
 						name: 'include_searchable_content',
 						in: 'query',
@@ -772,13 +683,7 @@ export const resources: SkilljarResource[] = [
 						description:
 							'Whether the response also includes path_item_list, title, short_description, long_description_html, search_keywords, tags and hidden',
 					},
-					{
-						name: 'search',
-						in: 'query',
-						type: 'string',
-						description:
-							'URL encoded string, return the results and the order as if a catalog search. Note - This does not search within the path_item_list.',
-					},
+					searchField,
 				],
 				reference: ['domains > published-paths read'],
 			},
@@ -798,16 +703,8 @@ export const resources: SkilljarResource[] = [
 				pagination: 'pages',
 				pageSize: true,
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_path_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedPathIdPathField, required: true },
 				],
 				reference: ['domains > published-paths > published-path-enrollments list'],
 			},
@@ -819,27 +716,13 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_path_id', in: 'path', type: 'string', required: true },
-					{
-						name: 'user.id',
-						in: 'body',
-						type: 'string',
-						required: true,
-						description: 'Known as user_id within the documentation',
-					},
-					{ name: 'enrolled_at', in: 'body', type: 'dateTime' },
-					{ name: 'expires_at', in: 'body', type: 'dateTime' },
-					{ name: 'active', in: 'body', type: 'boolean', nullable: true },
-					{ name: 'purchase', in: 'body', type: 'json', nullable: true, default: '{}' },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedPathIdPathField, required: true },
+					{ ...userIdField, required: true },
+					enrolledAtField,
+					expiresAtField,
+					activeField2,
+					purchaseField,
 				],
 				reference: ['domains > published-paths > published-path-enrollments create'],
 			},
@@ -851,17 +734,9 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_path_id', in: 'path', type: 'string', required: true },
-					{ name: 'published_path_enrollment_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedPathIdPathField, required: true },
+					{ ...publishedPathEnrollmentIdPathField, required: true },
 				],
 				reference: ['domains > published-paths > published-path-enrollments read'],
 			},
@@ -873,19 +748,11 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments/{published_path_enrollment_id}',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'published_path_id', in: 'path', type: 'string', required: true },
-					{ name: 'published_path_enrollment_id', in: 'path', type: 'string', required: true },
-					{ name: 'expires_at', in: 'body', type: 'dateTime', nullable: true },
-					{ name: 'active', in: 'body', type: 'boolean' },
+					{ ...domainNamePathField, required: true },
+					{ ...publishedPathIdPathField, required: true },
+					{ ...publishedPathEnrollmentIdPathField, required: true },
+					expiresAtField2,
+					activeField,
 				],
 				reference: [
 					'domains > published-paths > published-path-enrollments update',
@@ -907,17 +774,7 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/domains/{domain_name}/signup-fields',
 				pagination: 'pages',
-				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-				],
+				fields: [{ ...domainNamePathField, required: true }],
 				reference: ['domains > signup-fields list'],
 			},
 		],
@@ -936,15 +793,7 @@ export const resources: SkilljarResource[] = [
 				pagination: 'pages',
 				pageSize: true,
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
+					{ ...domainNamePathField, required: true },
 					{
 						name: 'access_code',
 						in: 'query',
@@ -1030,15 +879,7 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/domains/{domain_name}/users',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
+					{ ...domainNamePathField, required: true },
 					{
 						name: 'user.email',
 						in: 'body',
@@ -1046,8 +887,18 @@ export const resources: SkilljarResource[] = [
 						required: true,
 						description: 'Email address',
 					},
-					{ name: 'user.first_name', in: 'body', type: 'string', description: 'First name' },
-					{ name: 'user.last_name', in: 'body', type: 'string', description: 'Last name' },
+					{
+						name: 'user.first_name',
+						in: 'body',
+						type: 'string',
+						description: 'First name',
+					},
+					{
+						name: 'user.last_name',
+						in: 'body',
+						type: 'string',
+						description: 'Last name',
+					},
 					{
 						name: 'active',
 						in: 'body',
@@ -1081,19 +932,15 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/domains/{domain_name}/users/{user_id}',
 				fields: [
+					{ ...domainNamePathField, required: true },
+					{ ...userIdPathField, required: true },
+					activeField,
+					expiresAtField2,
 					{
-						name: 'domain_name',
-						in: 'path',
+						name: 'access_code.id',
+						in: 'body',
 						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
 					},
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
-					{ name: 'active', in: 'body', type: 'boolean' },
-					{ name: 'expires_at', in: 'body', type: 'dateTime', nullable: true },
-					{ name: 'access_code.id', in: 'body', type: 'string' },
 				],
 				reference: ['domains > users update', 'domains > users partial_update'],
 			},
@@ -1112,16 +959,8 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/domains/{domain_name}/users/{user_id}/invites',
 				pagination: 'pages',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...userIdPathField, required: true },
 				],
 				reference: ['domains > users > invites list'],
 			},
@@ -1133,16 +972,8 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/domains/{domain_name}/users/{user_id}/invites',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...userIdPathField, required: true },
 					{
 						name: 'send_email',
 						in: 'body',
@@ -1169,16 +1000,8 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/domains/{domain_name}/users/{user_id}/signup-fields',
 				pagination: 'pages',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...userIdPathField, required: true },
 				],
 				reference: ['domains > users > signup-fields list'],
 			},
@@ -1190,18 +1013,20 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/domains/{domain_name}/users/{user_id}/signup-fields',
 				fields: [
+					{ ...domainNamePathField, required: true },
+					{ ...userIdPathField, required: true },
 					{
-						name: 'domain_name',
-						in: 'path',
+						name: 'signup_field.id',
+						in: 'body',
 						type: 'string',
 						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
 					},
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
-					{ name: 'signup_field.id', in: 'body', type: 'string', required: true },
-					{ name: 'value', in: 'body', type: 'string', required: true },
+					{
+						name: 'value',
+						in: 'body',
+						type: 'string',
+						required: true,
+					},
 				],
 				reference: ['domains > users > signup-fields create'],
 			},
@@ -1213,16 +1038,8 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/domains/{domain_name}/users/{user_id}/signup-fields-bulk',
 				fields: [
-					{
-						name: 'domain_name',
-						in: 'path',
-						type: 'string',
-						required: true,
-						label: 'Domain Name',
-						placeholder: 'learn.example.com',
-						description: 'Hostname of the training site, e.g. learn.example.com.',
-					},
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
+					{ ...domainNamePathField, required: true },
+					{ ...userIdPathField, required: true },
 					{
 						name: 'signup_fields',
 						in: 'body',

@@ -1,4 +1,58 @@
-import type { SkilljarResource } from '../shared/types';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+const nameField: SkilljarField = {
+	name: 'name',
+	in: 'body',
+	type: 'string',
+	description: 'Unique name of the group',
+};
+
+const discountPercentField: SkilljarField = {
+	name: 'discount_percent',
+	in: 'body',
+	type: 'number',
+	nullable: true,
+	description: 'A percentage based discount that will apply to all purchasable objects/courses',
+};
+
+const groupCategoryIdField: SkilljarField = {
+	name: 'group_category_id',
+	in: 'body',
+	type: 'string',
+	nullable: true,
+};
+
+const signUpFieldRuleEnforceField: SkilljarField = {
+	name: 'sign_up_field_rule.enforce',
+	in: 'body',
+	type: 'boolean',
+	label: 'Sign Up Field Rule: Enforce',
+	description:
+		'Whether users whose signup field values match the rule are added to this group automatically',
+};
+
+const signUpFieldRuleRequireMatchAllField: SkilljarField = {
+	name: 'sign_up_field_rule.require_match_all',
+	in: 'body',
+	type: 'boolean',
+	label: 'Sign Up Field Rule: Require Match All',
+	description:
+		"Whether a user must match all of the rule's options (otherwise any one match is enough)",
+};
+
+const signUpFieldRuleOptionsField: SkilljarField = {
+	name: 'sign_up_field_rule.options',
+	in: 'body',
+	type: 'idList',
+	label: 'Sign Up Field Rule: Option IDs',
+	description: 'IDs of the signup field options that matching users have',
+};
+
+const groupIdPathField: SkilljarField = {
+	name: 'group_id',
+	in: 'path',
+	type: 'string',
+};
 
 export const resources: SkilljarResource[] = [
 	{
@@ -32,45 +86,12 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/groups',
 				fields: [
-					{
-						name: 'name',
-						in: 'body',
-						type: 'string',
-						required: true,
-						description: 'Unique name of the group',
-					},
-					{
-						name: 'discount_percent',
-						in: 'body',
-						type: 'number',
-						nullable: true,
-						description:
-							'A percentage based discount that will apply to all purchasable objects/courses',
-					},
-					{ name: 'group_category_id', in: 'body', type: 'string', nullable: true },
-					{
-						name: 'sign_up_field_rule.enforce',
-						in: 'body',
-						type: 'boolean',
-						label: 'Sign Up Field Rule: Enforce',
-						description:
-							'Whether users whose signup field values match the rule are added to this group automatically',
-					},
-					{
-						name: 'sign_up_field_rule.require_match_all',
-						in: 'body',
-						type: 'boolean',
-						label: 'Sign Up Field Rule: Require Match All',
-						description:
-							"Whether a user must match all of the rule's options (otherwise any one match is enough)",
-					},
-					{
-						name: 'sign_up_field_rule.options',
-						in: 'body',
-						type: 'idList',
-						label: 'Sign Up Field Rule: Option IDs',
-						description: 'IDs of the signup field options that matching users have',
-					},
+					{ ...nameField, required: true },
+					discountPercentField,
+					groupCategoryIdField,
+					signUpFieldRuleEnforceField,
+					signUpFieldRuleRequireMatchAllField,
+					signUpFieldRuleOptionsField,
 					{
 						name: 'rule_email_domains',
 						in: 'body',
@@ -89,40 +110,13 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/groups/{group_id}',
 				fields: [
-					{ name: 'group_id', in: 'path', type: 'string', required: true },
-					{ name: 'name', in: 'body', type: 'string', description: 'Unique name of the group' },
-					{
-						name: 'discount_percent',
-						in: 'body',
-						type: 'number',
-						nullable: true,
-						description:
-							'A percentage based discount that will apply to all purchasable objects/courses',
-					},
-					{ name: 'group_category_id', in: 'body', type: 'string', nullable: true },
-					{
-						name: 'sign_up_field_rule.enforce',
-						in: 'body',
-						type: 'boolean',
-						label: 'Sign Up Field Rule: Enforce',
-						description:
-							'Whether users whose signup field values match the rule are added to this group automatically',
-					},
-					{
-						name: 'sign_up_field_rule.require_match_all',
-						in: 'body',
-						type: 'boolean',
-						label: 'Sign Up Field Rule: Require Match All',
-						description:
-							"Whether a user must match all of the rule's options (otherwise any one match is enough)",
-					},
-					{
-						name: 'sign_up_field_rule.options',
-						in: 'body',
-						type: 'idList',
-						label: 'Sign Up Field Rule: Option IDs',
-						description: 'IDs of the signup field options that matching users have',
-					},
+					{ ...groupIdPathField, required: true },
+					nameField,
+					discountPercentField,
+					groupCategoryIdField,
+					signUpFieldRuleEnforceField,
+					signUpFieldRuleRequireMatchAllField,
+					signUpFieldRuleOptionsField,
 				],
 				reference: ['groups update', 'groups partial_update'],
 			},
@@ -141,7 +135,7 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/groups/{group_id}/access-code-pools',
 				pagination: 'pages',
 				pageSize: true,
-				fields: [{ name: 'group_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...groupIdPathField, required: true }],
 				reference: ['groups > access-code-pools list'],
 			},
 			{
@@ -152,8 +146,13 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/groups/{group_id}/access-code-pools',
 				fields: [
-					{ name: 'group_id', in: 'path', type: 'string', required: true },
-					{ name: 'access_code_pool.id', in: 'body', type: 'string', required: true },
+					{ ...groupIdPathField, required: true },
+					{
+						name: 'access_code_pool.id',
+						in: 'body',
+						type: 'string',
+						required: true,
+					},
 				],
 				reference: ['groups > access-code-pools create'],
 			},
@@ -172,7 +171,7 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/groups/{group_id}/users',
 				pagination: 'pages',
 				pageSize: true,
-				fields: [{ name: 'group_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...groupIdPathField, required: true }],
 				reference: ['groups > users list'],
 			},
 			{
@@ -183,7 +182,7 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/groups/{group_id}/users',
 				fields: [
-					{ name: 'group_id', in: 'path', type: 'string', required: true },
+					{ ...groupIdPathField, required: true },
 					{
 						name: 'user.id',
 						in: 'body',

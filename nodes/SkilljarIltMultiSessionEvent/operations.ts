@@ -1,4 +1,27 @@
-import type { SkilljarResource } from '../shared/types';
+import { withRequired } from '../shared/fields';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+/** Body fields shared by this resource's create and update actions. */
+const iltMultiSessionEventFields: SkilljarField[] = [
+	{
+		name: 'lesson',
+		in: 'body',
+		type: 'string',
+		description: 'Live training lesson id for the multi-session event',
+	},
+	{
+		name: 'display_name',
+		in: 'body',
+		type: 'string',
+		description: 'Name to be displayed for the multi-session event',
+	},
+	{
+		name: 'seats_total',
+		in: 'body',
+		type: 'number',
+		description: 'How many total seats are available',
+	},
+];
 
 export const resources: SkilljarResource[] = [
 	{
@@ -24,28 +47,7 @@ export const resources: SkilljarResource[] = [
 				description: 'Create an ILT multi-session event',
 				method: 'POST',
 				path: '/v1/ilt-multi-session-events',
-				fields: [
-					{
-						name: 'lesson',
-						in: 'body',
-						type: 'string',
-						required: true,
-						description: 'Live training lesson id for the multi-session event',
-					},
-					{
-						name: 'display_name',
-						in: 'body',
-						type: 'string',
-						required: true,
-						description: 'Name to be displayed for the multi-session event',
-					},
-					{
-						name: 'seats_total',
-						in: 'body',
-						type: 'number',
-						description: 'How many total seats are available',
-					},
-				],
+				fields: [...withRequired(iltMultiSessionEventFields, ['lesson', 'display_name'])],
 				reference: ['ilt-multi-session-events create'],
 			},
 			{
@@ -56,25 +58,13 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/ilt-multi-session-events/{multi_session_event_id}',
 				fields: [
-					{ name: 'multi_session_event_id', in: 'path', type: 'string', required: true },
 					{
-						name: 'lesson',
-						in: 'body',
+						name: 'multi_session_event_id',
+						in: 'path',
 						type: 'string',
-						description: 'Live training lesson id for the multi-session event',
+						required: true,
 					},
-					{
-						name: 'display_name',
-						in: 'body',
-						type: 'string',
-						description: 'Name to be displayed for the multi-session event',
-					},
-					{
-						name: 'seats_total',
-						in: 'body',
-						type: 'number',
-						description: 'How many total seats are available',
-					},
+					...withRequired(iltMultiSessionEventFields, []),
 				],
 				reference: ['ilt-multi-session-events update', 'ilt-multi-session-events partial_update'],
 			},

@@ -1,4 +1,133 @@
-import type { SkilljarResource } from '../shared/types';
+import { withRequired } from '../shared/fields';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+const contentHtmlField: SkilljarField = {
+	name: 'content_html',
+	in: 'body',
+	type: 'string',
+};
+
+const orderField: SkilljarField = {
+	name: 'order',
+	in: 'body',
+	type: 'number',
+};
+
+const lessonIdPathField: SkilljarField = {
+	name: 'lesson_id',
+	in: 'path',
+	type: 'string',
+};
+
+/** Body fields shared by this resource's create and update actions. */
+const lessonFields: SkilljarField[] = [
+	{
+		name: 'content_asset_id',
+		in: 'body',
+		type: 'string',
+		nullable: true,
+		description: 'Known as content_asset_id within the documentation',
+	},
+	contentHtmlField,
+	{
+		name: 'content_quiz_id',
+		in: 'body',
+		type: 'string',
+		nullable: true,
+		description: 'Known as content_quiz_id within the documentation',
+	},
+	{
+		name: 'content_web_package_id',
+		in: 'body',
+		type: 'string',
+		nullable: true,
+		description: 'Known as content_web_package_id within the documentation',
+	},
+	{
+		name: 'course_id',
+		in: 'body',
+		type: 'string',
+		description: 'Known as course_id within the documentation',
+	},
+	{
+		name: 'description_html',
+		in: 'body',
+		type: 'string',
+	},
+	{
+		name: 'display_fullscreen',
+		in: 'body',
+		type: 'boolean',
+	},
+	{
+		name: 'optional',
+		in: 'body',
+		type: 'boolean',
+	},
+	orderField,
+	{
+		name: 'search_keywords',
+		in: 'body',
+		type: 'string',
+	},
+	{
+		name: 'time_seconds',
+		in: 'body',
+		type: 'number',
+		nullable: true,
+	},
+	{
+		name: 'title',
+		in: 'body',
+		type: 'string',
+	},
+	{
+		name: 'tooltip_html',
+		in: 'body',
+		type: 'string',
+	},
+	{
+		name: 'type',
+		in: 'body',
+		type: 'options',
+		options: ['ASSET', 'HTML', 'WEB_PACKAGE', 'QUIZ', 'VILT', 'MODULAR', 'SECTION'],
+		description:
+			'* `ASSET` - ASSET * `HTML` - HTML * `WEB_PACKAGE` - WEB_PACKAGE * `QUIZ` - QUIZ * `VILT` - VILT * `MODULAR` - MODULAR * `SECTION` - SECTION',
+	},
+];
+
+/** Body fields shared by this resource's create and update actions. */
+const contentItemFields: SkilljarField[] = [
+	{
+		name: 'content_asset_id',
+		in: 'body',
+		type: 'string',
+	},
+	contentHtmlField,
+	{
+		name: 'content_quiz_id',
+		in: 'body',
+		type: 'string',
+	},
+	{
+		name: 'header',
+		in: 'body',
+		type: 'string',
+	},
+	{
+		name: 'lesson_id',
+		in: 'body',
+		type: 'string',
+	},
+	orderField,
+	{
+		name: 'type',
+		in: 'body',
+		type: 'options',
+		options: ['ASSET', 'HTML', 'QUIZ', 'RATING'],
+		description: '* `ASSET` - ASSET * `HTML` - HTML * `QUIZ` - QUIZ * `RATING` - RATING',
+	},
+];
 
 export const resources: SkilljarResource[] = [
 	{
@@ -34,54 +163,7 @@ export const resources: SkilljarResource[] = [
 				description: 'Create a new lesson within a course',
 				method: 'POST',
 				path: '/v1/lessons',
-				fields: [
-					{
-						name: 'content_asset_id',
-						in: 'body',
-						type: 'string',
-						nullable: true,
-						description: 'Known as content_asset_id within the documentation',
-					},
-					{ name: 'content_html', in: 'body', type: 'string' },
-					{
-						name: 'content_quiz_id',
-						in: 'body',
-						type: 'string',
-						nullable: true,
-						description: 'Known as content_quiz_id within the documentation',
-					},
-					{
-						name: 'content_web_package_id',
-						in: 'body',
-						type: 'string',
-						nullable: true,
-						description: 'Known as content_web_package_id within the documentation',
-					},
-					{
-						name: 'course_id',
-						in: 'body',
-						type: 'string',
-						required: true,
-						description: 'Known as course_id within the documentation',
-					},
-					{ name: 'description_html', in: 'body', type: 'string' },
-					{ name: 'display_fullscreen', in: 'body', type: 'boolean' },
-					{ name: 'optional', in: 'body', type: 'boolean' },
-					{ name: 'order', in: 'body', type: 'number', required: true },
-					{ name: 'search_keywords', in: 'body', type: 'string' },
-					{ name: 'time_seconds', in: 'body', type: 'number', nullable: true },
-					{ name: 'title', in: 'body', type: 'string', required: true },
-					{ name: 'tooltip_html', in: 'body', type: 'string' },
-					{
-						name: 'type',
-						in: 'body',
-						type: 'options',
-						required: true,
-						options: ['ASSET', 'HTML', 'WEB_PACKAGE', 'QUIZ', 'VILT', 'MODULAR', 'SECTION'],
-						description:
-							'* `ASSET` - ASSET * `HTML` - HTML * `WEB_PACKAGE` - WEB_PACKAGE * `QUIZ` - QUIZ * `VILT` - VILT * `MODULAR` - MODULAR * `SECTION` - SECTION',
-					},
-				],
+				fields: [...withRequired(lessonFields, ['course_id', 'order', 'title', 'type'])],
 				reference: ['lessons create'],
 			},
 			{
@@ -91,53 +173,7 @@ export const resources: SkilljarResource[] = [
 				description: 'Partially update an existing lesson',
 				method: 'PATCH',
 				path: '/v1/lessons/{lesson_id}',
-				fields: [
-					{ name: 'lesson_id', in: 'path', type: 'string', required: true },
-					{
-						name: 'content_asset_id',
-						in: 'body',
-						type: 'string',
-						nullable: true,
-						description: 'Known as content_asset_id within the documentation',
-					},
-					{ name: 'content_html', in: 'body', type: 'string' },
-					{
-						name: 'content_quiz_id',
-						in: 'body',
-						type: 'string',
-						nullable: true,
-						description: 'Known as content_quiz_id within the documentation',
-					},
-					{
-						name: 'content_web_package_id',
-						in: 'body',
-						type: 'string',
-						nullable: true,
-						description: 'Known as content_web_package_id within the documentation',
-					},
-					{
-						name: 'course_id',
-						in: 'body',
-						type: 'string',
-						description: 'Known as course_id within the documentation',
-					},
-					{ name: 'description_html', in: 'body', type: 'string' },
-					{ name: 'display_fullscreen', in: 'body', type: 'boolean' },
-					{ name: 'optional', in: 'body', type: 'boolean' },
-					{ name: 'order', in: 'body', type: 'number' },
-					{ name: 'search_keywords', in: 'body', type: 'string' },
-					{ name: 'time_seconds', in: 'body', type: 'number', nullable: true },
-					{ name: 'title', in: 'body', type: 'string' },
-					{ name: 'tooltip_html', in: 'body', type: 'string' },
-					{
-						name: 'type',
-						in: 'body',
-						type: 'options',
-						options: ['ASSET', 'HTML', 'WEB_PACKAGE', 'QUIZ', 'VILT', 'MODULAR', 'SECTION'],
-						description:
-							'* `ASSET` - ASSET * `HTML` - HTML * `WEB_PACKAGE` - WEB_PACKAGE * `QUIZ` - QUIZ * `VILT` - VILT * `MODULAR` - MODULAR * `SECTION` - SECTION',
-					},
-				],
+				fields: [{ ...lessonIdPathField, required: true }, ...withRequired(lessonFields, [])],
 				reference: ['lessons update', 'lessons partial_update'],
 			},
 		],
@@ -155,7 +191,7 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/lessons/{lesson_id}/content-items',
 				pagination: 'pages',
 				pageSize: true,
-				fields: [{ name: 'lesson_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...lessonIdPathField, required: true }],
 				reference: ['lessons > content-items list'],
 			},
 			{
@@ -166,21 +202,8 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/lessons/{lesson_id}/content-items',
 				fields: [
-					{ name: 'lesson_id', in: 'path', type: 'string', required: true },
-					{ name: 'content_asset_id', in: 'body', type: 'string' },
-					{ name: 'content_html', in: 'body', type: 'string' },
-					{ name: 'content_quiz_id', in: 'body', type: 'string' },
-					{ name: 'header', in: 'body', type: 'string', required: true },
-					{ name: 'lesson_id', in: 'body', type: 'string' },
-					{ name: 'order', in: 'body', type: 'number', required: true },
-					{
-						name: 'type',
-						in: 'body',
-						type: 'options',
-						required: true,
-						options: ['ASSET', 'HTML', 'QUIZ', 'RATING'],
-						description: '* `ASSET` - ASSET * `HTML` - HTML * `QUIZ` - QUIZ * `RATING` - RATING',
-					},
+					{ ...lessonIdPathField, required: true },
+					...withRequired(contentItemFields, ['header', 'order', 'type']),
 				],
 				reference: ['lessons > content-items create'],
 			},
@@ -192,21 +215,14 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/lessons/{lesson_id}/content-items/{lesson_content_item_id}',
 				fields: [
-					{ name: 'lesson_id', in: 'path', type: 'string', required: true },
-					{ name: 'lesson_content_item_id', in: 'path', type: 'string', required: true },
-					{ name: 'content_asset_id', in: 'body', type: 'string' },
-					{ name: 'content_html', in: 'body', type: 'string' },
-					{ name: 'content_quiz_id', in: 'body', type: 'string' },
-					{ name: 'header', in: 'body', type: 'string' },
-					{ name: 'lesson_id', in: 'body', type: 'string' },
-					{ name: 'order', in: 'body', type: 'number' },
+					{ ...lessonIdPathField, required: true },
 					{
-						name: 'type',
-						in: 'body',
-						type: 'options',
-						options: ['ASSET', 'HTML', 'QUIZ', 'RATING'],
-						description: '* `ASSET` - ASSET * `HTML` - HTML * `QUIZ` - QUIZ * `RATING` - RATING',
+						name: 'lesson_content_item_id',
+						in: 'path',
+						type: 'string',
+						required: true,
 					},
+					...withRequired(contentItemFields, []),
 				],
 				reference: ['lessons > content-items update', 'lessons > content-items partial_update'],
 			},

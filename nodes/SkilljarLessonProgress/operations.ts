@@ -13,7 +13,12 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/lesson-progress/{lesson_progress_id}',
 				fields: [
-					{ name: 'lesson_progress_id', in: 'path', type: 'string', required: true },
+					{
+						name: 'lesson_progress_id',
+						in: 'path',
+						type: 'string',
+						required: true,
+					},
 					{
 						name: 'finished_at',
 						in: 'body',
@@ -52,7 +57,12 @@ export const resources: SkilljarResource[] = [
 						nullable: true,
 						description: 'Max possible score',
 					},
-					{ name: 'custom_data', in: 'body', type: 'string', nullable: true },
+					{
+						name: 'custom_data',
+						in: 'body',
+						type: 'string',
+						nullable: true,
+					},
 					{
 						name: 'validation_status',
 						in: 'body',

@@ -30,7 +30,14 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/paths/{path_id}/path-items',
 				pagination: 'pages',
-				fields: [{ name: 'path_id', in: 'path', type: 'string', required: true }],
+				fields: [
+					{
+						name: 'path_id',
+						in: 'path',
+						type: 'string',
+						required: true,
+					},
+				],
 				reference: ['paths > path-items list'],
 			},
 		],

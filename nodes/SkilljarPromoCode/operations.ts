@@ -1,4 +1,22 @@
-import type { SkilljarResource } from '../shared/types';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+const codeField: SkilljarField = {
+	name: 'code',
+	in: 'body',
+	type: 'string',
+};
+
+const maxUsesField: SkilljarField = {
+	name: 'max_uses',
+	in: 'body',
+	type: 'number',
+};
+
+const activeField: SkilljarField = {
+	name: 'active',
+	in: 'body',
+	type: 'boolean',
+};
 
 export const resources: SkilljarResource[] = [
 	{
@@ -45,10 +63,15 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/promo-codes',
 				fields: [
-					{ name: 'code', in: 'body', type: 'string', required: true },
-					{ name: 'max_uses', in: 'body', type: 'number', required: true },
-					{ name: 'active', in: 'body', type: 'boolean' },
-					{ name: 'promo_code_pool_id', in: 'body', type: 'string', required: true },
+					{ ...codeField, required: true },
+					{ ...maxUsesField, required: true },
+					activeField,
+					{
+						name: 'promo_code_pool_id',
+						in: 'body',
+						type: 'string',
+						required: true,
+					},
 				],
 				reference: ['promo-codes create'],
 			},
@@ -60,10 +83,15 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/promo-codes/{promo_code_id}',
 				fields: [
-					{ name: 'promo_code_id', in: 'path', type: 'string', required: true },
-					{ name: 'code', in: 'body', type: 'string' },
-					{ name: 'max_uses', in: 'body', type: 'number' },
-					{ name: 'active', in: 'body', type: 'boolean' },
+					{
+						name: 'promo_code_id',
+						in: 'path',
+						type: 'string',
+						required: true,
+					},
+					codeField,
+					maxUsesField,
+					activeField,
 				],
 				reference: ['promo-codes update', 'promo-codes partial_update'],
 			},

@@ -1,4 +1,37 @@
-import type { SkilljarResource } from '../shared/types';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+const nameField: SkilljarField = {
+	name: 'name',
+	in: 'body',
+	type: 'string',
+};
+
+const activeField: SkilljarField = {
+	name: 'active',
+	in: 'body',
+	type: 'boolean',
+};
+
+const expiresAtField: SkilljarField = {
+	name: 'expires_at',
+	in: 'body',
+	type: 'dateTime',
+	nullable: true,
+	description:
+		'ISO 8601 formatted datetime string indicating the expiration of the promo code pool',
+};
+
+const expireContentField: SkilljarField = {
+	name: 'expire_content',
+	in: 'body',
+	type: 'boolean',
+};
+
+const promoCodePoolIdPathField: SkilljarField = {
+	name: 'promo_code_pool_id',
+	in: 'path',
+	type: 'string',
+};
 
 export const resources: SkilljarResource[] = [
 	{
@@ -38,8 +71,8 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/promo-code-pools',
 				fields: [
-					{ name: 'name', in: 'body', type: 'string', required: true },
-					{ name: 'active', in: 'body', type: 'boolean' },
+					{ ...nameField, required: true },
+					activeField,
 					{
 						name: 'starts_at',
 						in: 'body',
@@ -48,15 +81,8 @@ export const resources: SkilljarResource[] = [
 						description:
 							'ISO 8601 formatted datetime string indicating the start of the promo code pool',
 					},
-					{
-						name: 'expires_at',
-						in: 'body',
-						type: 'dateTime',
-						nullable: true,
-						description:
-							'ISO 8601 formatted datetime string indicating the expiration of the promo code pool',
-					},
-					{ name: 'expire_content', in: 'body', type: 'boolean' },
+					expiresAtField,
+					expireContentField,
 					{
 						name: 'discount_type',
 						in: 'body',
@@ -65,9 +91,23 @@ export const resources: SkilljarResource[] = [
 						options: ['PRICE_OVERRIDE', 'PERCENT_OFF'],
 						description: '* `PRICE_OVERRIDE` - Price in cents * `PERCENT_OFF` - Percent off',
 					},
-					{ name: 'price_cents', in: 'body', type: 'number', nullable: true },
-					{ name: 'percent_off', in: 'body', type: 'number', nullable: true },
-					{ name: 'single_use_per_user', in: 'body', type: 'boolean' },
+					{
+						name: 'price_cents',
+						in: 'body',
+						type: 'number',
+						nullable: true,
+					},
+					{
+						name: 'percent_off',
+						in: 'body',
+						type: 'number',
+						nullable: true,
+					},
+					{
+						name: 'single_use_per_user',
+						in: 'body',
+						type: 'boolean',
+					},
 				],
 				reference: ['promo-code-pools create'],
 			},
@@ -79,19 +119,16 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/promo-code-pools/{promo_code_pool_id}',
 				fields: [
-					{ name: 'promo_code_pool_id', in: 'path', type: 'string', required: true },
-					{ name: 'name', in: 'body', type: 'string' },
-					{ name: 'active', in: 'body', type: 'boolean' },
-					{ name: 'starts_at', in: 'body', type: 'dateTime' },
+					{ ...promoCodePoolIdPathField, required: true },
+					nameField,
+					activeField,
 					{
-						name: 'expires_at',
+						name: 'starts_at',
 						in: 'body',
 						type: 'dateTime',
-						nullable: true,
-						description:
-							'ISO 8601 formatted datetime string indicating the expiration of the promo code pool',
 					},
-					{ name: 'expire_content', in: 'body', type: 'boolean' },
+					expiresAtField,
+					expireContentField,
 				],
 				reference: ['promo-code-pools update', 'promo-code-pools partial_update'],
 			},
@@ -102,7 +139,7 @@ export const resources: SkilljarResource[] = [
 				description: 'Delete a Promo Code Pool',
 				method: 'DELETE',
 				path: '/v1/promo-code-pools/{promo_code_pool_id}',
-				fields: [{ name: 'promo_code_pool_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...promoCodePoolIdPathField, required: true }],
 				reference: ['promo-code-pools delete'],
 			},
 		],
@@ -120,7 +157,7 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/promo-code-pools/{promo_code_pool_id}/offers',
 				pagination: 'pages',
 				pageSize: true,
-				fields: [{ name: 'promo_code_pool_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...promoCodePoolIdPathField, required: true }],
 				reference: ['promo-code-pools > offers list'],
 			},
 			{
@@ -131,14 +168,14 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/promo-code-pools/{promo_code_pool_id}/offers',
 				fields: [
-					{ name: 'promo_code_pool_id', in: 'path', type: 'string', required: true },
+					{ ...promoCodePoolIdPathField, required: true },
 					{
 						name: 'id',
 						in: 'body',
 						type: 'string',
 						required: true,
-						label: 'Offer ID',
 						parameter: 'offerId',
+						label: 'Offer ID',
 						description: 'The offer to attach to the promo code pool',
 					},
 				],

@@ -1,4 +1,10 @@
-import type { SkilljarResource } from '../shared/types';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+const purchaseIdPathField: SkilljarField = {
+	name: 'purchase_id',
+	in: 'path',
+	type: 'string',
+};
 
 export const resources: SkilljarResource[] = [
 	{
@@ -12,7 +18,7 @@ export const resources: SkilljarResource[] = [
 				description: 'Retrieve the details of a specific purchase',
 				method: 'GET',
 				path: '/v1/purchases/{purchase_id}',
-				fields: [{ name: 'purchase_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...purchaseIdPathField, required: true }],
 				reference: ['purchases read'],
 			},
 			{
@@ -24,7 +30,7 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/purchases/{purchase_id}',
 				fields: [
-					{ name: 'purchase_id', in: 'path', type: 'string', required: true },
+					{ ...purchaseIdPathField, required: true },
 					{
 						name: 'state',
 						in: 'body',
@@ -41,10 +47,29 @@ export const resources: SkilljarResource[] = [
 						description:
 							"'PENDING', 'SUCCESS', 'FAILED', 'REFUNDED', or 'CANCELLED' * `PENDING` - PENDING * `SUCCESS` - SUCCESS * `FAILED` - FAILED * `REFUNDED` - REFUNDED * `CANCELLED` - CANCELLED",
 					},
-					{ name: 'refunded_at', in: 'body', type: 'dateTime', nullable: true },
-					{ name: 'refund_cents', in: 'body', type: 'number', nullable: true },
-					{ name: 'price_cents', in: 'body', type: 'number' },
-					{ name: 'tax_price_cents', in: 'body', type: 'number', nullable: true },
+					{
+						name: 'refunded_at',
+						in: 'body',
+						type: 'dateTime',
+						nullable: true,
+					},
+					{
+						name: 'refund_cents',
+						in: 'body',
+						type: 'number',
+						nullable: true,
+					},
+					{
+						name: 'price_cents',
+						in: 'body',
+						type: 'number',
+					},
+					{
+						name: 'tax_price_cents',
+						in: 'body',
+						type: 'number',
+						nullable: true,
+					},
 				],
 				reference: ['purchases update', 'purchases partial_update'],
 			},
@@ -56,7 +81,7 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/purchases/{purchase_id}/fulfill',
 				fields: [
-					{ name: 'purchase_id', in: 'path', type: 'string', required: true },
+					{ ...purchaseIdPathField, required: true },
 					{
 						name: 'state',
 						in: 'body',

@@ -39,7 +39,12 @@ export const resources: SkilljarResource[] = [
 						required: true,
 						description: 'The name of the quiz',
 					},
-					{ name: 'html', in: 'body', type: 'string', description: 'The HTML content of the quiz' },
+					{
+						name: 'html',
+						in: 'body',
+						type: 'string',
+						description: 'The HTML content of the quiz',
+					},
 					{
 						name: 'passing_percentage_correct',
 						in: 'body',

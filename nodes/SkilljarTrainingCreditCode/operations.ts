@@ -1,4 +1,44 @@
-import type { SkilljarResource } from '../shared/types';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+const expirationDateField: SkilljarField = {
+	name: 'expiration_date',
+	in: 'body',
+	type: 'dateTime',
+	nullable: true,
+	description:
+		'ISO 8601 formatted datetime string indicating the expiration of the training credit code',
+};
+
+const expireContentField: SkilljarField = {
+	name: 'expire_content',
+	in: 'body',
+	type: 'boolean',
+	description:
+		'Whether learners who used this code lose access to the content when the code expires',
+};
+
+const trackingIdentifierField: SkilljarField = {
+	name: 'tracking_identifier',
+	in: 'body',
+	type: 'string',
+	description:
+		'Custom string for teams to identify codes in Financial/reporting tools. Is not used by Skilljar.',
+};
+
+const availableToAllStudentsField: SkilljarField = {
+	name: 'available_to_all_students',
+	in: 'body',
+	type: 'boolean',
+	description: 'Whether all learners can use this credit code',
+};
+
+const availableForAllOffersField: SkilljarField = {
+	name: 'available_for_all_offers',
+	in: 'body',
+	type: 'boolean',
+	description:
+		'Whether this credit code is available for all existing and future offers that have a credit value',
+};
 
 export const resources: SkilljarResource[] = [
 	{
@@ -53,34 +93,10 @@ export const resources: SkilljarResource[] = [
 						required: true,
 						description: 'Total number of credits stored on this code',
 					},
-					{
-						name: 'expiration_date',
-						in: 'body',
-						type: 'dateTime',
-						nullable: true,
-						description:
-							'ISO 8601 formatted datetime string indicating the expiration of the training credit code',
-					},
-					{
-						name: 'expire_content',
-						in: 'body',
-						type: 'boolean',
-						description:
-							'Whether learners who used this code lose access to the content when the code expires',
-					},
-					{
-						name: 'tracking_identifier',
-						in: 'body',
-						type: 'string',
-						description:
-							'Custom string for teams to identify codes in Financial/reporting tools. Is not used by Skilljar.',
-					},
-					{
-						name: 'available_to_all_students',
-						in: 'body',
-						type: 'boolean',
-						description: 'Whether all learners can use this credit code',
-					},
+					expirationDateField,
+					expireContentField,
+					trackingIdentifierField,
+					availableToAllStudentsField,
 					{
 						name: 'student_groups',
 						in: 'body',
@@ -88,13 +104,7 @@ export const resources: SkilljarResource[] = [
 						description:
 							'Required if the above option is "false". Use this format to include student_group ids: ["2d4EXAMPLE0ea32j", "2d4EXAMPLE20esh5y"].',
 					},
-					{
-						name: 'available_for_all_offers',
-						in: 'body',
-						type: 'boolean',
-						description:
-							'Whether this credit code is available for all existing and future offers that have a credit value',
-					},
+					availableForAllOffersField,
 					{
 						name: 'offers',
 						in: 'body',
@@ -113,36 +123,21 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/training-credit-codes/{training_credit_code_id}',
 				fields: [
-					{ name: 'training_credit_code_id', in: 'path', type: 'string', required: true },
-					{ name: 'credits_total', in: 'body', type: 'number' },
 					{
-						name: 'expiration_date',
-						in: 'body',
-						type: 'dateTime',
-						nullable: true,
-						description:
-							'ISO 8601 formatted datetime string indicating the expiration of the training credit code',
-					},
-					{
-						name: 'expire_content',
-						in: 'body',
-						type: 'boolean',
-						description:
-							'Whether learners who used this code lose access to the content when the code expires',
-					},
-					{
-						name: 'tracking_identifier',
-						in: 'body',
+						name: 'training_credit_code_id',
+						in: 'path',
 						type: 'string',
-						description:
-							'Custom string for teams to identify codes in Financial/reporting tools. Is not used by Skilljar.',
+						required: true,
 					},
 					{
-						name: 'available_to_all_students',
+						name: 'credits_total',
 						in: 'body',
-						type: 'boolean',
-						description: 'Whether all learners can use this credit code',
+						type: 'number',
 					},
+					expirationDateField,
+					expireContentField,
+					trackingIdentifierField,
+					availableToAllStudentsField,
 					{
 						name: 'student_groups',
 						in: 'body',
@@ -151,13 +146,7 @@ export const resources: SkilljarResource[] = [
 						description:
 							'Required if the above option is "false". Use this format to add or remove student_group ids - Add resolves first, then Remove: { "add": ["2d4EXAMPLE0ea32j", "2d4EXAMPLE20esh5y"], "remove": ["9k4EXAMPLE20h5ysK"] }.',
 					},
-					{
-						name: 'available_for_all_offers',
-						in: 'body',
-						type: 'boolean',
-						description:
-							'Whether this credit code is available for all existing and future offers that have a credit value',
-					},
+					availableForAllOffersField,
 					{
 						name: 'offers',
 						in: 'body',

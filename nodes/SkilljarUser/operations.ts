@@ -1,4 +1,16 @@
-import type { SkilljarResource } from '../shared/types';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+const userIdPathField: SkilljarField = {
+	name: 'user_id',
+	in: 'path',
+	type: 'string',
+};
+
+const publishedCourseIdPathField: SkilljarField = {
+	name: 'published_course_id',
+	in: 'path',
+	type: 'string',
+};
 
 export const resources: SkilljarResource[] = [
 	{
@@ -49,10 +61,25 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/users/{user_id}',
 				fields: [
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
-					{ name: 'email', in: 'body', type: 'string', description: 'Email address' },
-					{ name: 'first_name', in: 'body', type: 'string', description: 'First name' },
-					{ name: 'last_name', in: 'body', type: 'string', description: 'Last name' },
+					{ ...userIdPathField, required: true },
+					{
+						name: 'email',
+						in: 'body',
+						type: 'string',
+						description: 'Email address',
+					},
+					{
+						name: 'first_name',
+						in: 'body',
+						type: 'string',
+						description: 'First name',
+					},
+					{
+						name: 'last_name',
+						in: 'body',
+						type: 'string',
+						description: 'Last name',
+					},
 				],
 				reference: ['users update', 'users partial_update'],
 			},
@@ -63,7 +90,7 @@ export const resources: SkilljarResource[] = [
 				description: 'Permanently anonymize a user',
 				method: 'POST',
 				path: '/v1/users/{user_id}/anonymize',
-				fields: [{ name: 'user_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...userIdPathField, required: true }],
 				reference: ['users anonymize'],
 			},
 		],
@@ -80,7 +107,7 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/users/{user_id}/groups',
 				pagination: 'pages',
-				fields: [{ name: 'user_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...userIdPathField, required: true }],
 				reference: ['users > groups list'],
 			},
 		],
@@ -97,7 +124,7 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/users/{user_id}/plan-enrollments',
 				pagination: 'array',
-				fields: [{ name: 'user_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...userIdPathField, required: true }],
 				reference: ['users > plan-enrollments list'],
 			},
 		],
@@ -114,7 +141,7 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/users/{user_id}/published-courses',
 				pagination: 'array',
-				fields: [{ name: 'user_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...userIdPathField, required: true }],
 				reference: ['users > published-courses list'],
 			},
 			{
@@ -125,8 +152,8 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/users/{user_id}/published-courses/{published_course_id}',
 				fields: [
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
-					{ name: 'published_course_id', in: 'path', type: 'string', required: true },
+					{ ...userIdPathField, required: true },
+					{ ...publishedCourseIdPathField, required: true },
 					{
 						name: 'published_course_id',
 						in: 'body',
@@ -194,8 +221,8 @@ export const resources: SkilljarResource[] = [
 				path: '/v1/users/{user_id}/published-courses/{published_course_id}/lessons',
 				pagination: 'pages',
 				fields: [
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
-					{ name: 'published_course_id', in: 'path', type: 'string', required: true },
+					{ ...userIdPathField, required: true },
+					{ ...publishedCourseIdPathField, required: true },
 				],
 				reference: ['users > published-courses > lessons list'],
 			},
@@ -207,9 +234,14 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/users/{user_id}/published-courses/{published_course_id}/lessons/{lesson_id}',
 				fields: [
-					{ name: 'user_id', in: 'path', type: 'string', required: true },
-					{ name: 'published_course_id', in: 'path', type: 'string', required: true },
-					{ name: 'lesson_id', in: 'path', type: 'string', required: true },
+					{ ...userIdPathField, required: true },
+					{ ...publishedCourseIdPathField, required: true },
+					{
+						name: 'lesson_id',
+						in: 'path',
+						type: 'string',
+						required: true,
+					},
 					{
 						name: 'lesson_progress.completed_at',
 						in: 'body',
@@ -240,8 +272,17 @@ export const resources: SkilljarResource[] = [
 						nullable: true,
 						description: 'Maximum score possible for the lesson',
 					},
-					{ name: 'lesson_progress.custom_data', in: 'body', type: 'string', nullable: true },
-					{ name: 'lesson_progress.lesson_progress_id', in: 'body', type: 'string' },
+					{
+						name: 'lesson_progress.custom_data',
+						in: 'body',
+						type: 'string',
+						nullable: true,
+					},
+					{
+						name: 'lesson_progress.lesson_progress_id',
+						in: 'body',
+						type: 'string',
+					},
 				],
 				reference: [
 					'users > published-courses > lessons update',
@@ -262,7 +303,7 @@ export const resources: SkilljarResource[] = [
 				method: 'GET',
 				path: '/v1/users/{user_id}/published-path-enrollments',
 				pagination: 'array',
-				fields: [{ name: 'user_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...userIdPathField, required: true }],
 				reference: ['users > published-path-enrollments list'],
 			},
 		],

@@ -38,7 +38,11 @@ export const resources: SkilljarResource[] = [
 						type: 'string',
 						description: 'Known as session_id within the documentation',
 					},
-					{ name: 'enrollment_id', in: 'body', type: 'string' },
+					{
+						name: 'enrollment_id',
+						in: 'body',
+						type: 'string',
+					},
 				],
 				reference: ['vilt-session-registrations create'],
 			},
@@ -50,8 +54,17 @@ export const resources: SkilljarResource[] = [
 				method: 'PATCH',
 				path: '/v1/vilt-session-registrations/{vilt_session_registration_id}',
 				fields: [
-					{ name: 'vilt_session_registration_id', in: 'path', type: 'string', required: true },
-					{ name: 'attended', in: 'body', type: 'boolean' },
+					{
+						name: 'vilt_session_registration_id',
+						in: 'path',
+						type: 'string',
+						required: true,
+					},
+					{
+						name: 'attended',
+						in: 'body',
+						type: 'boolean',
+					},
 				],
 				reference: [
 					'vilt-session-registrations update',

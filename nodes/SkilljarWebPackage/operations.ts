@@ -1,4 +1,10 @@
-import type { SkilljarResource } from '../shared/types';
+import type { SkilljarField, SkilljarResource } from '../shared/types';
+
+const webPackageIdPathField: SkilljarField = {
+	name: 'web_package_id',
+	in: 'path',
+	type: 'string',
+};
 
 export const resources: SkilljarResource[] = [
 	{
@@ -25,10 +31,28 @@ export const resources: SkilljarResource[] = [
 				method: 'POST',
 				path: '/v1/web-packages',
 				fields: [
-					{ name: 'content_url', in: 'body', type: 'string', required: true },
-					{ name: 'web_package.title', in: 'body', type: 'string', required: true },
-					{ name: 'web_package.sync_completion', in: 'body', type: 'boolean' },
-					{ name: 'web_package.redirect_on_completion', in: 'body', type: 'boolean' },
+					{
+						name: 'content_url',
+						in: 'body',
+						type: 'string',
+						required: true,
+					},
+					{
+						name: 'web_package.title',
+						in: 'body',
+						type: 'string',
+						required: true,
+					},
+					{
+						name: 'web_package.sync_completion',
+						in: 'body',
+						type: 'boolean',
+					},
+					{
+						name: 'web_package.redirect_on_completion',
+						in: 'body',
+						type: 'boolean',
+					},
 				],
 				reference: ['web-packages create'],
 			},
@@ -39,7 +63,7 @@ export const resources: SkilljarResource[] = [
 				description: 'Retrieve detailed information for a specific WebPackage in your organization',
 				method: 'GET',
 				path: '/v1/web-packages/{web_package_id}',
-				fields: [{ name: 'web_package_id', in: 'path', type: 'string', required: true }],
+				fields: [{ ...webPackageIdPathField, required: true }],
 				reference: ['web-packages read'],
 			},
 			{
@@ -51,7 +75,7 @@ export const resources: SkilljarResource[] = [
 				method: 'PUT',
 				path: '/v1/web-packages/{web_package_id}/lessons',
 				fields: [
-					{ name: 'web_package_id', in: 'path', type: 'string', required: true },
+					{ ...webPackageIdPathField, required: true },
 					{
 						name: 'web_package_id',
 						in: 'body',
