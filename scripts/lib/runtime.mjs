@@ -144,7 +144,7 @@ async function npmInstall(
 	const logFile = path.join(dir, 'npm-install.log');
 	log(
 		bold(
-			`› Installing ${what} into ${path.relative(ROOT, dir) || '.'} (first run only; ~5 minutes, ~2-3 GB)`,
+			`› Installing ${what} into ${path.relative(ROOT, dir) || '.'} (first run only${what.startsWith('n8n@') ? '; ~5 minutes, ~2-3 GB' : ''})`,
 		),
 	);
 	log(

@@ -195,7 +195,7 @@ async function suite(line, key, { browser, installing }) {
 	log(bold(`\n━━ ${line.label}: n8n ${line.version} ━━`));
 	let nodeBinary;
 	const installed =
-		await test(`[${key}] install n8n ${line.version} (skipped when cached)`, async () => {
+		await test(`[${key}] n8n ${line.version} installed in .n8n-local (first run only)`, async () => {
 			nodeBinary = await (installing ?? ensureN8n(line));
 		});
 	if (!installed || interrupted) return;
