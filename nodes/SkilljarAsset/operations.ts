@@ -46,7 +46,6 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'options',
 						options: ['16:9', '4:3'],
-						description: '* `16:9` - 16:9 * `4:3` - 4:3',
 					},
 					{
 						name: 'asset.sync_completion',

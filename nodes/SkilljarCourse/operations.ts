@@ -59,7 +59,7 @@ const courseFields: SkilljarField[] = [
 		type: 'options',
 		options: ['HOURS_MINUTES_SECONDS', 'HOURS_MINUTES', 'HOURS_MINUTES_VERBOSE', 'MINUTES_VERBOSE'],
 		description:
-			'The format to use for displaying course and lesson times. Possible values: "HOURS_MINUTES_SECONDS", "HOURS_MINUTES", "HOURS_MINUTES_VERBOSE", "MINUTES_VERBOSE". If display manual course time is enabled, this will not be used. * `HOURS_MINUTES_SECONDS` - HH:MM:SS (01:32:47) * `HOURS_MINUTES` - HH:MM (01:33) * `HOURS_MINUTES_VERBOSE` - X hr Y min (1 hr 33 min) * `MINUTES_VERBOSE` - Y min (93 min).',
+			'The format to use for displaying course and lesson times. Possible values: "HOURS_MINUTES_SECONDS", "HOURS_MINUTES", "HOURS_MINUTES_VERBOSE", "MINUTES_VERBOSE". If display manual course time is enabled, this will not be used',
 	},
 ];
 

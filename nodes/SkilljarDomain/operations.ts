@@ -174,7 +174,6 @@ const accessCodeFields: SkilljarField[] = [
 		in: 'body',
 		type: 'options',
 		options: ['MONTHS', 'DAYS'],
-		description: '* `MONTHS` - Months * `DAYS` - Days',
 	},
 ];
 
@@ -225,7 +224,7 @@ export const resources: SkilljarResource[] = [
 						type: 'options',
 						options: ['PUBLIC', 'PRIVATE', 'PRIVATE_CODE'],
 						description:
-							'Domain access settings * `PUBLIC` - Public: catalog is visible to anyone. * `PRIVATE` - Login required: catalog is visible once the user signs up. * `PRIVATE_CODE` - Access code required: catalog is visible once the user signs up with an access code.',
+							'Who sees the catalog. Public: anyone. Private: users who signed up. Private Code: users who signed up with an access code.',
 					},
 					{
 						name: 'access_code_message_html',

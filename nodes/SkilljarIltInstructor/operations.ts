@@ -36,8 +36,7 @@ export const resources: SkilljarResource[] = [
 							'zoom.meeting',
 							'zoom.webinar',
 						],
-						description:
-							'Filter instructors by exact match of a provider. (optional) * `calendar` - calendar * `goto.meeting` - goto.meeting * `goto.training` - goto.training * `goto.webinar` - goto.webinar * `goto.webcast` - goto.webcast * `webex.meeting` - webex.meeting * `webex.webinar` - webex.webinar * `zoom.meeting` - zoom.meeting * `zoom.webinar` - zoom.webinar.',
+						description: 'Filter instructors by exact match of a provider. (optional)',
 					},
 				],
 				reference: ['ilt-instructors list'],

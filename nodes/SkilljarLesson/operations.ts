@@ -91,8 +91,6 @@ const lessonFields: SkilljarField[] = [
 		in: 'body',
 		type: 'options',
 		options: ['ASSET', 'HTML', 'WEB_PACKAGE', 'QUIZ', 'VILT', 'MODULAR', 'SECTION'],
-		description:
-			'* `ASSET` - ASSET * `HTML` - HTML * `WEB_PACKAGE` - WEB_PACKAGE * `QUIZ` - QUIZ * `VILT` - VILT * `MODULAR` - MODULAR * `SECTION` - SECTION',
 	},
 ];
 
@@ -125,7 +123,6 @@ const contentItemFields: SkilljarField[] = [
 		in: 'body',
 		type: 'options',
 		options: ['ASSET', 'HTML', 'QUIZ', 'RATING'],
-		description: '* `ASSET` - ASSET * `HTML` - HTML * `QUIZ` - QUIZ * `RATING` - RATING',
 	},
 ];
 

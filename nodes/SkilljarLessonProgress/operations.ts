@@ -41,7 +41,7 @@ export const resources: SkilljarResource[] = [
 						type: 'options',
 						options: ['PASSED', 'FAILED'],
 						nullable: true,
-						description: "'PASSED', 'FAILED' or null * `PASSED` - Passed * `FAILED` - Failed",
+						description: "'PASSED', 'FAILED' or null",
 					},
 					{
 						name: 'score',
@@ -69,7 +69,7 @@ export const resources: SkilljarResource[] = [
 						type: 'options',
 						options: ['PASSED', 'FAILED'],
 						nullable: true,
-						description: "'PASSED', 'FAILED' or null * `PASSED` - Passed * `FAILED` - Failed",
+						description: "'PASSED', 'FAILED' or null",
 					},
 					{
 						name: 'validation_data',

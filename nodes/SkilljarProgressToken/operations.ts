@@ -34,7 +34,6 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'options',
 						options: ['PASSED', 'FAILED'],
-						description: '* `PASSED` - Passed * `FAILED` - Failed',
 					},
 					{
 						name: 'score',

@@ -89,7 +89,8 @@ export const resources: SkilljarResource[] = [
 						type: 'options',
 						required: true,
 						options: ['PRICE_OVERRIDE', 'PERCENT_OFF'],
-						description: '* `PRICE_OVERRIDE` - Price in cents * `PERCENT_OFF` - Percent off',
+						description:
+							'Price Override: the price is set to Price Cents. Percent Off: Percent Off is taken off the price.',
 					},
 					{
 						name: 'price_cents',

@@ -44,8 +44,7 @@ export const resources: SkilljarResource[] = [
 							'FLAGGED',
 							'PENDING',
 						],
-						description:
-							"'PENDING', 'SUCCESS', 'FAILED', 'REFUNDED', or 'CANCELLED' * `PENDING` - PENDING * `SUCCESS` - SUCCESS * `FAILED` - FAILED * `REFUNDED` - REFUNDED * `CANCELLED` - CANCELLED",
+						description: "'PENDING', 'SUCCESS', 'FAILED', 'REFUNDED', or 'CANCELLED'",
 					},
 					{
 						name: 'refunded_at',
@@ -88,8 +87,7 @@ export const resources: SkilljarResource[] = [
 						type: 'options',
 						required: true,
 						options: ['SUCCESS', 'FAILED', 'CANCELLED'],
-						description:
-							"'SUCCESS', 'FAILED', or 'CANCELLED' * `SUCCESS` - SUCCESS * `FAILED` - FAILED * `CANCELLED` - CANCELLED",
+						description: "'SUCCESS', 'FAILED', or 'CANCELLED'",
 					},
 					{
 						name: 'error_msg',

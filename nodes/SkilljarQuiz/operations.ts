@@ -112,8 +112,7 @@ export const resources: SkilljarResource[] = [
 						in: 'body',
 						type: 'options',
 						options: ['left', 'center', 'right'],
-						description:
-							'Controls text alignment for quiz description and start screen. * `left` - Left * `center` - Center * `right` - Right.',
+						description: 'Controls text alignment for quiz description and start screen',
 					},
 				],
 				reference: ['quizzes create'],

@@ -41,7 +41,7 @@ export const resources: SkilljarResource[] = [
 						required: true,
 						options: ['MULTIPLE_CHOICE', 'MULTIPLE_ANSWER', 'FILL_IN_THE_BLANK', 'FREEFORM'],
 						description:
-							'The type of question to create. Can be: MULTIPLE_CHOICE, MULTIPLE_ANSWER, FILL_IN_THE_BLANK, FREEFORM. * `MULTIPLE_CHOICE` - MULTIPLE_CHOICE * `MULTIPLE_ANSWER` - MULTIPLE_ANSWER * `FILL_IN_THE_BLANK` - FILL_IN_THE_BLANK * `FREEFORM` - FREEFORM.',
+							'The type of question to create. Can be: MULTIPLE_CHOICE, MULTIPLE_ANSWER, FILL_IN_THE_BLANK, FREEFORM',
 					},
 					{
 						name: 'requires_manual_grading',

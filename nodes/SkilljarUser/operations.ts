@@ -200,8 +200,7 @@ export const resources: SkilljarResource[] = [
 						type: 'options',
 						options: ['PASSED', 'FAILED'],
 						nullable: true,
-						description:
-							"Success status of course progress: 'PASSED', 'FAILED' or null * `PASSED` - Passed * `FAILED` - Failed",
+						description: "Success status of course progress: 'PASSED', 'FAILED' or null",
 					},
 				],
 				reference: ['users > published-courses update', 'users > published-courses partial_update'],
@@ -256,7 +255,7 @@ export const resources: SkilljarResource[] = [
 						type: 'options',
 						options: ['PASSED', 'FAILED'],
 						nullable: true,
-						description: "'PASSED', 'FAILED' or null * `PASSED` - Passed * `FAILED` - Failed",
+						description: "'PASSED', 'FAILED' or null",
 					},
 					{
 						name: 'lesson_progress.score',

@@ -43,7 +43,7 @@ export const resources: SkilljarResource[] = [
 						options: EVENT_TYPES,
 						nullable: true,
 						description:
-							"'COURSE_COMPLETION', 'COURSE_ENROLLMENT', 'DOMAIN_ENROLLMENT', 'LESSON_COMPLETION', 'PATH_COMPLETION', 'PATH_ENROLLMENT', 'PURCHASE_FULFILLMENT', 'QUIZ_COMPLETION', 'VILT_EVENT_REGISTRATION', 'DASHBOARD_TASK_CREATED', or null. If null, all events, regardless of type, will be sent to the webhook URL. * `COURSE_COMPLETION` - Course Completion * `COURSE_ENROLLMENT` - Course Enrollment * `DOMAIN_ENROLLMENT` - Domain Enrollment * `LESSON_COMPLETION` - Lesson Completion * `PATH_COMPLETION` - Path Completion * `PATH_ENROLLMENT` - Path Enrollment * `PURCHASE_FULFILLMENT` - Purchase Fulfillment * `QUIZ_COMPLETION` - Quiz Completion * `VILT_EVENT_REGISTRATION` - VILT Event Registration * `DASHBOARD_TASK_CREATED` - Dashboard Task Created.",
+							"'COURSE_COMPLETION', 'COURSE_ENROLLMENT', 'DOMAIN_ENROLLMENT', 'LESSON_COMPLETION', 'PATH_COMPLETION', 'PATH_ENROLLMENT', 'PURCHASE_FULFILLMENT', 'QUIZ_COMPLETION', 'VILT_EVENT_REGISTRATION', 'DASHBOARD_TASK_CREATED', or null. If null, all events, regardless of type, will be sent to the webhook URL",
 					},
 					{
 						name: 'basic_auth_username',

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { LOCATOR_SEARCHES } from './listSearch';
-import { fieldDisplayName, fieldParameterName, optionLabel } from './naming';
+import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
 /**
@@ -189,5 +189,10 @@ function describeField(field: SkilljarField): string | undefined {
 		return `${own ? own.replace(/\.?$/, '. ') : ''}Comma-separated list, or an expression returning an array.`;
 	}
 	if (field.type === 'json' && !own) return 'JSON value, checked before the request is sent';
+	if (!own && field.in === 'path' && field.name.endsWith('_id')) {
+		return `ID of the ${humanize(field.name.slice(0, -3))
+			.toLowerCase()
+			.replace(/\b(ilt|vilt)\b/g, (word) => word.toUpperCase())}`;
+	}
 	return own || undefined;
 }
