@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { fireEvent, handle, NOT_FOUND, type Reply } from './handlers';
 import { idFieldFor } from './id-fields';
 import { fillTemplate, idFieldForListPath, matchRoute, parentChecks } from './routes';
-import { seed } from './seed';
+import { seedAll } from './samples';
 import { isRecord, Store, type Item } from './store';
 import type { Delivery } from './webhooks';
 
@@ -184,7 +184,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const seeded = options.seed ?? true;
 	const strict = options.strict ?? true;
 	const store = new Store();
-	if (seeded) seed(store);
+	if (seeded) seedAll(store);
 	const requests: RequestLogEntry[] = [];
 
 	async function respond(
@@ -326,7 +326,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reset: () => {
 			store.clear();
 			requests.length = 0;
-			if (seeded) seed(store);
+			if (seeded) seedAll(store);
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
