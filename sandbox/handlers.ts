@@ -3,6 +3,7 @@
 
 import { buildEvent, isEventType, pingEvent } from './events';
 import { createSignupValuesBulk, HOOKS, nowIso, propagateUser, type HookContext } from './hooks';
+import { API_SCHEMAS } from '../nodes/shared/generated/schemas';
 import { paginateByCursor, paginateByPage } from './pagination';
 import { fillTemplate, type RouteDef } from './routes';
 import { overlay, schemaHasId, shapeOf } from './shapes';
@@ -117,9 +118,19 @@ function checkBody(
 ): { ok: true; body: Item } | { ok: false; reply: Reply } {
 	const fields = ctx.route.body;
 	const body = ctx.body === undefined ? {} : ctx.body;
-	const errors = validateBody(fields, body, { partial, strict: ctx.strict });
+	const errors = validateBody(fields, body, {
+		partial,
+		strict: ctx.strict,
+		readOnly: answerFieldNames(ctx.route.responseSchema),
+	});
 	if (errors) return { ok: false, reply: { status: 400, body: errors } };
 	return { ok: true, body: writableFields(fields, isRecord(body) ? body : {}) };
+}
+
+/** Names of the answer schema's top-level fields (what a client may read but not write). */
+function answerFieldNames(schema: string | undefined): ReadonlySet<string> | undefined {
+	const fields = schema ? API_SCHEMAS[schema]?.fields : undefined;
+	return fields ? new Set(fields.map((f) => f.name)) : undefined;
 }
 
 /** A new record: the answer schema's shape (id, read-only fields), then defaults, then the body. */
@@ -384,6 +395,11 @@ function webhookSample(ctx: RequestContext): Reply {
 
 /** Dispatch a matched, authenticated request. */
 export async function handle(ctx: RequestContext): Promise<Reply> {
+	// Operations without a request schema take no body; strict mode refuses one that has fields.
+	if (!ctx.route.body && ctx.body !== undefined) {
+		const checked = checkBody(ctx, true);
+		if (!checked.ok) return checked.reply;
+	}
 	switch (ctx.route.kind) {
 		case 'ping':
 			return { status: 200 };
