@@ -3,9 +3,9 @@
 
 import { buildEvent, isEventType, pingEvent } from './events';
 import { createSignupValuesBulk, HOOKS, nowIso, propagateUser, type HookContext } from './hooks';
-import { REQUEST_SCHEMAS } from './openapi-extract';
 import { paginateByCursor, paginateByPage } from './pagination';
 import { fillTemplate, type RouteDef } from './routes';
+import { overlay, schemaHasId, shapeOf } from './shapes';
 import { clone, deepMerge, getField, isRecord, type Item, type Store } from './store';
 import { validateBody, writableFields } from './validate';
 import { deliver, postJson, WEBHOOKS_PATH } from './webhooks';
@@ -19,6 +19,8 @@ export interface RequestContext {
 	/** `http://host:port` from the Host header, for absolute pagination links. */
 	origin: string;
 	pathname: string;
+	/** Refuse unknown and read-only body fields (see validate.ts). */
+	strict: boolean;
 }
 
 export interface Reply {
@@ -66,7 +68,7 @@ function fieldKnown(items: Item[], field: string): boolean {
 /** Apply the route's documented filters; undocumented query params are ignored, as DRF does. */
 function applyFilters(items: Item[], route: RouteDef, query: URLSearchParams): Item[] {
 	let result = items;
-	for (const name of route.filters) {
+	for (const { name } of route.query) {
 		const wanted = query.get(name);
 		if (wanted === null || wanted === '' || NON_EQUALITY_FILTERS.has(name)) continue;
 		if (name === 'search') {
@@ -113,11 +115,26 @@ function checkBody(
 	ctx: RequestContext,
 	partial: boolean,
 ): { ok: true; body: Item } | { ok: false; reply: Reply } {
-	const spec = ctx.route.body ? REQUEST_SCHEMAS[ctx.route.body] : undefined;
+	const fields = ctx.route.body;
 	const body = ctx.body === undefined ? {} : ctx.body;
-	const errors = validateBody(spec, body, partial);
+	const errors = validateBody(fields, body, { partial, strict: ctx.strict });
 	if (errors) return { ok: false, reply: { status: 400, body: errors } };
-	return { ok: true, body: writableFields(spec, isRecord(body) ? body : {}) };
+	return { ok: true, body: writableFields(fields, isRecord(body) ? body : {}) };
+}
+
+/** A new record: the answer schema's shape (id, read-only fields), then defaults, then the body. */
+function newRecord(ctx: RequestContext, defaults: Item, body: Item): Item {
+	const now = nowIso();
+	const shaped = shapeOf(ctx.route.responseSchema, {
+		newId: () => ctx.store.newId(),
+		now,
+		sample: false,
+	});
+	const record = overlay(overlay(shaped, defaults), body);
+	if (schemaHasId(ctx.route.responseSchema) || ctx.route.idField === 'id') {
+		record.id = ctx.store.newId();
+	}
+	return record;
 }
 
 function list(ctx: RequestContext): Reply {
@@ -157,8 +174,10 @@ function create(ctx: RequestContext): Reply {
 			: { status: result.status, body: clone(result.item) };
 	}
 	const defaults = hooks?.defaults ? hooks.defaults(hctx) : {};
-	const item = ctx.store.insert(listPath, { id: ctx.store.newId(), ...defaults, ...checked.body });
-	return { status: 201, body: clone(item) };
+	const item = ctx.store.insert(listPath, newRecord(ctx, defaults, checked.body), {
+		assignId: false,
+	});
+	return { status: ctx.route.status, body: clone(item) };
 }
 
 function update(ctx: RequestContext): Reply {
@@ -260,6 +279,103 @@ async function webhookPing(ctx: RequestContext): Promise<Reply> {
 	};
 }
 
+/** The one object a singleton path holds (re-enrollment rule, manager access), if any. */
+function singleton(ctx: RequestContext): Item | undefined {
+	return ctx.store.collection(listPathOf(ctx))[0];
+}
+
+function singletonRead(ctx: RequestContext): Reply {
+	const item = singleton(ctx);
+	return item ? { status: 200, body: clone(item) } : NOT_FOUND;
+}
+
+/** POST (or a PUT without a POST twin): create or replace the object. */
+function singletonWrite(ctx: RequestContext): Reply {
+	const checked = checkBody(ctx, false);
+	if (!checked.ok) return checked.reply;
+	const listPath = listPathOf(ctx);
+	const hooks = HOOKS[ctx.route.collection];
+	const hctx = hookContext(ctx, listPath);
+	const previous = singleton(ctx);
+	let record: Item;
+	if (hooks?.create) {
+		const result = hooks.create(hctx, checked.body);
+		if ('error' in result) return { status: result.status, body: result.error };
+		record = result.item;
+	} else {
+		record = newRecord(ctx, hooks?.defaults ? hooks.defaults(hctx) : {}, checked.body);
+		// Replacing keeps the object's identity.
+		if (previous?.id !== undefined) record.id = previous.id;
+	}
+	ctx.store.collection(listPath).length = 0;
+	ctx.store.insert(listPath, record, { assignId: false });
+	return { status: ctx.route.status, body: clone(record) };
+}
+
+function singletonUpdate(ctx: RequestContext): Reply {
+	const checked = checkBody(ctx, true);
+	if (!checked.ok) return checked.reply;
+	const item = singleton(ctx);
+	if (!item) return NOT_FOUND;
+	return { status: ctx.route.status, body: clone(deepMerge(item, clone(checked.body))) };
+}
+
+function singletonDelete(ctx: RequestContext): Reply {
+	const items = ctx.store.collection(listPathOf(ctx));
+	if (items.length === 0) return NOT_FOUND;
+	items.length = 0;
+	return { status: 204 };
+}
+
+/** POST /v1/domains/{d}/users/bulk-create: all users validated first, then each one added. */
+function bulkCreateUsers(ctx: RequestContext): Reply {
+	const checked = checkBody(ctx, false);
+	if (!checked.ok) return checked.reply;
+	const users = Array.isArray(checked.body.users) ? checked.body.users.filter(isRecord) : [];
+	const hctx = hookContext(ctx, listPathOf(ctx));
+	const create = HOOKS[ctx.route.collection]?.create;
+	let created = 0;
+	for (const { email, first_name: firstName, last_name: lastName, ...rest } of users) {
+		const result = create?.(hctx, {
+			user: { email, first_name: firstName, last_name: lastName },
+			...rest,
+		});
+		if (result && !('error' in result) && result.status === 201) created++;
+	}
+	// Skilljar queues the work and answers at once; the sandbox does it synchronously.
+	return {
+		status: ctx.route.status,
+		body: { detail: `Accepted ${users.length} users (${created} new).` },
+	};
+}
+
+/** GET/PATCH /v1/groups/{id}/email-domain-rules: the group's `rule_email_domains`, edited by add/remove. */
+function emailDomainRules(ctx: RequestContext): Reply {
+	const group = ctx.store.find('/v1/groups', ctx.params.group_id);
+	if (!group) return NOT_FOUND;
+	const current = Array.isArray(group.rule_email_domains)
+		? group.rule_email_domains.map(String)
+		: [];
+	if (ctx.route.method === 'GET') return { status: 200, body: { email_domains: current } };
+	const checked = checkBody(ctx, true);
+	if (!checked.ok) return checked.reply;
+	const add = Array.isArray(checked.body.add)
+		? checked.body.add.map((d) => String(d).toLowerCase())
+		: [];
+	const remove = Array.isArray(checked.body.remove)
+		? checked.body.remove.map((d) => String(d).toLowerCase())
+		: [];
+	if (add.length === 0 && remove.length === 0) {
+		return {
+			status: 400,
+			body: { non_field_errors: ['At least one of "add" or "remove" must be provided.'] },
+		};
+	}
+	const next = [...new Set([...current, ...add])].filter((d) => !remove.includes(d));
+	group.rule_email_domains = next;
+	return { status: 200, body: { add, remove } };
+}
+
 function webhookSample(ctx: RequestContext): Reply {
 	const type = ctx.route.eventType ?? '';
 	if (!isEventType(type)) return NOT_FOUND;
@@ -294,6 +410,18 @@ export async function handle(ctx: RequestContext): Promise<Reply> {
 			return webhookPing(ctx);
 		case 'webhookSample':
 			return webhookSample(ctx);
+		case 'singletonRead':
+			return singletonRead(ctx);
+		case 'singletonWrite':
+			return singletonWrite(ctx);
+		case 'singletonUpdate':
+			return singletonUpdate(ctx);
+		case 'singletonDelete':
+			return singletonDelete(ctx);
+		case 'bulkCreateUsers':
+			return bulkCreateUsers(ctx);
+		case 'emailDomainRules':
+			return emailDomainRules(ctx);
 		default:
 			return NOT_FOUND;
 	}

@@ -8,8 +8,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fireEvent, handle, NOT_FOUND, type Reply } from './handlers';
-import { fillTemplate, ID_FIELDS, idFieldForListPath, matchRoute, parentChecks } from './routes';
-import { seed } from './seed';
+import { idFieldFor } from './id-fields';
+import { fillTemplate, idFieldForListPath, matchRoute, parentChecks } from './routes';
+import { seedAll } from './samples';
 import { isRecord, Store, type Item } from './store';
 import type { Delivery } from './webhooks';
 
@@ -19,6 +20,12 @@ export interface SandboxOptions {
 	port?: number;
 	/** Load the demo organisation (default true). */
 	seed?: boolean;
+	/**
+	 * Refuse request-body fields the operation's schema lacks, and read-only ones, with a DRF 400
+	 * (default true). Skilljar silently drops them; refusing them makes a misspelled or misplaced
+	 * field fail a test instead of vanishing. `false` behaves like Skilljar.
+	 */
+	strict?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -166,18 +173,18 @@ function missingParent(
 	params: Record<string, string>,
 	idParam?: string,
 ): boolean {
-	const route = { path: template, idParam } as Parameters<typeof parentChecks>[0];
-	return parentChecks(route).some(({ collection, param }) => {
+	return parentChecks({ path: template, idParam }).some(({ collection, param }) => {
 		const listPath = fillTemplate(collection, params);
-		return !store.find(listPath, params[param], ID_FIELDS[collection] ?? 'id');
+		return !store.find(listPath, params[param], idFieldFor(collection));
 	});
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const apiKey = options.apiKey ?? DEFAULT_API_KEY;
 	const seeded = options.seed ?? true;
+	const strict = options.strict ?? true;
 	const store = new Store();
-	if (seeded) seed(store);
+	if (seeded) seedAll(store);
 	const requests: RequestLogEntry[] = [];
 
 	async function respond(
@@ -261,6 +268,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			body,
 			origin: `http://${req.headers.host ?? `127.0.0.1:${String(port)}`}`,
 			pathname: url.pathname,
+			strict,
 		});
 		return reply(result);
 	}
@@ -318,7 +326,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reset: () => {
 			store.clear();
 			requests.length = 0;
-			if (seeded) seed(store);
+			if (seeded) seedAll(store);
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
