@@ -133,6 +133,13 @@ function answerFieldNames(schema: string | undefined): ReadonlySet<string> | und
 	return fields ? new Set(fields.map((f) => f.name)) : undefined;
 }
 
+function slugify(text: unknown): string {
+	return String(text ?? '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
 /** A new record: the answer schema's shape (id, read-only fields), then defaults, then the body. */
 function newRecord(ctx: RequestContext, defaults: Item, body: Item): Item {
 	const now = nowIso();
@@ -145,6 +152,9 @@ function newRecord(ctx: RequestContext, defaults: Item, body: Item): Item {
 	if (schemaHasId(ctx.route.responseSchema) || ctx.route.idField === 'id') {
 		record.id = ctx.store.newId();
 	}
+	// A read-only slug is derived from the name, as Skilljar does for tags and pages.
+	if (record.slug === '' && !('slug' in body))
+		record.slug = slugify(record.name ?? record.page_title);
 	return record;
 }
 
