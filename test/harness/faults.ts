@@ -12,7 +12,7 @@ import { runNode, type RunNodeOptions, type RunNodeResult } from './run-node';
 
 /**
  * The transport's node options, in one place: the fault matrix sets them low so a hang or a long
- * Retry-After is over in seconds. (Names as the transport rewrite defines them.)
+ * Retry-After is over in seconds (nodes/shared/requestOptions.ts defines them).
  */
 export function transportOptions(settings: {
 	timeoutSeconds?: number;
@@ -21,7 +21,7 @@ export function transportOptions(settings: {
 	const options: INodeParameters = {};
 	if (settings.timeoutSeconds !== undefined) options.timeout = settings.timeoutSeconds;
 	if (settings.maxWaitSeconds !== undefined) options.maxWait = settings.maxWaitSeconds;
-	return { options };
+	return { requestOptions: options };
 }
 
 export interface StrayRequest {
