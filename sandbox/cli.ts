@@ -28,7 +28,9 @@ async function serve(args: string[]): Promise<void> {
 		switches = applyCliSwitches(sandbox.faults, args);
 	} catch (err) {
 		await sandbox.close();
-		throw err;
+		console.error(err instanceof Error ? err.message : String(err));
+		process.exitCode = 1;
+		return;
 	}
 	console.log(`Skilljar API sandbox listening on ${sandbox.url}`);
 	for (const note of switches) console.log(`Switch: ${note}`);

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the sandbox is a standalone Node server, not n8n node code */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the sandbox is a standalone Node server, not n8n node code */
 // Fault switches for the sandbox: the ways a real network and a real Skilljar misbehave, so the
 // fault-matrix tests and the benchmark can check what the nodes do about them. Nothing here runs
 // unless a test or the CLI switches it on.
@@ -166,6 +166,8 @@ function captureAnswer(
 export class FaultControl {
 	readonly pacing = new Pacing();
 	private rules: FaultHandle[] = [];
+	/** Connections held open by `hang` faults, so a test can end them (see releaseHung). */
+	private readonly hung = new Set<http.ServerResponse>();
 
 	/** Adds a rule; rules are tried in the order they were added. */
 	add(rule: FaultRule): FaultHandle {
@@ -191,10 +193,24 @@ export class FaultControl {
 		return this.pacing.throttled;
 	}
 
-	/** Removes every rule, the latency and the rate limits. */
+	/** Removes every rule, the latency and the rate limits, and ends hung connections. */
 	clear(): void {
 		this.rules = [];
 		this.pacing.reset();
+		this.releaseHung();
+	}
+
+	/** Destroys every connection a `hang` fault is holding open; returns how many there were. */
+	releaseHung(): number {
+		const count = this.hung.size;
+		for (const res of this.hung) res.socket?.destroy();
+		this.hung.clear();
+		return count;
+	}
+
+	private hold(res: http.ServerResponse): void {
+		this.hung.add(res);
+		res.once('close', () => this.hung.delete(res));
 	}
 
 	private take(method: string, url: URL): FaultHandle | undefined {
@@ -262,12 +278,14 @@ export class FaultControl {
 					captureAnswer(res, () => {
 						entry.status = 0;
 						if (fault.kind === 'drop') req.socket.destroy();
+						else this.hold(res);
 					});
 					return false;
 				}
 				entry.body = await drainBody(req);
 				entry.status = 0;
 				if (fault.kind === 'drop') req.socket.destroy();
+				else this.hold(res);
 				return true;
 			case 'body':
 				captureAnswer(res, (status, headers) => {
