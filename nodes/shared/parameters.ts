@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { NULL_OPTION, collectionFor } from './description';
 import { fieldDisplayName, fieldParameterName } from './naming';
+import { strictBoolean } from './strictValues';
 import type { SkilljarField, SkilljarOperation } from './types';
 import type { SkilljarRequest } from './transport';
 
@@ -118,11 +119,8 @@ function convert(
 			return Number(text);
 		}
 		case 'boolean': {
-			if (typeof raw === 'boolean') return raw;
-			const text = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
-			if (text === 'true') return true;
-			if (text === 'false') return false;
-			return fail(field, `must be true or false, got ${shown(raw)}`);
+			const value = strictBoolean(raw);
+			return typeof value === 'string' ? fail(field, value) : value;
 		}
 		case 'dateTime': {
 			const text = dateText(raw);
