@@ -51,6 +51,16 @@ export function readRequest(
 		else setNested(body, field.name, value);
 	}
 
+	for (const group of new Set(operation.fields.flatMap((field) => field.oneOf ?? []))) {
+		if (body[group] !== undefined) continue;
+		const members = operation.fields.filter((field) => field.oneOf === group);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Set ${members.map((field) => fieldDisplayName(field)).join(' or ')}`,
+			{ itemIndex, description: `Skilljar needs at least one of them to identify the ${group}` },
+		);
+	}
+
 	const request: SkilljarRequest = {
 		method: operation.method,
 		path: operation.path,
