@@ -113,6 +113,13 @@ export const overlay: NodeOverlay = [
 				value: 'add',
 				name: 'Add',
 				action: 'Add a prerequisite course to a published course',
+				// The body names the prerequisite; its default parameter name would clash with the path's.
+				fields: {
+					'published_course.id': {
+						parameter: 'prerequisiteCourseId',
+						label: 'Prerequisite Published Course ID',
+					},
+				},
 			},
 			{
 				id: 'domains_published_courses_published_course_prerequisites_destroy',

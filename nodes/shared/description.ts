@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { requestOptionsProperty } from './requestOptions';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
@@ -28,6 +29,7 @@ export function buildProperties(resources: SkilljarResource[]): INodeProperties[
 			properties.push(...operationProperties(resource, operation));
 		}
 	}
+	properties.push(requestOptionsProperty);
 	return properties;
 }
 

@@ -38,9 +38,14 @@ function bodyFields(
 	const required = requiredHere && member.required === true;
 	if (asJson.includes(name)) return [jsonField(member, name, required)];
 	if (member.type === 'object' && member.properties && flattens(member)) {
-		return member.properties.flatMap((inner) =>
-			bodyFields(inner, `${name}.${inner.name}`, required, asJson),
+		const inner = member.properties.flatMap((property) =>
+			bodyFields(property, `${name}.${property.name}`, required, asJson),
 		);
+		// A required object of optional members (e.g. a student by ID or by email) needs one of them.
+		if (required && !inner.some((field) => field.required)) {
+			return inner.map((field) => ({ ...field, oneOf: name }));
+		}
+		return inner;
 	}
 	if (member.type === 'array') {
 		const listType = listTypeOf(member);

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { NULL_OPTION, collectionFor } from './description';
 import { fieldDisplayName, fieldParameterName } from './naming';
+import { strictBoolean } from './strictValues';
 import type { SkilljarField, SkilljarOperation } from './types';
 import type { SkilljarRequest } from './transport';
 
@@ -48,6 +49,16 @@ export function readRequest(
 		if (field.in === 'path') pathParams[field.name] = String(value);
 		else if (field.in === 'query') qs[field.name] = value as IDataObject[string];
 		else setNested(body, field.name, value);
+	}
+
+	for (const group of new Set(operation.fields.flatMap((field) => field.oneOf ?? []))) {
+		if (body[group] !== undefined) continue;
+		const members = operation.fields.filter((field) => field.oneOf === group);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Set ${members.map((field) => fieldDisplayName(field)).join(' or ')}`,
+			{ itemIndex, description: `Skilljar needs at least one of them to identify the ${group}` },
+		);
 	}
 
 	const request: SkilljarRequest = {
@@ -118,11 +129,8 @@ function convert(
 			return Number(text);
 		}
 		case 'boolean': {
-			if (typeof raw === 'boolean') return raw;
-			const text = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
-			if (text === 'true') return true;
-			if (text === 'false') return false;
-			return fail(field, `must be true or false, got ${shown(raw)}`);
+			const value = strictBoolean(raw);
+			return typeof value === 'string' ? fail(field, value) : value;
 		}
 		case 'dateTime': {
 			const text = dateText(raw);

@@ -57,6 +57,11 @@ export interface SkilljarField {
 	secret?: boolean;
 	/** Editor default, where the type's usual default (empty, 0, false, first option) does not fit. */
 	default?: string | number | boolean;
+	/**
+	 * Wire name of a required body object whose members are all optional (`student` with `id` or
+	 * `email`): at least one member of the group must be set.
+	 */
+	oneOf?: string;
 	/** From-list picker (the parameter is then a resource locator). */
 	picker?: Picker;
 	/** Constraints from the OpenAPI document, checked before any request. */

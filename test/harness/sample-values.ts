@@ -112,6 +112,16 @@ export function requiredParameters(
 	for (const field of operation.fields.filter((candidate) => candidate.required)) {
 		parameters[fieldParameterName(field)] = sampleFor(operation, field).input;
 	}
+	// One member of each "at least one of" group, as a user must.
+	const groups = new Set(operation.fields.flatMap((field) => field.oneOf ?? []));
+	for (const group of groups) {
+		const first = operation.fields.find((field) => field.oneOf === group)!;
+		const collection = collectionFor(operation, first);
+		parameters[collection] = {
+			...((parameters[collection] ?? {}) as INodeParameters),
+			[fieldParameterName(first)]: sampleFor(operation, first).input,
+		};
+	}
 	if (operation.pagination) {
 		parameters.returnAll = false;
 		parameters.limit = 5;
