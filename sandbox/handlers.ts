@@ -88,11 +88,12 @@ function update(ctx: RequestContext): Reply {
 }
 
 function remove(ctx: RequestContext): Reply {
-	const { route, params } = ctx;
-	if (!route.idParam) return NOT_FOUND;
-	return ctx.store.remove(listPathOf(ctx), params[route.idParam], route.idField)
-		? { status: 204 }
-		: NOT_FOUND;
+	const item = findTarget(ctx);
+	if (!item || !ctx.route.idParam) return NOT_FOUND;
+	const listPath = listPathOf(ctx);
+	ctx.store.remove(listPath, ctx.params[ctx.route.idParam], ctx.route.idField);
+	HOOKS[ctx.route.collection]?.removed?.(hookContext(ctx, listPath), item);
+	return { status: 204 };
 }
 
 /** Dispatch a matched, authenticated request. */

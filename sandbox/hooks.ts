@@ -40,6 +40,8 @@ export interface CollectionHooks {
 	defaults?: (ctx: HookContext) => Item;
 	/** Shapes the list entry (e.g. assets omit download_url in lists). */
 	listView?: (item: Item) => Item;
+	/** Runs after an item was deleted, to update the records that mirror it. */
+	removed?: (ctx: HookContext, item: Item) => void;
 }
 
 /** Copy of an item without one field. */
@@ -247,6 +249,16 @@ function createGroupUser(ctx: HookContext, body: Item): HookResult {
 	return { status: 201, item };
 }
 
+/** Removing a member also drops the group from the user's memberships and recounts the group. */
+function removeGroupUser(ctx: HookContext, item: Item): void {
+	const { store, params } = ctx;
+	const memberships = store.collection(`/v1/users/${String(getField(item, 'user.id'))}/groups`);
+	const index = memberships.findIndex((m) => getField(m, 'group.id') === params.group_id);
+	if (index >= 0) memberships.splice(index, 1);
+	const group = store.find('/v1/groups', params.group_id);
+	if (group) group.user_count = store.collection(ctx.listPath).length;
+}
+
 function createGroupPool(ctx: HookContext, body: Item): HookResult {
 	const { store } = ctx;
 	const poolId = String(getField(body, 'access_code_pool.id'));
@@ -404,7 +416,7 @@ export const HOOKS: Record<string, CollectionHooks> = {
 	'/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments': {
 		create: createEnrollment('path'),
 	},
-	'/v1/groups/{group_id}/users': { create: createGroupUser },
+	'/v1/groups/{group_id}/users': { create: createGroupUser, removed: removeGroupUser },
 	'/v1/groups/{group_id}/access-code-pools': { create: createGroupPool },
 	'/v1/promo-code-pools/{promo_code_pool_id}/offers': { create: createPoolOffer },
 	'/v1/domains/{domain_name}/users/{user_id}/signup-fields': { create: createSignupValue },

@@ -12,7 +12,7 @@ async function call(
 	method: string,
 	path: string,
 	body?: unknown,
-): Promise<{ status: number; body: Json & unknown[] & Json[] }> {
+): Promise<{ status: number; body: Json }> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method,
 		headers: {
@@ -26,6 +26,9 @@ async function call(
 	const text = await response.text();
 	return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
+
+/** Group ids of a page of GET /v1/users/{id}/groups. */
+const groupIdsOf = (page: Json) => (page.results as Json[]).map((m) => (m.group as Json).id);
 
 const DOMAIN = `/v1/domains/${DEMO.domainName}`;
 const COURSE_PATH = `${DOMAIN}/published-courses/${DEMO.publishedCourseId}`;
@@ -83,6 +86,24 @@ describe('sandbox: store-backed behaviour of the whole API', () => {
 		});
 		expect((await call(sandbox, 'DELETE', `${labels}/${labelId}`)).status).toBe(204);
 		expect((await call(sandbox, 'GET', `${labels}/${labelId}`)).status).toBe(404);
+	});
+
+	test("removing a user from a group drops the group from the user's memberships", async () => {
+		const group = DEMO.groupIds[0];
+		const groupsOfUser = `/v1/users/${DEMO.userId}/groups`;
+		const before = await call(sandbox, 'GET', groupsOfUser);
+		expect(groupIdsOf(before.body)).toContain(group);
+		const members = (await call(sandbox, 'GET', `/v1/groups/${group}`)).body.user_count as number;
+
+		expect((await call(sandbox, 'DELETE', `/v1/groups/${group}/users/${DEMO.userId}`)).status).toBe(
+			204,
+		);
+		const after = await call(sandbox, 'GET', groupsOfUser);
+		expect(groupIdsOf(after.body)).not.toContain(group);
+		expect((await call(sandbox, 'GET', `/v1/groups/${group}`)).body.user_count).toBe(members - 1);
+		expect((await call(sandbox, 'GET', `/v1/groups/${group}/users/${DEMO.userId}`)).status).toBe(
+			404,
+		);
 	});
 
 	test('the re-enrollment rule is one object per published course: create, read, patch, delete', async () => {
