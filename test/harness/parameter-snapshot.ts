@@ -17,7 +17,9 @@ export function snapshotOf(descriptions: INodeTypeDescription[]): ParameterSnaps
 	const snapshot: ParameterSnapshot = {};
 	for (const description of descriptions) {
 		const actions: Record<string, string[]> = {};
-		const resourceSelector = description.properties.find((property) => property.name === 'resource');
+		const resourceSelector = description.properties.find(
+			(property) => property.name === 'resource',
+		);
 		const resources = (resourceSelector?.options ?? []) as Array<{ value: string }>;
 		for (const { value: resource } of resources) {
 			const selector = description.properties.find(
