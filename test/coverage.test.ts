@@ -111,7 +111,9 @@ describe('coverage of the OpenAPI document', () => {
 				try {
 					expect(sent.body).toEqual(body);
 				} catch {
-					failures.push(`${label}: sent ${JSON.stringify(sent.body)}, expected ${JSON.stringify(body)}`);
+					failures.push(
+						`${label}: sent ${JSON.stringify(sent.body)}, expected ${JSON.stringify(body)}`,
+					);
 				}
 			}
 			for (const [name, value] of Object.entries(qs)) {

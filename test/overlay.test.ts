@@ -24,7 +24,9 @@ function overlayProblems(nodeType: string, overlay: NodeOverlay): string[] {
 			const ids = typeof entry.id === 'string' ? [entry.id] : entry.id;
 			const missing = ids.filter((id) => !API_OPERATIONS.some((operation) => operation.id === id));
 			for (const id of missing) {
-				problems.push(`${nodeType}: Overlay names "${id}", which the OpenAPI document does not have`);
+				problems.push(
+					`${nodeType}: Overlay names "${id}", which the OpenAPI document does not have`,
+				);
 			}
 			if (missing.length) continue;
 			const { fields } = baseFields(entry);
@@ -138,7 +140,9 @@ describe('overlays', () => {
 		expect(ACTION_NODES.map((node) => node.description.name).sort()).toEqual(registered);
 		const listed = packageJson.n8n.nodes.filter((file) => !file.includes('Trigger')).sort();
 		expect(listed).toEqual(
-			registered.map((type) => `dist/nodes/${classNameOf(type)}/${classNameOf(type)}.node.js`).sort(),
+			registered
+				.map((type) => `dist/nodes/${classNameOf(type)}/${classNameOf(type)}.node.js`)
+				.sort(),
 		);
 	});
 

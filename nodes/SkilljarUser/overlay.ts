@@ -12,12 +12,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'user',
 		name: 'User',
-		operations: [
-			'users_list',
-			'users_partial_update',
-			'users_anonymize_create',
-			'users_retrieve',
-		],
+		operations: ['users_list', 'users_partial_update', 'users_anonymize_create', 'users_retrieve'],
 	},
 	{
 		value: 'userGroup',

@@ -121,7 +121,9 @@ export function baseFields(entry: OperationOverlay): { path: string; fields: Ski
 	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
 	const facts = factsOf(ids[0]);
 	const fields = fieldsOf(facts, entry.json);
-	return ids.length > 1 ? joinVariants(ids, entry.path ?? '', fields) : { path: facts.path, fields };
+	return ids.length > 1
+		? joinVariants(ids, entry.path ?? '', fields)
+		: { path: facts.path, fields };
 }
 
 /**
@@ -159,7 +161,8 @@ function applyFieldOverlay(
 ): SkilljarField {
 	const merged: SkilljarField = { ...field };
 	for (const [key, value] of Object.entries(overlay)) {
-		if (key !== 'hidden' && key !== 'picker') (merged as unknown as Record<string, unknown>)[key] = value;
+		if (key !== 'hidden' && key !== 'picker')
+			(merged as unknown as Record<string, unknown>)[key] = value;
 	}
 	if (field.name === 'domain_name' && !merged.placeholder) merged.placeholder = 'learn.example.com';
 	// Path IDs get the picker known for their name unless the overlay chose another or none.

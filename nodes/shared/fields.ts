@@ -83,7 +83,8 @@ function listTypeOf(member: ApiField): FieldType | undefined {
 	if (!items) return undefined;
 	if (['string', 'integer', 'number'].includes(items.type) && !items.enum) return 'stringList';
 	const writable = (items.properties ?? []).filter((inner) => !inner.readOnly);
-	if (items.type === 'object' && writable.length === 1 && writable[0].name === 'id') return 'idList';
+	if (items.type === 'object' && writable.length === 1 && writable[0].name === 'id')
+		return 'idList';
 	return undefined;
 }
 

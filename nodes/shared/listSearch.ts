@@ -47,11 +47,9 @@ const SEARCHES: Record<string, SearchSpec> = {
 	/** The published courses a user is enrolled in (a bare array). */
 	searchUserPublishedCourses: {
 		path: '/v1/users/{user_id}/published-courses',
-		label: (item) => {
-			const course = nested(item, 'published_course');
-			return text(nested(course, 'course').title) || text(course.title) || text(course.id);
-		},
-		value: (item) => text(nested(item, 'published_course').id) || text(item.id),
+		label: (item) =>
+			`${text(nested(item, 'course').title) || text(item.published_course_id)} (${text(item.domain_name)})`,
+		value: (item) => text(item.published_course_id),
 	},
 	searchPublishedPaths: {
 		path: '/v1/domains/{domain_name}/published-paths',

@@ -70,7 +70,10 @@ function extractOperation(
 	}
 	// The document declares GET /v1/users' answer as a bare array named Paginated…List and says in
 	// prose that it pages with a cursor; the live API answers the usual envelope with a cursor `next`.
-	if (/cursor-based pagination/.test(raw.description ?? '') && operation.response.kind === 'array') {
+	if (
+		/cursor-based pagination/.test(raw.description ?? '') &&
+		operation.response.kind === 'array'
+	) {
 		operation.response = { ...operation.response, kind: 'envelope' };
 		queryNames.add('cursor');
 	}

@@ -66,18 +66,15 @@ export function refName(ref: string): string {
 export function deref(spec: RawSpec, schema: RawSchema): RawSchema {
 	if (schema.$ref) return { ...deref(spec, spec.components.schemas[refName(schema.$ref)]) };
 	if (schema.allOf) {
-		const merged = schema.allOf.reduce<RawSchema>(
-			(all, part) => {
-				const resolved = deref(spec, part);
-				return {
-					...all,
-					...resolved,
-					properties: { ...all.properties, ...resolved.properties },
-					required: [...(all.required ?? []), ...(resolved.required ?? [])],
-				};
-			},
-			{},
-		);
+		const merged = schema.allOf.reduce<RawSchema>((all, part) => {
+			const resolved = deref(spec, part);
+			return {
+				...all,
+				...resolved,
+				properties: { ...all.properties, ...resolved.properties },
+				required: [...(all.required ?? []), ...(resolved.required ?? [])],
+			};
+		}, {});
 		const own = { ...schema };
 		delete own.allOf;
 		return { ...merged, ...own };
@@ -127,9 +124,7 @@ export function toField(
 	if (schema.writeOnly) field.writeOnly = true;
 	if (schema.deprecated) field.deprecated = true;
 	if (schema.enum) {
-		field.enum = schema.enum.filter(
-			(value): value is string | number | boolean => value !== null,
-		);
+		field.enum = schema.enum.filter((value): value is string | number | boolean => value !== null);
 	}
 	for (const key of [
 		'format',
