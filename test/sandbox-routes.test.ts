@@ -11,7 +11,7 @@ import { startTestSandbox, TEST_API_KEY } from './harness/sandbox';
  * status the document gives, from a freshly seeded store.
  */
 
-export async function call(
+async function call(
 	sandbox: Sandbox,
 	method: string,
 	path: string,

@@ -1,5 +1,5 @@
 import { isParam, ROUTES } from '../sandbox/routes';
-import { SAMPLE_IDS, samplePath } from '../sandbox/samples';
+import { samplePath } from '../sandbox/samples';
 import { DEMO } from '../sandbox/seed';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { READ_ONLY_FIELD, UNKNOWN_FIELD } from '../sandbox/validate';
@@ -184,7 +184,9 @@ describe('sandbox: parents and items that do not exist', () => {
 	});
 
 	test('reading, updating or deleting an absent item answers 404', async () => {
-		for (const route of ROUTES.filter((r) => ['read', 'update', 'delete'].includes(r.kind))) {
+		const itemRoutes = ROUTES.filter((r) => ['read', 'update', 'delete'].includes(r.kind));
+		expect(itemRoutes.length).toBeGreaterThan(190);
+		for (const route of itemRoutes) {
 			const path = samplePath(route.path).replace(/\/[^/]+$/, '/nosuchrecord0');
 			const answer = await call(
 				sandbox,
@@ -194,6 +196,5 @@ describe('sandbox: parents and items that do not exist', () => {
 			);
 			expect([route.method, route.path, answer.status]).toEqual([route.method, route.path, 404]);
 		}
-		expect(SAMPLE_IDS['/v1/labels']).toBeDefined();
 	});
 });
