@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the sandbox is a standalone Node server, not n8n node code; the CLI talks to a terminal */
 // Command line for the sandbox.
-//   node build/sandbox/cli.js                  start it (SKILLJAR_SANDBOX_PORT, SKILLJAR_SANDBOX_API_KEY)
+//   node build/sandbox/cli.js                  start it (SKILLJAR_SANDBOX_PORT, SKILLJAR_SANDBOX_API_KEY;
+//                                              SKILLJAR_SANDBOX_STRICT=0 accepts unknown body fields)
 //       [--latency MS] [--rate-limit N/SECONDS]… [--fault JSON]…   switches from faults.ts
 //   node build/sandbox/cli.js fire TYPE [--url http://127.0.0.1:4010]
 //                                              fire a webhook event through a running sandbox
@@ -15,6 +16,11 @@ function apiKeyFromEnv(): string {
 	return process.env.SKILLJAR_SANDBOX_API_KEY || DEFAULT_API_KEY;
 }
 
+/** Strict body checks unless SKILLJAR_SANDBOX_STRICT=0 (then unknown fields are dropped, as live). */
+function strictFromEnv(): boolean {
+	return process.env.SKILLJAR_SANDBOX_STRICT !== '0';
+}
+
 async function serve(args: string[]): Promise<void> {
 	const rawPort = process.env.SKILLJAR_SANDBOX_PORT;
 	const port = rawPort ? Number(rawPort) : DEFAULT_PORT;
@@ -22,7 +28,7 @@ async function serve(args: string[]): Promise<void> {
 		throw new Error(`Invalid SKILLJAR_SANDBOX_PORT: ${String(rawPort)}`);
 	}
 	const apiKey = apiKeyFromEnv();
-	const sandbox = await startSandbox({ apiKey, port });
+	const sandbox = await startSandbox({ apiKey, port, strict: strictFromEnv() });
 	let switches: string[];
 	try {
 		switches = applyCliSwitches(sandbox.faults, args);

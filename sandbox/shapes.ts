@@ -23,6 +23,8 @@ function valueFor(field: ApiField, ctx: ShapeContext, depth: number): unknown {
 	switch (field.type) {
 		case 'string':
 			if (field.name === 'id' || field.name.endsWith('_id')) return ctx.sample ? ctx.newId() : '';
+			// Slugs are lowercase words joined by hyphens (live answers, and the patterns that check them).
+			if (field.name === 'slug') return ctx.sample ? 'sample' : '';
 			if (field.format === 'date-time') return ctx.now;
 			if (field.format === 'date') return ctx.now.slice(0, 10);
 			if (field.format === 'email') return 'sample.user@example.com';

@@ -18,6 +18,11 @@ export interface ValidateOptions {
 	partial: boolean;
 	/** Refuse fields the schema lacks and read-only fields instead of dropping them. */
 	strict: boolean;
+	/**
+	 * Top-level fields of the answer that a request may not set (request schemas leave them out,
+	 * so without this a read-only field would be reported as unknown).
+	 */
+	readOnly?: ReadonlySet<string>;
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -168,10 +173,15 @@ export function validateFields(
 	if (options.strict) {
 		for (const name of Object.keys(body)) {
 			const field = known.get(name);
-			if (!field) errors[name] = [UNKNOWN_FIELD];
-			else if (field.readOnly && body[name] !== undefined) errors[name] = [READ_ONLY_FIELD];
+			if (field?.readOnly || (!field && options.readOnly?.has(name))) {
+				errors[name] = [READ_ONLY_FIELD];
+			} else if (!field) {
+				errors[name] = [UNKNOWN_FIELD];
+			}
 		}
 	}
+	// Read-only names apply to the top level only; nested objects have their own answers.
+	const nested = { ...options, readOnly: undefined };
 	for (const field of fields) {
 		if (field.readOnly || errors[field.name] !== undefined) continue;
 		const value = body[field.name];
@@ -179,7 +189,7 @@ export function validateFields(
 			if (field.required && !options.partial) errors[field.name] = ['This field is required.'];
 			continue;
 		}
-		const error = validateValue(field, value, options);
+		const error = validateValue(field, value, nested);
 		if (error !== undefined) errors[field.name] = error;
 	}
 	return Object.keys(errors).length > 0 ? errors : undefined;
