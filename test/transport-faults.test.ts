@@ -391,6 +391,28 @@ describe('transport under faults (real n8n-core, sandbox over HTTP)', () => {
 			expect(result.items[0].json.additional_headers).toEqual({ 'X-Token': '••••' });
 		});
 
+		test('in parallel, the first failing item in input order fails the node and no later item starts', async () => {
+			const items = DEMO.enrollmentIds.map((id, index) => ({
+				id: index === 3 || index === 4 ? `missing${index}` : id,
+			}));
+			const result = await run(
+				'skilljarDomain',
+				{
+					resource: 'enrollment',
+					operation: 'get',
+					domainName: DEMO.domainName,
+					publishedCourseId: DEMO.publishedCourseId,
+					enrollmentId: '={{$json.id}}',
+					requestOptions: { parallelItems: 2 },
+				},
+				{ items },
+			);
+			expect(result.error?.httpCode).toBe('404');
+			expect(result.error?.description).toMatch(/\/enrollments\/missing3 answered HTTP 404$/);
+			// Items 0–4 at most (two in flight when item 3 fails); never all ten.
+			expect(sandbox.requests.length).toBeLessThanOrEqual(6);
+		});
+
 		test('items run in parallel (5 by default) with outputs in input order; 1 restores strict sequence', async () => {
 			sandbox.faults.latencyMs = 150;
 			const items = DEMO.enrollmentIds.map((id) => ({ id }));
