@@ -47,7 +47,7 @@ export async function executeSkilljarNode(
 		parallelItems = readRequestOptions.call(this, 0).parallelItems;
 	} catch (error) {
 		// With Continue On Fail each item reports the bad option itself (runItem reads it again).
-		if (!continueOnFail) throw error;
+		if (!continueOnFail) throw asNodeError(this.getNode(), error as Error, 0);
 	}
 
 	await runPool(items.length, parallelItems, async (itemIndex) => {
