@@ -322,6 +322,14 @@ describe('transport under faults (real n8n-core, sandbox over HTTP)', () => {
 			expect(sandbox.requests.map((request) => request.path)).toEqual(['/v1/courses']);
 		});
 
+		test('an unknown host reads as a sentence, without retries', async () => {
+			const result = await run('skilljarCourse', listCourses, {
+				baseUrl: 'http://nosuchhost.invalid',
+			});
+			expect(result.error?.message).toBe('Could not reach nosuchhost.invalid: no such host');
+			expect(result.error?.description).toBe('Not retried: this will not go away by trying again.');
+		});
+
 		test('a Base URL with a query is refused before any request', async () => {
 			const result = await run('skilljarCourse', listCourses, { baseUrl: `${sandbox.url}/?x=1` });
 			expect(result.error?.message).toMatch(
