@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- reads and (on request) rewrites the committed snapshot */
-import { readFileSync, writeFileSync } from 'fs';
+import { readFileSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import baseline from './fixtures/parameters-0.1.0.json';
@@ -7,13 +7,8 @@ import { ACTION_NODES } from './harness/node-types';
 import { snapshotOf, type ParameterSnapshot } from './harness/parameter-snapshot';
 
 const SNAPSHOT = join(__dirname, 'fixtures', 'parameters.json');
+const EXAMPLES = join(__dirname, '..', 'examples');
 const current = snapshotOf(ACTION_NODES.map((node) => node.description));
-
-/**
- * Parameters of release 0.1.0 that changed on purpose. Each entry: node, action, the old line,
- * and why a saved workflow is not hurt.
- */
-const DELIBERATE_CHANGES: Array<{ node: string; action: string; line: string; why: string }> = [];
 
 describe('built parameters', () => {
 	test('equal the committed snapshot (npm run snapshot:update after a deliberate change)', () => {
@@ -34,13 +29,39 @@ describe('built parameters', () => {
 					continue;
 				}
 				for (const line of lines) {
-					const allowed = DELIBERATE_CHANGES.some(
-						(change) => change.node === node && change.action === action && change.line === line,
-					);
-					if (!now.includes(line) && !allowed) missing.push(`${node} ${action}: ${line}`);
+					if (!now.includes(line)) missing.push(`${node} ${action}: ${line}`);
 				}
 			}
 		}
 		expect(missing).toEqual([]);
+	});
+	test('the example workflows use only actions and parameters that exist', () => {
+		const problems: string[] = [];
+		for (const file of readdirSync(EXAMPLES).filter((name) => name.endsWith('.json'))) {
+			const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as {
+				nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
+			};
+			for (const node of workflow.nodes) {
+				const type = node.type.replace('n8n-nodes-skilljar.', '');
+				if (type === node.type || type === 'skilljarTrigger') continue;
+				const { resource, operation, ...rest } = node.parameters;
+				const lines = current[type]?.[`${String(resource)}/${String(operation)}`];
+				if (!lines) {
+					problems.push(`${file}: ${type} ${String(resource)}/${String(operation)} does not exist`);
+					continue;
+				}
+				const names = lines.map((line) => line.split(':')[0]);
+				for (const [name, value] of Object.entries(rest)) {
+					const isCollection = typeof value === 'object' && value !== null && !('__rl' in value);
+					const used = isCollection
+						? Object.keys(value as object).map((inner) => `${name}.${inner}`)
+						: [name];
+					for (const entry of used) {
+						if (!names.includes(entry)) problems.push(`${file}: ${type} has no parameter ${entry}`);
+					}
+				}
+			}
+		}
+		expect(problems).toEqual([]);
 	});
 });

@@ -322,6 +322,14 @@ describe('transport under faults (real n8n-core, sandbox over HTTP)', () => {
 			expect(sandbox.requests.map((request) => request.path)).toEqual(['/v1/courses']);
 		});
 
+		test('an unknown host reads as a sentence, without retries', async () => {
+			const result = await run('skilljarCourse', listCourses, {
+				baseUrl: 'http://nosuchhost.invalid',
+			});
+			expect(result.error?.message).toBe('Could not reach nosuchhost.invalid: no such host');
+			expect(result.error?.description).toBe('Not retried: this will not go away by trying again.');
+		});
+
 		test('a Base URL with a query is refused before any request', async () => {
 			const result = await run('skilljarCourse', listCourses, { baseUrl: `${sandbox.url}/?x=1` });
 			expect(result.error?.message).toMatch(
@@ -389,6 +397,28 @@ describe('transport under faults (real n8n-core, sandbox over HTTP)', () => {
 			expect(output).not.toMatch(/very-secret-pass|header-secret/);
 			expect(result.items[0].json.basic_auth_password).toBe('••••');
 			expect(result.items[0].json.additional_headers).toEqual({ 'X-Token': '••••' });
+		});
+
+		test('in parallel, the first failing item in input order fails the node and no later item starts', async () => {
+			const items = DEMO.enrollmentIds.map((id, index) => ({
+				id: index === 3 || index === 4 ? `missing${index}` : id,
+			}));
+			const result = await run(
+				'skilljarDomain',
+				{
+					resource: 'enrollment',
+					operation: 'get',
+					domainName: DEMO.domainName,
+					publishedCourseId: DEMO.publishedCourseId,
+					enrollmentId: '={{$json.id}}',
+					requestOptions: { parallelItems: 2 },
+				},
+				{ items },
+			);
+			expect(result.error?.httpCode).toBe('404');
+			expect(result.error?.description).toMatch(/\/enrollments\/missing3 answered HTTP 404$/);
+			// Items 0–4 at most (two in flight when item 3 fails); never all ten.
+			expect(sandbox.requests.length).toBeLessThanOrEqual(6);
 		});
 
 		test('items run in parallel (5 by default) with outputs in input order; 1 restores strict sequence', async () => {

@@ -249,6 +249,10 @@ describe('network failures', () => {
 		expect(describeNetworkFailure(tls!, 'api.example.com', 'GET /v1/ping', 60_000)).toBe(
 			'The certificate of api.example.com does not match its name',
 		);
+		const selfSigned = classifyNetworkFailure({ messages: ['self-signed certificate'] });
+		expect(describeNetworkFailure(selfSigned!, 'h.example', 'GET /v1/ping', 1000)).toBe(
+			'The certificate of h.example is self-signed and not trusted',
+		);
 		const timeout = classifyNetworkFailure(new Error('timeout of 1000ms exceeded'));
 		expect(describeNetworkFailure(timeout!, '127.0.0.1:1', 'GET /v1/courses', 1000)).toBe(
 			'GET /v1/courses got no answer from 127.0.0.1:1 within 1 s',

@@ -123,6 +123,7 @@ function constraints(
 	const field: Omit<SkilljarField, 'in' | 'type'> = { name };
 	if (required) field.required = true;
 	if (member.nullable) field.nullable = true;
+	if (member.deprecated) field.description = 'Skilljar marks this field as deprecated';
 	for (const key of ['maxLength', 'minLength', 'minimum', 'maximum', 'format'] as const) {
 		if (member[key] !== undefined) (field as Record<string, unknown>)[key] = member[key];
 	}

@@ -30,23 +30,25 @@ function maskValue(value: unknown, depth: number): unknown {
 		});
 		return changed ? next : value;
 	}
+	// A plain for…in over own keys: this runs for every field of every output record, so it
+	// avoids allocating entry arrays and skips primitives at once.
+	const record = value as IDataObject;
 	let copy: IDataObject | undefined;
-	for (const [key, entry] of Object.entries(value as IDataObject)) {
-		let masked: unknown = entry;
+	for (const key in record) {
+		if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+		const entry = record[key];
+		let masked: unknown;
 		if (SECRET_KEYS.has(key)) {
 			masked = entry === null || entry === undefined || entry === '' ? entry : MASK;
-		} else if (
-			SECRET_VALUE_MAPS.has(key) &&
-			entry &&
-			typeof entry === 'object' &&
-			!Array.isArray(entry)
-		) {
+		} else if (entry === null || typeof entry !== 'object') {
+			continue;
+		} else if (SECRET_VALUE_MAPS.has(key) && !Array.isArray(entry)) {
 			masked = Object.fromEntries(Object.keys(entry).map((name) => [name, MASK]));
 		} else {
 			masked = maskValue(entry, depth + 1);
 		}
 		if (masked !== entry) {
-			copy ??= { ...(value as IDataObject) };
+			copy ??= { ...record };
 			copy[key] = masked as IDataObject[string];
 		}
 	}

@@ -95,7 +95,13 @@ export function describeNetworkFailure(
 			}
 			if (failure.code === 'CERT_HAS_EXPIRED') return `The certificate of ${host} has expired`;
 			if (failure.code === 'EPROTO') return `Could not open a secure connection to ${host}`;
-			return `The certificate of ${host} is not trusted (${failure.code})`;
+			if (
+				failure.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+				failure.code === 'SELF_SIGNED_CERT_IN_CHAIN'
+			) {
+				return `The certificate of ${host} is self-signed and not trusted`;
+			}
+			return `The certificate of ${host} is not signed by a trusted authority`;
 		default:
 			return `Could not reach ${host} (${failure.code})`;
 	}
