@@ -37,7 +37,25 @@ export class SkilljarApi implements ICredentialType {
 			default: 'https://api.skilljar.com',
 			required: true,
 			description:
-				'API root without /v1. Keep the default for Skilljar; point it at http://127.0.0.1:4010 for the local sandbox.',
+				'API root, e.g. https://api.skilljar.com (a trailing / or /v1 is removed). Point it at http://127.0.0.1:4010 for the local sandbox.',
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 600,
+			description:
+				'Most requests started in any 60 seconds by all nodes using this credential in this n8n process (Skilljar allows 600). 0 = no limit.',
+		},
+		{
+			displayName: 'Requests per Hour',
+			name: 'requestsPerHour',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 5000,
+			description:
+				'Most requests started in any hour by all nodes using this credential in this n8n process (Skilljar allows 5,000). 0 = no limit.',
 		},
 	];
 
@@ -53,7 +71,8 @@ export class SkilljarApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl}}',
+			// The same normalisation as the nodes: no trailing slash, no trailing /v1.
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/i, "")}}',
 			url: '/v1/ping',
 			headers: { Accept: 'application/json' },
 		},

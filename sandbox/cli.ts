@@ -1,10 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the sandbox is a standalone Node server, not n8n node code; the CLI talks to a terminal */
 // Command line for the sandbox.
 //   node build/sandbox/cli.js                  start it (SKILLJAR_SANDBOX_PORT, SKILLJAR_SANDBOX_API_KEY)
+//       [--latency MS] [--rate-limit N/SECONDS]… [--fault JSON]…   switches from faults.ts
 //   node build/sandbox/cli.js fire TYPE [--url http://127.0.0.1:4010]
 //                                              fire a webhook event through a running sandbox
 // Only the first 6 characters of the API key are ever printed.
 
+import { applyCliSwitches } from './faults';
 import { DEFAULT_API_KEY, startSandbox } from './server';
 
 const DEFAULT_PORT = 4010;
@@ -13,7 +15,7 @@ function apiKeyFromEnv(): string {
 	return process.env.SKILLJAR_SANDBOX_API_KEY || DEFAULT_API_KEY;
 }
 
-async function serve(): Promise<void> {
+async function serve(args: string[]): Promise<void> {
 	const rawPort = process.env.SKILLJAR_SANDBOX_PORT;
 	const port = rawPort ? Number(rawPort) : DEFAULT_PORT;
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -21,7 +23,17 @@ async function serve(): Promise<void> {
 	}
 	const apiKey = apiKeyFromEnv();
 	const sandbox = await startSandbox({ apiKey, port });
+	let switches: string[];
+	try {
+		switches = applyCliSwitches(sandbox.faults, args);
+	} catch (err) {
+		await sandbox.close();
+		console.error(err instanceof Error ? err.message : String(err));
+		process.exitCode = 1;
+		return;
+	}
 	console.log(`Skilljar API sandbox listening on ${sandbox.url}`);
+	for (const note of switches) console.log(`Switch: ${note}`);
 	console.log(`API key: ${apiKey.slice(0, 6)}… (HTTP Basic username, empty password)`);
 	console.log(
 		`Fire webhook events: node build/sandbox/cli.js fire COURSE_COMPLETION --url ${sandbox.url}`,
@@ -76,7 +88,7 @@ async function fire(args: string[]): Promise<void> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-(command === 'fire' ? fire(rest) : serve()).catch((err: unknown) => {
+(command === 'fire' ? fire(rest) : serve(process.argv.slice(2))).catch((err: unknown) => {
 	console.error(err instanceof Error ? err.message : String(err));
 	process.exit(1);
 });

@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FaultControl } from './faults';
 import { fireEvent, handle, NOT_FOUND, type Reply } from './handlers';
 import { fillTemplate, ID_FIELDS, idFieldForListPath, matchRoute, parentChecks } from './routes';
 import { seed } from './seed';
@@ -30,6 +31,8 @@ export interface RequestLogEntry {
 	query: Record<string, string>;
 	body: unknown;
 	status: number;
+	/** Set when a fault switch (faults.ts) answered or spoiled this request. */
+	fault?: string;
 }
 
 export interface Sandbox {
@@ -38,6 +41,8 @@ export interface Sandbox {
 	port: number;
 	apiKey: string;
 	store: Store;
+	/** Latency, rate limit and injected faults (off until switched on). */
+	faults: FaultControl;
 	/** Every request received, in order (for coverage tests). Same array across clearRequests(). */
 	requests: RequestLogEntry[];
 	clearRequests(): void;
@@ -179,6 +184,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const store = new Store();
 	if (seeded) seed(store);
 	const requests: RequestLogEntry[] = [];
+	const faults = new FaultControl();
 
 	async function respond(
 		req: http.IncomingMessage,
@@ -186,6 +192,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		entry: RequestLogEntry,
 		url: URL,
 	): Promise<void> {
+		const origin = `http://${req.headers.host ?? `127.0.0.1:${String(port)}`}`;
+		if (await faults.intercept(req, res, entry, url, origin)) return;
 		const method = (req.method ?? 'GET').toUpperCase();
 		const reply = (r: Reply, headers?: Record<string, string>) => {
 			entry.status = r.status;
@@ -259,7 +267,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			params: match.params,
 			query: url.searchParams,
 			body,
-			origin: `http://${req.headers.host ?? `127.0.0.1:${String(port)}`}`,
+			origin,
 			pathname: url.pathname,
 		});
 		return reply(result);
@@ -304,6 +312,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		port,
 		apiKey,
 		store,
+		faults,
 		requests,
 		clearRequests: () => {
 			requests.length = 0;

@@ -456,6 +456,7 @@ export const resources: SkilljarResource[] = [
 				action: 'Create a plan enrollment',
 				description: 'Enroll a user in a Plan',
 				method: 'POST',
+				idempotentPost: 'enrolled_at',
 				path: '/v1/domains/{domain_name}/plan/{plan_id}/plan-enrollments',
 				fields: [
 					{ ...domainNamePathField, required: true },
@@ -587,6 +588,7 @@ export const resources: SkilljarResource[] = [
 				action: 'Create a course enrollment',
 				description: 'Enroll a user in a published course for this domain',
 				method: 'POST',
+				idempotentPost: 'enrolled_at',
 				path: '/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments',
 				fields: [
 					{ ...domainNamePathField, required: true },
@@ -713,6 +715,7 @@ export const resources: SkilljarResource[] = [
 				action: 'Create a path enrollment',
 				description: 'Enroll a user in a Published Path',
 				method: 'POST',
+				idempotentPost: 'enrolled_at',
 				path: '/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments',
 				fields: [
 					{ ...domainNamePathField, required: true },
@@ -876,6 +879,7 @@ export const resources: SkilljarResource[] = [
 				action: 'Create a domain user',
 				description: 'Add a user to a domain',
 				method: 'POST',
+				idempotentPost: true,
 				path: '/v1/domains/{domain_name}/users',
 				fields: [
 					{ ...domainNamePathField, required: true },

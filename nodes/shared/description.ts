@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { LOCATOR_SEARCHES } from './listSearch';
+import { requestOptionsProperty } from './requestOptions';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
@@ -29,6 +30,7 @@ export function buildProperties(resources: SkilljarResource[]): INodeProperties[
 			properties.push(...operationProperties(resource, operation));
 		}
 	}
+	properties.push(requestOptionsProperty);
 	return properties;
 }
 

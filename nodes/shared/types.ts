@@ -71,6 +71,14 @@ export interface SkilljarOperation {
 	/** Whether the list accepts `page_size` (then we ask for up to 1000 per page). */
 	pageSize?: boolean;
 	/**
+	 * A POST Skilljar documents as idempotent, so the transport may send it again after a timeout,
+	 * a dropped connection or a 502/503/504 (other POSTs are never resent). `true`: always (adding
+	 * an existing email to a domain returns that user). `'enrolled_at'`: idempotent for the same
+	 * user and `enrolled_at`; the engine fills an empty `enrolled_at` with the current time before
+	 * the first send, so a resend is identical (nodes/shared/http/idempotency.ts).
+	 */
+	idempotentPost?: true | 'enrolled_at';
+	/**
 	 * The API reference operations this action serves. An Update lists both `update` (PUT) and
 	 * `partial_update` (PATCH): the reference says they are identical, so one action sends PATCH.
 	 */

@@ -1,0 +1,84 @@
+/**
+ * Failures below HTTP (no status code), sorted into what the retry policy needs to know and
+ * turned into sentences a user can act on. n8n-core wraps the socket error (an AxiosError with a
+ * Node.js `code`) in its own error; the code is looked up along the `cause` chain.
+ */
+
+export type NetworkFailureKind = 'timeout' | 'reset' | 'refused' | 'dns' | 'tls' | 'other';
+
+export interface NetworkFailure {
+	kind: NetworkFailureKind;
+	code: string;
+}
+
+const KINDS: Record<string, NetworkFailureKind> = {
+	ECONNABORTED: 'timeout',
+	ETIMEDOUT: 'timeout',
+	ESOCKETTIMEDOUT: 'timeout',
+	ECONNRESET: 'reset',
+	EPIPE: 'reset',
+	ERR_BAD_RESPONSE: 'reset',
+	ECONNREFUSED: 'refused',
+	ENOTFOUND: 'dns',
+	EAI_AGAIN: 'dns',
+	ERR_TLS_CERT_ALTNAME_INVALID: 'tls',
+	CERT_HAS_EXPIRED: 'tls',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'tls',
+	SELF_SIGNED_CERT_IN_CHAIN: 'tls',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'tls',
+	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'tls',
+	EPROTO: 'tls',
+};
+
+function codeOf(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && code in KINDS) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	// "socket hang up" (a connection closed before any answer) carries ECONNRESET in its text.
+	const text = String((error as { message?: unknown })?.message ?? '');
+	if (/socket hang up|ECONNRESET/i.test(text)) return 'ECONNRESET';
+	if (/timeout of \d+ms exceeded/i.test(text)) return 'ECONNABORTED';
+	return undefined;
+}
+
+/** The network failure behind an error from the HTTP helper, or undefined for anything else. */
+export function classifyNetworkFailure(error: unknown): NetworkFailure | undefined {
+	const code = codeOf(error);
+	return code ? { kind: KINDS[code], code } : undefined;
+}
+
+/** A sentence for the failure, naming the host (never the key) and the endpoint. */
+export function describeNetworkFailure(
+	failure: NetworkFailure,
+	host: string,
+	endpoint: string,
+	timeoutMs: number,
+): string {
+	switch (failure.kind) {
+		case 'timeout':
+			return `${endpoint} got no answer from ${host} within ${formatSeconds(timeoutMs)}`;
+		case 'reset':
+			return `${host} dropped the connection during ${endpoint}`;
+		case 'refused':
+			return `Could not reach ${host}: the connection was refused`;
+		case 'dns':
+			return `Could not reach ${host}: no such host`;
+		case 'tls':
+			if (failure.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+				return `The certificate of ${host} does not match its name`;
+			}
+			if (failure.code === 'CERT_HAS_EXPIRED') return `The certificate of ${host} has expired`;
+			if (failure.code === 'EPROTO') return `Could not open a secure connection to ${host}`;
+			return `The certificate of ${host} is not trusted (${failure.code})`;
+		default:
+			return `Could not reach ${host} (${failure.code})`;
+	}
+}
+
+export function formatSeconds(ms: number): string {
+	const seconds = ms / 1000;
+	return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
