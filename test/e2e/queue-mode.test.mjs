@@ -534,8 +534,14 @@ describe(
 				const stored = env.pg.query(
 					`SELECT "staticData"::text FROM workflow_entity WHERE id = '${WF.allEvents}'`,
 				);
-				for (const w of hooks)
+				for (const w of hooks) {
 					assert.ok(stored.includes(w.id), `webhook ${w.id} is not in the workflow's static data`);
+					// (the message never shows the secret itself)
+					assert.ok(
+						stored.includes(w.basic_auth_password),
+						`the secret of webhook ${w.id} is not in the workflow's static data`,
+					);
+				}
 			},
 		);
 
@@ -700,7 +706,7 @@ describe(
 				await setActive(WF.stop, true);
 				await callWebhook('queue-stop', { prefix: 'stop', count: STOP_ITEMS });
 				await waitFor(
-					'the bulk run to be half-way',
+					'a fifth of the items to be written',
 					() => writesByEmail(env.sandbox, 'stop').counts.size >= STOP_ITEMS / 5,
 					{
 						timeoutMs: 60000,
