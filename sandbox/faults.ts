@@ -81,7 +81,7 @@ function ruleMatches(rule: FaultRule, method: string, url: URL): boolean {
 	);
 }
 
-function describe(fault: Fault): string {
+function faultName(fault: Fault): string {
 	switch (fault.kind) {
 		case 'status':
 		case 'redirect':
@@ -248,7 +248,7 @@ export class FaultControl {
 		const handle = this.take(entry.method, url);
 		if (!handle) return false;
 		const fault = handle.rule.fault;
-		entry.fault = describe(fault);
+		entry.fault = faultName(fault);
 
 		switch (fault.kind) {
 			case 'delay':
@@ -369,7 +369,7 @@ export function applyCliSwitches(control: FaultControl, args: string[]): string[
 			}
 			control.add(rule);
 			notes.push(
-				`fault ${describe(rule.fault)} on ${rule.method ?? 'any'} ${rule.path} ×${rule.times ?? 1}`,
+				`fault ${faultName(rule.fault)} on ${rule.method ?? 'any'} ${rule.path} ×${rule.times ?? 1}`,
 			);
 		}
 	}

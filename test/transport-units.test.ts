@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { answerProblem, expectedPageSize } from '../nodes/shared/http/answers';
 import { normaliseBaseUrl } from '../nodes/shared/http/baseUrl';
 import { withIdempotency } from '../nodes/shared/http/idempotency';
@@ -264,7 +266,7 @@ describe('parallel runs', () => {
 			started.push(index);
 			inFlight++;
 			peak = Math.max(peak, inFlight);
-			await new Promise((resolve) => setImmediate(resolve));
+			await sleep(1);
 			inFlight--;
 		});
 		expect(peak).toBe(3);
@@ -276,7 +278,7 @@ describe('parallel runs', () => {
 		let startedWhenFailed = -1;
 		const run = runPool(20, 4, async (index) => {
 			started.push(index);
-			await new Promise((resolve) => setImmediate(resolve));
+			await sleep(1);
 			if (index === 2 || index === 1) {
 				if (startedWhenFailed < 0) startedWhenFailed = started.length;
 				throw new Error(`item ${index}`);

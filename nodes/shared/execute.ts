@@ -40,9 +40,15 @@ export async function executeSkilljarNode(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
-	const { parallelItems } = readRequestOptions.call(this, 0);
 	const perItem: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
 	const continueOnFail = this.continueOnFail();
+	let parallelItems = 1;
+	try {
+		parallelItems = readRequestOptions.call(this, 0).parallelItems;
+	} catch (error) {
+		// With Continue On Fail each item reports the bad option itself (runItem reads it again).
+		if (!continueOnFail) throw asNodeError(this.getNode(), error as Error, 0);
+	}
 
 	await runPool(items.length, parallelItems, async (itemIndex) => {
 		const pairedItem = { item: itemIndex };

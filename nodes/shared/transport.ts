@@ -49,16 +49,27 @@ export interface ListOptions {
 	limit?: number;
 }
 
-/** Reads the credential once: normalised Base URL and the credential's shared limiter. */
+/**
+ * The credential's normalised Base URL and shared limiter, read once per node run: the context
+ * object is the same for every item of a run, so parallel items and pages do not each decrypt the
+ * credential again. (n8n selects a credential per node, not per item.)
+ */
+const credentialSessions = new WeakMap<object, Promise<Omit<Session, 'settings'>>>();
+
 async function openSession(
 	this: SkilljarContext,
 	settings: RequestSettings,
 	itemIndex?: number,
 ): Promise<Session> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	let baseUrl: string;
+	let pending = credentialSessions.get(this);
+	if (!pending) {
+		pending = readCredential.call(this);
+		credentialSessions.set(this, pending);
+		// A failed read is not cached: the next item reports it again with its own index.
+		pending.catch(() => credentialSessions.delete(this));
+	}
 	try {
-		baseUrl = normaliseBaseUrl(credentials.baseUrl);
+		return { ...(await pending), settings };
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
 			itemIndex,
@@ -66,11 +77,16 @@ async function openSession(
 				'Open the Skilljar credential and set Base URL to the API root, e.g. https://api.skilljar.com',
 		});
 	}
+}
+
+async function readCredential(this: SkilljarContext): Promise<Omit<Session, 'settings'>> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
 	const limiter = limiterFor(baseUrl, String(credentials.apiKey ?? ''), {
 		perMinute: readLimit(credentials.requestsPerMinute, DEFAULT_LIMITS.perMinute),
 		perHour: readLimit(credentials.requestsPerHour, DEFAULT_LIMITS.perHour),
 	});
-	return { baseUrl, limiter, settings };
+	return { baseUrl, limiter };
 }
 
 /**

@@ -30,17 +30,40 @@ const KINDS: Record<string, NetworkFailureKind> = {
 	EPROTO: 'tls',
 };
 
+/**
+ * Texts that identify a failure when the code itself is gone: n8n's NodeApiError drops an Error
+ * cause and may replace the message with its own wording, keeping the original in `messages`.
+ */
+const TEXT_PATTERNS: Array<[RegExp, string]> = [
+	[/timeout of \d+ms exceeded|ECONNABORTED|connection was aborted/i, 'ECONNABORTED'],
+	[/ETIMEDOUT|connection timed out/i, 'ETIMEDOUT'],
+	[/ECONNRESET|socket hang up|closed unexpectedly/i, 'ECONNRESET'],
+	[/ECONNREFUSED|refused the connection/i, 'ECONNREFUSED'],
+	[/ENOTFOUND|incorrect host/i, 'ENOTFOUND'],
+	[/EAI_AGAIN|DNS server returned an error/i, 'EAI_AGAIN'],
+	[/altnames|ERR_TLS_CERT_ALTNAME_INVALID/i, 'ERR_TLS_CERT_ALTNAME_INVALID'],
+	[/certificate has expired|CERT_HAS_EXPIRED/i, 'CERT_HAS_EXPIRED'],
+	[/self[- ]signed certificate/i, 'SELF_SIGNED_CERT_IN_CHAIN'],
+	[/unable to (verify|get issuer)/i, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+];
+
 function codeOf(error: unknown): string | undefined {
+	const texts: string[] = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
+		const { code, message, messages } = current as {
+			code?: unknown;
+			message?: unknown;
+			messages?: unknown;
+		};
 		if (typeof code === 'string' && code in KINDS) return code;
+		if (typeof message === 'string') texts.push(message);
+		if (Array.isArray(messages)) texts.push(...messages.map(String));
 		current = (current as { cause?: unknown }).cause;
 	}
-	// "socket hang up" (a connection closed before any answer) carries ECONNRESET in its text.
-	const text = String((error as { message?: unknown })?.message ?? '');
-	if (/socket hang up|ECONNRESET/i.test(text)) return 'ECONNRESET';
-	if (/timeout of \d+ms exceeded/i.test(text)) return 'ECONNABORTED';
+	for (const [pattern, code] of TEXT_PATTERNS) {
+		if (texts.some((text) => pattern.test(text))) return code;
+	}
 	return undefined;
 }
 

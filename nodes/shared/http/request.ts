@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	NodeOperationError,
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -113,7 +114,7 @@ export async function sendRequest(
 		});
 
 	for (;;) {
-		await takeSlot(limiter, waitDeadline, (until) =>
+		await takeSlot(this, limiter, waitDeadline, (until) =>
 			fail(
 				`Skilljar's rate limit for this credential leaves no room before Max Wait runs out; try again after ${clock(until)}`,
 				`${endpoint} was not sent. Max Wait is ${formatSeconds(settings.maxWaitMs)}; raise it in the node's Options or lower the load.`,
@@ -152,7 +153,7 @@ export async function sendRequest(
 			const transient = ['timeout', 'reset', 'refused'].includes(failure.kind);
 			if (transient && repeatable && tries + 1 < MAX_TRIES) {
 				tries++;
-				await sleep(backoffMs(tries));
+				await pause(this, backoffMs(tries));
 				continue;
 			}
 			const sentence = describeNetworkFailure(failure, host, endpoint, settings.timeoutMs);
@@ -225,7 +226,7 @@ export async function sendRequest(
 			tries++;
 			const asked = parseRetryAfter(headerValue(headers, 'retry-after'), Date.now());
 			const wait = asked !== undefined && asked <= settings.maxWaitMs ? asked : backoffMs(tries);
-			await sleep(wait);
+			await pause(this, wait);
 			continue;
 		}
 
@@ -255,6 +256,7 @@ function errorBodyOf(answer: unknown): JsonObject {
 
 /** Waits for a limiter slot, failing once the wait would pass the request's Max Wait. */
 async function takeSlot(
+	context: SkilljarContext,
 	limiter: RateLimiter,
 	deadline: number,
 	tooLong: (until: number) => Error,
@@ -263,6 +265,27 @@ async function takeSlot(
 		const wait = limiter.tryTake();
 		if (wait === 0) return;
 		if (Date.now() + wait > deadline) throw tooLong(Date.now() + wait);
-		await sleep(wait);
+		await pause(context, wait);
+	}
+}
+
+/**
+ * Waits `ms`, in steps of at most a second so that a cancelled execution stops waiting soon
+ * (n8n's sleepWithAbort leaves a listener on the signal per call, which long bulk runs would pile up).
+ */
+async function pause(context: SkilljarContext, ms: number): Promise<void> {
+	const signal =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	const until = Date.now() + ms;
+	for (;;) {
+		if (signal?.aborted) {
+			throw new NodeOperationError(
+				context.getNode(),
+				'The execution was cancelled while waiting to retry',
+			);
+		}
+		const left = until - Date.now();
+		if (left <= 0) return;
+		await sleep(Math.min(left, 1000));
 	}
 }
