@@ -71,6 +71,15 @@ function stats(values: number[]): Stats {
 	};
 }
 
+/**
+ * CPU time the process (node under test and sandbox thread) used during a run. On a busy machine
+ * a run cannot be shorter than this, whatever the bounds say.
+ */
+function cpuSince(start: NodeJS.CpuUsage): number {
+	const used = process.cpuUsage(start);
+	return (used.user + used.system) / 1000;
+}
+
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const ratios = (s: Stats, bound: number) =>
 	bound > 0 ? `${fmt(s.min / bound)} / ${fmt(s.median / bound)} / ${fmt(s.max / bound)}` : '—';
@@ -102,6 +111,7 @@ async function returnAllOnce(total: number, latencyMs: number) {
 	try {
 		await fillDomainUsers(sandbox, total);
 		await sandbox.switches(latencyMs);
+		const cpu0 = process.cpuUsage();
 		const t0 = performance.now();
 		const result = await runNode({
 			type: 'skilljarDomain',
@@ -114,9 +124,11 @@ async function returnAllOnce(total: number, latencyMs: number) {
 			credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
 		});
 		const ms = performance.now() - t0;
+		const cpuMs = cpuSince(cpu0);
 		const ids = new Set(result.items.map((item) => (item.json.user as IDataObject)?.id));
 		return {
 			ms,
+			cpuMs,
 			requests: (await sandbox.received()).requests,
 			correct: !result.error && result.items.length === total && ids.size === total,
 		};
@@ -141,7 +153,7 @@ async function returnAllCase(total: number, latencyMs: number): Promise<number> 
 	const b = returnAllBounds(total, latencyMs);
 	const correct = runs.every((r) => r.correct);
 	print(
-		`| Return All ${total.toLocaleString('en-US')} | ${latencyMs} ms | ${runs[0].requests} | ${seconds(s)} | ${fmt(b.sequential / 1000)} | ${ratios(s, b.sequential)} | ${fmt(b.concurrent / 1000)} | ${ratios(s, b.concurrent)} | ${correct ? 'all items once' : 'WRONG ITEMS'} |`,
+		`| Return All ${total.toLocaleString('en-US')} | ${latencyMs} ms | ${runs[0].requests} | ${seconds(s)} | ${fmt(b.sequential / 1000)} | ${ratios(s, b.sequential)} | ${fmt(b.concurrent / 1000)} | ${ratios(s, b.concurrent)} | ${fmt(stats(runs.map((r) => r.cpuMs)).median / 1000)} | ${correct ? 'all items once' : 'WRONG ITEMS'} |`,
 	);
 	return b.sequential > 0 ? (correct ? s.median / b.sequential : Infinity) : 0;
 }
@@ -154,6 +166,7 @@ async function createsOnce(count: number, latencyMs: number, rateLimits: RateLim
 	try {
 		const users = await fillDomainUsers(sandbox, count + 25, 'enr');
 		await sandbox.switches(latencyMs, rateLimits);
+		const cpu0 = process.cpuUsage();
 		const t0 = performance.now();
 		const result = await runNode({
 			type: 'skilljarDomain',
@@ -168,6 +181,7 @@ async function createsOnce(count: number, latencyMs: number, rateLimits: RateLim
 			credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
 		});
 		const ms = performance.now() - t0;
+		const cpuMs = cpuSince(cpu0);
 		const counts = await sandbox.countByUser(enrollmentsPath);
 		const wanted = users.slice(0, count);
 		const lost = wanted.filter((id) => !counts[id]).length;
@@ -182,6 +196,7 @@ async function createsOnce(count: number, latencyMs: number, rateLimits: RateLim
 			);
 		return {
 			ms,
+			cpuMs,
 			posts: received.posts,
 			throttled: received.throttled,
 			lost,
@@ -217,7 +232,7 @@ async function createsCase(count: number, latencyMs: number): Promise<number> {
 	const rateFloor = Math.floor((count - 1) / 600) * 60_000;
 	const outcome = createOutcome(runs);
 	print(
-		`| ${count} creates | ${latencyMs} ms | ${runs[0].posts} | ${seconds(s)} | ${fmt(bound / 1000)} | ${ratios(s, bound)} | ${fmt(Math.max(parallelBound, rateFloor) / 1000)} | ${ratios(s, Math.max(parallelBound, rateFloor))} | ${outcome.text} |`,
+		`| ${count} creates | ${latencyMs} ms | ${runs[0].posts} | ${seconds(s)} | ${fmt(bound / 1000)} | ${ratios(s, bound)} | ${fmt(Math.max(parallelBound, rateFloor) / 1000)} | ${ratios(s, Math.max(parallelBound, rateFloor))} | ${fmt(stats(runs.map((r) => r.cpuMs)).median / 1000)} | ${outcome.text} |`,
 	);
 	return outcome.ok ? s.median / bound : Infinity;
 }
@@ -243,9 +258,9 @@ describe('transport speed (issue 8)', () => {
 			`Runs per case: ${REPEAT}; figures are min / median / max. Pages in flight: ${PAGES_IN_FLIGHT}; Requests in Parallel (default): ${DEFAULT_PARALLEL_ITEMS}.`,
 		);
 		print(
-			'| Case | Latency | Requests | Time (s) | Sequential bound (s) | × sequential | Concurrent bound (s) | × concurrent | Items |',
+			'| Case | Latency | Requests | Time (s) | Sequential bound (s) | × sequential | Concurrent bound (s) | × concurrent | CPU used (s, median) | Items |',
 		);
-		print('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+		print('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 		for (const total of [1000, 10_000, 50_000]) {
 			for (const latency of [0, 50, 200]) await returnAllCase(total, latency);
 		}
