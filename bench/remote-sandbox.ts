@@ -1,5 +1,4 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the benchmark runs in Node */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -9,12 +8,22 @@ import type { RateLimit } from '../sandbox/pacing';
  * The sandbox on its own thread, for the benchmark. In the test process it would share one event
  * loop with the node under test, so the time the sandbox spends building and serialising pages
  * would be billed to the transport; Skilljar's own work happens on Skilljar's machines. The
- * worker runs the compiled sandbox (build/sandbox, from `npm run build`) and answers a few
- * commands: set up data, switch latency and rate limits, and report what it received.
+ * worker loads the sandbox's TypeScript sources itself (TypeScript's transpileModule, so no build
+ * step and never a stale copy) and answers a few commands: set up data, switch latency and rate
+ * limits, and report what it received.
  */
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const ts = require(workerData.typescriptPath);
+require.extensions['.ts'] = (module, filename) => {
+	const { outputText } = ts.transpileModule(readFileSync(filename, 'utf8'), {
+		fileName: filename,
+		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+	});
+	module._compile(outputText, filename);
+};
 const { startSandbox } = require(workerData.serverPath);
 let sandbox;
 const commands = {
@@ -99,12 +108,10 @@ export class RemoteSandbox {
 		latencyMs = 0,
 		rateLimits: RateLimit[] = [],
 	): Promise<RemoteSandbox> {
-		const serverPath = join(__dirname, '..', 'build', 'sandbox', 'server.js');
-		if (!existsSync(serverPath)) {
-			throw new Error(`${serverPath} is missing: run npm run build first (npm run bench does)`);
-		}
+		const serverPath = join(__dirname, '..', 'sandbox', 'server.ts');
+		const typescriptPath = require.resolve('typescript');
 		const sandbox = new RemoteSandbox(
-			new Worker(WORKER_SOURCE, { eval: true, workerData: { serverPath } }),
+			new Worker(WORKER_SOURCE, { eval: true, workerData: { serverPath, typescriptPath } }),
 		);
 		const { url } = (await sandbox.call('start', { apiKey, latencyMs, rateLimits })) as {
 			url: string;
