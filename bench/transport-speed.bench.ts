@@ -12,20 +12,21 @@ import { DEFAULT_PARALLEL_ITEMS } from '../nodes/shared/requestOptions';
 import { PAGES_IN_FLIGHT } from '../nodes/shared/transport';
 import type { RateLimit } from '../sandbox/pacing';
 import { DEMO } from '../sandbox/seed';
-import { startSandbox, type Sandbox } from '../sandbox/server';
 import { runNode } from '../test/harness/run-node';
+import { RemoteSandbox } from './remote-sandbox';
 
 /**
  * Issue 8's benchmark: the transport's parallel pages, parallel items and rate-limit pacing
  * against the sandbox with per-request latency, as ratios to the bounds computed for the same
  * case (no timed assertions). Every case runs BENCH_REPEAT times (default 3) and prints
  * min / median / max; each run gets a fresh sandbox and API key, so the process-wide rate limiter
- * of one run never slows the next. Cases that are slow by design (the rate-limited ones) stop
- * repeating once the whole benchmark passes BENCH_BUDGET_S (default 600 s).
+ * of one run never slows the next. The sandbox runs on its own thread (remote-sandbox.ts), so its
+ * work is not billed to the node. Cases stop repeating once the whole benchmark passes
+ * BENCH_BUDGET_S (default 420 s); every case runs at least once.
  */
 
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
-const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? 600) * 1000;
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? 420) * 1000;
 const PAGE = 1000;
 const started = performance.now();
 const report: string[] = [];
@@ -39,29 +40,18 @@ function print(line = ''): void {
 	process.stdout.write(`${line}\n`);
 }
 
-async function freshSandbox(latencyMs: number, rateLimits: RateLimit[] = []): Promise<Sandbox> {
-	const sandbox = await startSandbox({ apiKey: `sk-bench-${randomBytes(8).toString('hex')}` });
-	sandbox.faults.latencyMs = latencyMs;
-	sandbox.faults.setRateLimits(rateLimits);
-	return sandbox;
+/** A seeded sandbox on its own thread with a fresh API key (so a fresh client-side limiter). */
+async function freshSandbox(latencyMs = 0, rateLimits: RateLimit[] = []): Promise<RemoteSandbox> {
+	return await RemoteSandbox.start(
+		`sk-bench-${randomBytes(8).toString('hex')}`,
+		latencyMs,
+		rateLimits,
+	);
 }
 
-/** Makes the domain's user list exactly `total` long (the seed has 25). */
-function fillDomainUsers(sandbox: Sandbox, total: number, prefix = 'bch'): string[] {
-	const existing = sandbox.list(domainUsersPath).length;
-	const added = sandbox.insertMany(
-		domainUsersPath,
-		Array.from({ length: Math.max(0, total - existing) }, (_, index) => ({
-			user: {
-				id: `${prefix}${String(index).padStart(10, '0')}`,
-				email: `${prefix}${index}@example.com`,
-				first_name: 'Bench',
-				last_name: String(index),
-			},
-			active: true,
-		})),
-	);
-	return added.map((member) => String((member.user as IDataObject).id));
+/** Makes the domain's user list exactly `total` long (the seed has 25); returns the added ids. */
+async function fillDomainUsers(sandbox: RemoteSandbox, total: number, prefix = 'bch') {
+	return await sandbox.fillDomainUsers(domainUsersPath, total, prefix);
 }
 
 interface Stats {
@@ -79,6 +69,15 @@ function stats(values: number[]): Stats {
 		max: sorted[sorted.length - 1],
 		runs: sorted.length,
 	};
+}
+
+/**
+ * CPU time the process (node under test and sandbox thread) used during a run. On a busy machine
+ * a run cannot be shorter than this, whatever the bounds say.
+ */
+function cpuSince(start: NodeJS.CpuUsage): number {
+	const used = process.cpuUsage(start);
+	return (used.user + used.system) / 1000;
 }
 
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
@@ -108,10 +107,11 @@ async function repeat<T>(once: () => Promise<T>): Promise<T[]> {
 // Return All
 
 async function returnAllOnce(total: number, latencyMs: number) {
-	const sandbox = await freshSandbox(latencyMs);
+	const sandbox = await freshSandbox();
 	try {
-		fillDomainUsers(sandbox, total);
-		sandbox.clearRequests();
+		await fillDomainUsers(sandbox, total);
+		await sandbox.switches(latencyMs);
+		const cpu0 = process.cpuUsage();
 		const t0 = performance.now();
 		const result = await runNode({
 			type: 'skilljarDomain',
@@ -124,10 +124,12 @@ async function returnAllOnce(total: number, latencyMs: number) {
 			credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
 		});
 		const ms = performance.now() - t0;
+		const cpuMs = cpuSince(cpu0);
 		const ids = new Set(result.items.map((item) => (item.json.user as IDataObject)?.id));
 		return {
 			ms,
-			requests: sandbox.requests.length,
+			cpuMs,
+			requests: (await sandbox.received()).requests,
 			correct: !result.error && result.items.length === total && ids.size === total,
 		};
 	} finally {
@@ -151,7 +153,7 @@ async function returnAllCase(total: number, latencyMs: number): Promise<number> 
 	const b = returnAllBounds(total, latencyMs);
 	const correct = runs.every((r) => r.correct);
 	print(
-		`| Return All ${total.toLocaleString('en-US')} | ${latencyMs} ms | ${runs[0].requests} | ${seconds(s)} | ${fmt(b.sequential / 1000)} | ${ratios(s, b.sequential)} | ${fmt(b.concurrent / 1000)} | ${ratios(s, b.concurrent)} | ${correct ? 'all items once' : 'WRONG ITEMS'} |`,
+		`| Return All ${total.toLocaleString('en-US')} | ${latencyMs} ms | ${runs[0].requests} | ${seconds(s)} | ${fmt(b.sequential / 1000)} | ${ratios(s, b.sequential)} | ${fmt(b.concurrent / 1000)} | ${ratios(s, b.concurrent)} | ${fmt(stats(runs.map((r) => r.cpuMs)).median / 1000)} | ${correct ? 'all items once' : 'WRONG ITEMS'} |`,
 	);
 	return b.sequential > 0 ? (correct ? s.median / b.sequential : Infinity) : 0;
 }
@@ -160,14 +162,11 @@ async function returnAllCase(total: number, latencyMs: number): Promise<number> 
 // Creates
 
 async function createsOnce(count: number, latencyMs: number, rateLimits: RateLimit[] = []) {
-	const sandbox = await freshSandbox(0);
+	const sandbox = await freshSandbox();
 	try {
-		const users = fillDomainUsers(sandbox, count + 25, 'enr');
-		const before = new Map<string, number>();
-		for (const userId of users) before.set(userId, 0);
-		sandbox.faults.latencyMs = latencyMs;
-		sandbox.faults.setRateLimits(rateLimits);
-		sandbox.clearRequests();
+		const users = await fillDomainUsers(sandbox, count + 25, 'enr');
+		await sandbox.switches(latencyMs, rateLimits);
+		const cpu0 = process.cpuUsage();
 		const t0 = performance.now();
 		const result = await runNode({
 			type: 'skilljarDomain',
@@ -182,14 +181,12 @@ async function createsOnce(count: number, latencyMs: number, rateLimits: RateLim
 			credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
 		});
 		const ms = performance.now() - t0;
-		const counts = new Map<string, number>();
-		for (const enrollment of sandbox.list(enrollmentsPath)) {
-			const id = String((enrollment.user as IDataObject).id);
-			counts.set(id, (counts.get(id) ?? 0) + 1);
-		}
+		const cpuMs = cpuSince(cpu0);
+		const counts = await sandbox.countByUser(enrollmentsPath);
 		const wanted = users.slice(0, count);
-		const lost = wanted.filter((id) => !counts.has(id)).length;
-		const duplicated = wanted.filter((id) => (counts.get(id) ?? 0) > 1).length;
+		const lost = wanted.filter((id) => !counts[id]).length;
+		const duplicated = wanted.filter((id) => counts[id] > 1).length;
+		const received = await sandbox.received();
 		const inOrder =
 			result.items.length === count &&
 			result.items.every(
@@ -199,8 +196,9 @@ async function createsOnce(count: number, latencyMs: number, rateLimits: RateLim
 			);
 		return {
 			ms,
-			posts: sandbox.requests.filter((r) => r.method === 'POST').length,
-			throttled: sandbox.faults.throttled,
+			cpuMs,
+			posts: received.posts,
+			throttled: received.throttled,
 			lost,
 			duplicated,
 			inOrder,
@@ -234,7 +232,7 @@ async function createsCase(count: number, latencyMs: number): Promise<number> {
 	const rateFloor = Math.floor((count - 1) / 600) * 60_000;
 	const outcome = createOutcome(runs);
 	print(
-		`| ${count} creates | ${latencyMs} ms | ${runs[0].posts} | ${seconds(s)} | ${fmt(bound / 1000)} | ${ratios(s, bound)} | ${fmt(Math.max(parallelBound, rateFloor) / 1000)} | ${ratios(s, Math.max(parallelBound, rateFloor))} | ${outcome.text} |`,
+		`| ${count} creates | ${latencyMs} ms | ${runs[0].posts} | ${seconds(s)} | ${fmt(bound / 1000)} | ${ratios(s, bound)} | ${fmt(Math.max(parallelBound, rateFloor) / 1000)} | ${ratios(s, Math.max(parallelBound, rateFloor))} | ${fmt(stats(runs.map((r) => r.cpuMs)).median / 1000)} | ${outcome.text} |`,
 	);
 	return outcome.ok ? s.median / bound : Infinity;
 }
@@ -260,9 +258,9 @@ describe('transport speed (issue 8)', () => {
 			`Runs per case: ${REPEAT}; figures are min / median / max. Pages in flight: ${PAGES_IN_FLIGHT}; Requests in Parallel (default): ${DEFAULT_PARALLEL_ITEMS}.`,
 		);
 		print(
-			'| Case | Latency | Requests | Time (s) | Sequential bound (s) | × sequential | Concurrent bound (s) | × concurrent | Items |',
+			'| Case | Latency | Requests | Time (s) | Sequential bound (s) | × sequential | Concurrent bound (s) | × concurrent | CPU used (s, median) | Items |',
 		);
-		print('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+		print('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 		for (const total of [1000, 10_000, 50_000]) {
 			for (const latency of [0, 50, 200]) await returnAllCase(total, latency);
 		}
@@ -309,9 +307,9 @@ describe('transport speed (issue 8)', () => {
 		setFlagsFromString('--expose-gc');
 		const gc = runInNewContext('gc') as () => void;
 		const total = 200_000;
-		const sandbox = await freshSandbox(0);
+		const sandbox = await freshSandbox();
 		try {
-			fillDomainUsers(sandbox, total);
+			await fillDomainUsers(sandbox, total);
 			gc();
 			const baseline = process.memoryUsage().heapUsed;
 			let peak = baseline;
@@ -350,36 +348,39 @@ describe('transport speed (issue 8)', () => {
 	}, 300_000);
 
 	test('what a new TCP connection per request costs (n8n-core opens one per call)', async () => {
-		const count = 500;
-		const sandbox = await freshSandbox(0);
-		try {
-			const auth = `Basic ${Buffer.from(`${sandbox.apiKey}:`).toString('base64')}`;
-			const url = new URL(`${sandbox.url}${enrollmentsPath}/${DEMO.enrollmentIds[0]}`);
-			const get = (agent: http.Agent | false) =>
-				new Promise<void>((resolve, reject) => {
-					const req = http.get(
-						url,
-						{ agent, headers: { Accept: 'application/json', Authorization: auth } },
-						(res) => {
-							res.resume();
-							res.on('end', () => resolve());
-						},
-					);
-					req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
-					req.on('error', reject);
-				});
-			const plain = async (agent: http.Agent | false) => {
-				const t0 = performance.now();
-				for (let i = 0; i < count; i++) await get(agent);
-				return (performance.now() - t0) / count;
-			};
+		// 300 requests per run stay under the credential's 600/min, so the limiter never waits.
+		const count = 300;
+		const get = (url: URL, auth: string, agent: http.Agent | false) =>
+			new Promise<void>((resolve, reject) => {
+				const req = http.get(
+					url,
+					{ agent, headers: { Accept: 'application/json', Authorization: auth } },
+					(res) => {
+						res.resume();
+						res.on('end', () => resolve());
+					},
+				);
+				req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+				req.on('error', reject);
+			});
+		const perRequest = { keepAlive: [] as number[], fresh: [] as number[], node: [] as number[] };
+		for (let run = 0; run < REPEAT; run++) {
+			if (run > 0 && performance.now() - started > BUDGET_MS) break;
+			// A fresh sandbox and key per run: a fresh rate limiter for the node's requests.
+			const sandbox = await freshSandbox();
 			const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
-			const perRequest = { keepAlive: [] as number[], fresh: [] as number[], node: [] as number[] };
-			for (let run = 0; run < REPEAT; run++) {
+			try {
+				const auth = `Basic ${Buffer.from(`${sandbox.apiKey}:`).toString('base64')}`;
+				const url = new URL(`${sandbox.url}${enrollmentsPath}/${DEMO.enrollmentIds[0]}`);
+				const plain = async (agent: http.Agent | false) => {
+					const t0 = performance.now();
+					for (let i = 0; i < count; i++) await get(url, auth, agent);
+					return (performance.now() - t0) / count;
+				};
 				perRequest.keepAlive.push(await plain(keepAlive));
 				perRequest.fresh.push(await plain(false));
 				const t0 = performance.now();
-				await runNode({
+				const result = await runNode({
 					type: 'skilljarDomain',
 					parameters: {
 						resource: 'enrollment',
@@ -393,28 +394,29 @@ describe('transport speed (issue 8)', () => {
 					credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
 				});
 				perRequest.node.push((performance.now() - t0) / count);
+				expect(result.items).toHaveLength(count);
+			} finally {
+				keepAlive.destroy();
+				await sandbox.close();
 			}
-			keepAlive.destroy();
-			const k = stats(perRequest.keepAlive);
-			const f = stats(perRequest.fresh);
-			const n = stats(perRequest.node);
-			const ms = (s: Stats) => `${fmt(s.min, 3)} / ${fmt(s.median, 3)} / ${fmt(s.max, 3)}`;
-			print('');
-			print(
-				`${count} sequential GETs on 127.0.0.1 (0 ms latency), ms per request, min / median / max:`,
-			);
-			print('| Client | ms per request | × keep-alive |');
-			print('| --- | --- | --- |');
-			print(`| plain Node client, keep-alive | ${ms(k)} | 1.00 |`);
-			print(`| plain Node client, new connection each | ${ms(f)} | ${fmt(f.median / k.median)} |`);
-			print(
-				`| the node through n8n-core (new connection each, 1 in parallel) | ${ms(n)} | ${fmt(n.median / k.median)} |`,
-			);
-			print(
-				`New connection per request: +${fmt(f.median - k.median, 3)} ms each on loopback; over the internet it adds a TCP and a TLS handshake (≈2 round trips) per request.`,
-			);
-		} finally {
-			await sandbox.close();
 		}
+		const k = stats(perRequest.keepAlive);
+		const f = stats(perRequest.fresh);
+		const n = stats(perRequest.node);
+		const ms = (s: Stats) => `${fmt(s.min, 3)} / ${fmt(s.median, 3)} / ${fmt(s.max, 3)}`;
+		print('');
+		print(
+			`${count} sequential GETs on 127.0.0.1 (0 ms latency), ms per request, min / median / max (${k.runs} runs):`,
+		);
+		print('| Client | ms per request | × keep-alive |');
+		print('| --- | --- | --- |');
+		print(`| plain Node client, keep-alive | ${ms(k)} | 1.00 |`);
+		print(`| plain Node client, new connection each | ${ms(f)} | ${fmt(f.median / k.median)} |`);
+		print(
+			`| the node through n8n-core, 1 in parallel (new connection each, plus n8n's per-item work) | ${ms(n)} | ${fmt(n.median / k.median)} |`,
+		);
+		print(
+			`New connection per request: +${fmt(f.median - k.median, 3)} ms each on loopback; over the internet it adds a TCP and a TLS handshake (≈2 round trips) per request.`,
+		);
 	}, 300_000);
 });
