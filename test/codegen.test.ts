@@ -6,7 +6,7 @@ import { join, resolve } from 'path';
 import { API_OPERATIONS } from '../nodes/shared/generated/operations';
 import { writeGenerated } from '../tools/codegen/generate';
 
-const SPEC = resolve(__dirname, '../../shared/skilljar/openapi.yml');
+const SPEC = resolve(__dirname, '../spec/skilljar-openapi.yml');
 const GENERATED = resolve(__dirname, '../nodes/shared/generated');
 
 describe('npm run codegen', () => {

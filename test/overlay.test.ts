@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- reads Skilljar's OpenAPI document beside the repository */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- reads the vendored copy of Skilljar's OpenAPI document */
 import { resolve } from 'path';
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -13,7 +13,7 @@ import { loadSpec } from '../tools/codegen/spec';
 import { ACTION_NODES, classNameOf } from './harness/node-types';
 import { TABLES, allActions } from './harness/tables';
 
-const SPEC = resolve(__dirname, '../../shared/skilljar/openapi.yml');
+const SPEC = resolve(__dirname, '../spec/skilljar-openapi.yml');
 
 /** What in an overlay names something the OpenAPI document lacks. */
 function overlayProblems(nodeType: string, overlay: NodeOverlay): string[] {

@@ -1,13 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the generator is a build tool run by Node, not n8n node code */
 /**
  * `npm run codegen [-- --spec FILE] [-- --out DIR]`: regenerates nodes/shared/generated/ from
- * Skilljar's OpenAPI document (default ../shared/skilljar/openapi.yml, i.e. beside the repository).
+ * Skilljar's OpenAPI document (default: the vendored copy, spec/skilljar-openapi.yml).
  */
 import { resolve } from 'path';
 
 import { writeGenerated } from './generate';
 
-export const DEFAULT_SPEC = resolve(__dirname, '../../../../shared/skilljar/openapi.yml');
+export const DEFAULT_SPEC = resolve(__dirname, '../../../spec/skilljar-openapi.yml');
 
 function option(name: string): string | undefined {
 	const index = process.argv.indexOf(name);
