@@ -21,6 +21,15 @@ export class SkilljarApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			// The two mistakes seen most: looking for the key in a learner account, and a Base URL
+			// ending in /v1 (every request path already starts with /v1).
+			displayName:
+				'An organization admin creates the API key in the Skilljar dashboard under Organization Settings → API Credentials (not available on the Starter plan). The Base URL is the API root without /v1.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
