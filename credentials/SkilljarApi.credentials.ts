@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -50,15 +50,15 @@ export class SkilljarApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.apiKey}}',
-				password: '',
-			},
-		},
-	};
+	/**
+	 * A function rather than a `generic` block of `={{$credentials.apiKey}}` expressions: the
+	 * trigger's sample ping runs after n8n has finished the "Listen for test event" call and
+	 * released its expression engine ("No bridge acquired"), and a function needs no expression.
+	 */
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		auth: { username: String(credentials.apiKey ?? ''), password: '' },
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -68,11 +68,14 @@ export async function fetchSampleEvent(
 		: undefined;
 }
 
-/** The sample as the test run's item: Skilljar's event unchanged, plus the marker. */
+/**
+ * The sample as the test run's item: Skilljar's event unchanged, plus the marker, first so the
+ * editor's table shows it in the first column.
+ */
 export function markedSample(event: IDataObject, eventType: EventType): IDataObject {
 	return {
-		...event,
 		[SAMPLE_MARKER]: `Sample event from Skilljar (GET ${samplePath(eventType)}), sent because "Listen for test event" was used. Real deliveries have no ${SAMPLE_MARKER} field.`,
+		...event,
 	};
 }
 
