@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -20,6 +20,15 @@ export class SkilljarApi implements ICredentialType {
 		'https://support.gainsight.com/Skilljar/Develop_and_Customize/API/Getting_started_with_the_Skilljar_API';
 
 	properties: INodeProperties[] = [
+		{
+			// The two mistakes seen most: looking for the key in a learner account, and a Base URL
+			// ending in /v1 (every request path already starts with /v1).
+			displayName:
+				'An organization admin creates the API key in the Skilljar dashboard under Organization Settings → API Credentials (not available on the Starter plan). The Base URL is the API root without /v1.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -59,15 +68,15 @@ export class SkilljarApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.apiKey}}',
-				password: '',
-			},
-		},
-	};
+	/**
+	 * A function rather than a `generic` block of `={{$credentials.apiKey}}` expressions: the
+	 * trigger's sample ping runs after n8n has finished the "Listen for test event" call and
+	 * released its expression engine ("No bridge acquired"), and a function needs no expression.
+	 */
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		auth: { username: String(credentials.apiKey ?? ''), password: '' },
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -2,7 +2,7 @@
 // the npm registry. For each: install n8n (cached in .n8n-local/), load the built package as a
 // community package, run the example workflows headless with the n8n CLI against the sandbox,
 // then start an n8n server and check the Skilljar Trigger's webhooks end to end. The browser
-// check (test/e2e/browser.mjs) runs against the 1.123 server.
+// checks (test/e2e/browser.mjs) run against both servers.
 //
 //   npm run test:e2e                       everything
 //   E2E_LINES=v1 npm run test:e2e          only n8n 1.123 (v2: only 2.x)
@@ -557,16 +557,54 @@ async function suite(line, key, { browser, installing }) {
 	}
 
 	if (browser && !interrupted) {
-		const { browserCheck } = await import('./browser.mjs');
-		await test(`[${key}] browser: editor login, Skilljar node from the node panel, credential, clean console`, async () => {
-			await browserCheck({
+		const b = await import('./browser.mjs');
+		let session;
+		const opened = await test(`[${key}] browser: log in to the editor`, async () => {
+			session = await b.openSession({
 				base: server.base,
 				email: OWNER.email,
 				password: OWNER.password,
 				outDir: OUT,
 				log,
+				prefix: key,
 			});
 		});
+		if (opened) {
+			// Each check opens its own new workflow; a failure leaves a `failure-<check>` screenshot.
+			const check = (name, fn) =>
+				test(`[${key}] browser: ${name}`, async () => {
+					try {
+						return await fn();
+					} catch (err) {
+						const shot = session.shot(`failure-${name.replace(/\W+/g, '-').slice(0, 40)}`);
+						await session.page.screenshot({ path: shot }).catch(() => {});
+						throw err;
+					}
+				});
+			await check('Skilljar Domain from the node panel: resources, operations, credential', () =>
+				b.checkActionNode(session),
+			);
+			await check(
+				'trigger panel: "Skilljar" lists the trigger, "completion" puts it first',
+				async () => {
+					const found = await b.checkTriggerSearch(session);
+					log(
+						dim(`    Skilljar Trigger is ${found.rank} of ${found.of} for "Skilljar" (see README)`),
+					);
+				},
+			);
+			for (const task of b.TASK_SEARCHES) {
+				await check(`search "${task.query}" finds ${task.node} first`, () =>
+					b.checkTaskSearch(session, task),
+				);
+			}
+			await check(
+				'trigger: "On <Event>" actions, test listen shows a sample, subtitle names the event',
+				() => b.checkTriggerListen(session),
+			);
+			await test(`[${key}] browser: no errors in the editor console`, () =>
+				b.closeSession(session, log));
+		}
 	}
 
 	await stopChild(server.child);
@@ -591,7 +629,7 @@ async function main() {
 		}
 		if (lines.includes('v1')) await suite(N8N_V1, 'v1', { browser });
 		if (lines.includes('v2') && !interrupted) {
-			await suite(N8N_V2, 'v2', { browser: false, installing: installingV2 });
+			await suite(N8N_V2, 'v2', { browser, installing: installingV2 });
 		}
 	} catch (err) {
 		results.push({ name: 'runner', ok: false, error: err });
