@@ -123,7 +123,9 @@ describe('Skilljar Trigger: sample event on "Listen for test event"', () => {
 		expect(requestsTo('POST', /\/ping$/)).toHaveLength(0);
 
 		// Someone pings the production webhook (e.g. from Skilljar's dashboard): 200, nothing starts.
-		const [hook] = sandbox.list('/v1/webhooks');
+		// The trigger's own registration, not the sandbox's seeded sample webhook.
+		const hook = sandbox.list('/v1/webhooks').find((entry) => entry.target_url === flow.webhookUrl());
+		if (!hook) throw new Error('the activation registered no webhook for its URL');
 		const ping = await axios.post(
 			`${sandbox.url}/v1/webhooks/${String(hook.id)}/ping`,
 			{},
