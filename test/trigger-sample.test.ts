@@ -124,7 +124,9 @@ describe('Skilljar Trigger: sample event on "Listen for test event"', () => {
 
 		// Someone pings the production webhook (e.g. from Skilljar's dashboard): 200, nothing starts.
 		// The trigger's own registration, not the sandbox's seeded sample webhook.
-		const hook = sandbox.list('/v1/webhooks').find((entry) => entry.target_url === flow.webhookUrl());
+		const hook = sandbox
+			.list('/v1/webhooks')
+			.find((entry) => entry.target_url === flow.webhookUrl());
 		if (!hook) throw new Error('the activation registered no webhook for its URL');
 		const ping = await axios.post(
 			`${sandbox.url}/v1/webhooks/${String(hook.id)}/ping`,
