@@ -1,13 +1,20 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the sandbox is a standalone Node server, not n8n node code; the CLI talks to a terminal */
-// Command line for the sandbox.
-//   node build/sandbox/cli.js                  start it (SKILLJAR_SANDBOX_PORT, SKILLJAR_SANDBOX_API_KEY)
-//   node build/sandbox/cli.js fire TYPE [--url http://127.0.0.1:4010]
-//                                              fire a webhook event through a running sandbox
-// Only the first 6 characters of the API key are ever printed.
+// Command line for the sandbox. Only the first 6 characters of the API key are ever printed.
 
+import defaults from './defaults.json';
+import { EVENT_TYPES } from './events';
 import { DEFAULT_API_KEY, startSandbox } from './server';
 
-const DEFAULT_PORT = 4010;
+const USAGE = `Usage:
+  node build/sandbox/cli.js                 start the sandbox (also: npm run sandbox)
+  node build/sandbox/cli.js fire TYPE [--url URL]
+                                            fire a webhook event through a running sandbox
+  node build/sandbox/cli.js --help          this text
+
+Environment:
+  SKILLJAR_SANDBOX_PORT      port on 127.0.0.1 (default ${defaults.port})
+  SKILLJAR_SANDBOX_API_KEY   the API key clients must send (default: the demo key)
+
+Event types: ${EVENT_TYPES.join(', ')}`;
 
 function apiKeyFromEnv(): string {
 	return process.env.SKILLJAR_SANDBOX_API_KEY || DEFAULT_API_KEY;
@@ -15,7 +22,7 @@ function apiKeyFromEnv(): string {
 
 async function serve(): Promise<void> {
 	const rawPort = process.env.SKILLJAR_SANDBOX_PORT;
-	const port = rawPort ? Number(rawPort) : DEFAULT_PORT;
+	const port = rawPort ? Number(rawPort) : defaults.port;
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
 		throw new Error(`Invalid SKILLJAR_SANDBOX_PORT: ${String(rawPort)}`);
 	}
@@ -33,17 +40,18 @@ async function serve(): Promise<void> {
 			() => process.exit(1),
 		);
 	};
-	process.once('SIGINT', () => stop('SIGINT'));
-	process.once('SIGTERM', () => stop('SIGTERM'));
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, () => stop(signal));
+	}
 }
 
 async function fire(args: string[]): Promise<void> {
 	const eventType = args[0];
-	if (!eventType) throw new Error('Usage: cli.js fire EVENT_TYPE [--url http://127.0.0.1:4010]');
+	if (!eventType || eventType.startsWith('-')) throw new Error(USAGE);
 	const urlFlag = args.indexOf('--url');
 	const base =
 		(urlFlag >= 0 && args[urlFlag + 1]) ||
-		`http://127.0.0.1:${process.env.SKILLJAR_SANDBOX_PORT || DEFAULT_PORT}`;
+		`http://127.0.0.1:${process.env.SKILLJAR_SANDBOX_PORT || defaults.port}`;
 	const response = await fetch(
 		`${base.replace(/\/+$/, '')}/_sandbox/events/${encodeURIComponent(eventType)}`,
 		{
@@ -75,8 +83,15 @@ async function fire(args: string[]): Promise<void> {
 	}
 }
 
-const [command, ...rest] = process.argv.slice(2);
-(command === 'fire' ? fire(rest) : serve()).catch((err: unknown) => {
+async function main(args: string[]): Promise<void> {
+	const [command, ...rest] = args;
+	if (command === '--help' || command === '-h' || command === 'help') return console.log(USAGE);
+	if (command === 'fire') return fire(rest);
+	if (command !== undefined) throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
+	return serve();
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
 	console.error(err instanceof Error ? err.message : String(err));
 	process.exit(1);
 });

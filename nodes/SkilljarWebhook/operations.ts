@@ -1,5 +1,5 @@
 import type { SkilljarResource } from '../shared/types';
-import { EVENT_TYPES } from '../SkilljarTrigger/events';
+import { EVENT_TYPES } from '../shared/webhook-events';
 
 export const resources: SkilljarResource[] = [
 	{
@@ -42,8 +42,7 @@ export const resources: SkilljarResource[] = [
 						type: 'options',
 						options: EVENT_TYPES,
 						nullable: true,
-						description:
-							"'COURSE_COMPLETION', 'COURSE_ENROLLMENT', 'DOMAIN_ENROLLMENT', 'LESSON_COMPLETION', 'PATH_COMPLETION', 'PATH_ENROLLMENT', 'PURCHASE_FULFILLMENT', 'QUIZ_COMPLETION', 'VILT_EVENT_REGISTRATION', 'DASHBOARD_TASK_CREATED', or null. If null, all events, regardless of type, will be sent to the webhook URL",
+						description: `${EVENT_TYPES.map((t) => `'${t}'`).join(', ')}, or null. If null, all events, regardless of type, will be sent to the webhook URL`,
 					},
 					{
 						name: 'basic_auth_username',
