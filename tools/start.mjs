@@ -74,7 +74,7 @@ const LOGS = path.join(USER_FOLDER, 'logs');
 /** Who is running, for a test or a user who wants to know what to stop. */
 const STATE_FILE = path.join(USER_FOLDER, 'start.json');
 
-/** @type {Array<{ name: string, child: import('./lib/processes.mjs').Server }>} */
+/** @type {Array<{ name: string, child: import('node:child_process').ChildProcess }>} */
 const children = [];
 let stopping = false;
 
@@ -97,14 +97,30 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 // npm → sh → node: when npm is killed or its terminal closes, we may hear nothing ourselves.
 watchParents(() => void shutdown(1));
 
-/** @param {string} name @param {import('./lib/processes.mjs').Server} child */
-function track(name, child) {
-	children.push({ name, child });
+function writeState() {
 	writeJson(STATE_FILE, {
 		pid: process.pid,
 		ports: { n8n: N8N_PORT, sandbox: SANDBOX_PORT },
 		children: children.map((c) => ({ name: c.name, pid: c.child.pid })),
 	});
+}
+
+/**
+ * Remember a child the moment it is spawned, so that a signal during start-up stops it too.
+ * @param {string} name @param {import('node:child_process').ChildProcess} child
+ */
+function track(name, child) {
+	children.push({ name, child });
+	writeState();
+	child.once('exit', () => {
+		if (stopping) return;
+		children.splice(
+			children.findIndex((c) => c.child === child),
+			1,
+		);
+		writeState();
+	});
+	if (stopping) void stopChild(child);
 }
 
 /** Both ports at once; a busy one gets a free alternative in a command ready to copy. */
@@ -194,7 +210,9 @@ async function importMissing(sandbox, env, nodeBinary) {
 			commands.push(['import:workflow', '--separate', `--input=${dir}`]);
 		}
 		for (const args of commands) {
-			const res = await n8nCli(N8N_V1, nodeBinary, env, args);
+			const res = await n8nCli(N8N_V1, nodeBinary, env, args, {
+				onStart: (child) => track(`n8n ${args[0]}`, child),
+			});
 			if (res.code !== 0)
 				throw new Error(`n8n ${args.join(' ')} failed:\n${res.stdout}\n${res.stderr}`);
 		}
@@ -220,8 +238,8 @@ async function main() {
 	const sandbox = await startSandboxProcess({
 		port: SANDBOX_PORT,
 		logFile: path.join(LOGS, 'sandbox.log'),
+		onStart: (child) => track('sandbox', child),
 	});
-	track('sandbox', sandbox.child);
 
 	installPackageInto(USER_FOLDER);
 	const env = n8nEnv({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: await freePort() });
@@ -231,8 +249,8 @@ async function main() {
 	const n8n = await startN8nServer(N8N_V1, nodeBinary, env, {
 		logFile: path.join(LOGS, 'n8n.log'),
 		echo: process.env.START_VERBOSE === '1',
+		onStart: (child) => track('n8n', child),
 	});
-	track('n8n', n8n.child);
 	const client = new N8nClient(n8n.base);
 	const owner = await client.ensureOwner(OWNER);
 
@@ -254,7 +272,9 @@ async function main() {
 
 	// Whichever child dies first takes the rest down with it.
 	await Promise.race(
-		children.map(({ child }) => new Promise((resolve) => child.once('exit', resolve))),
+		[sandbox.child, n8n.child].map(
+			(child) => new Promise((resolve) => child.once('exit', resolve)),
+		),
 	);
 	if (!stopping) {
 		log(red('A child process exited unexpectedly; see the logs above.'));

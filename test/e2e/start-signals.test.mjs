@@ -45,6 +45,8 @@ function processesInGroups(groups) {
 
 /** @type {Started[]} */
 const everStarted = [];
+/** @type {number[] | undefined} */
+let ports;
 
 /**
  * Start `npm start` through a small Node launcher (standing in for a terminal or an IDE),
@@ -53,7 +55,8 @@ const everStarted = [];
  * @returns {Promise<Started>}
  */
 async function startNpm(name) {
-	const ports = [await freePort(), await freePort()];
+	// The same ports every time: a new sandbox address would re-import the credential.
+	ports ??= [await freePort(), await freePort()];
 	fs.mkdirSync(LOGS, { recursive: true });
 	const logFile = path.join(LOGS, `${name}.log`);
 	const launcher = spawn(

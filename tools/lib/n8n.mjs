@@ -57,16 +57,18 @@ export function n8nBin(line) {
 /**
  * Run an n8n CLI command to completion.
  * @param {import('./runtimes.mjs').N8nLine} line @param {string} nodeBinary @param {NodeJS.ProcessEnv} env @param {string[]} args
- * @param {{ timeoutMs?: number }} [options]
+ * @param {{ timeoutMs?: number, onStart?: (child: import('node:child_process').ChildProcess) => void }} [options]
+ *   `onStart` gets the process at once, so a caller that is stopped meanwhile can stop it too.
  * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
  */
-export function n8nCli(line, nodeBinary, env, args, { timeoutMs = 180000 } = {}) {
+export function n8nCli(line, nodeBinary, env, args, { timeoutMs = 180000, onStart } = {}) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(nodeBinary, [n8nBin(line), ...args], {
 			cwd: line.dir,
 			env,
 			detached: true,
 		});
+		onStart?.(child);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -88,13 +90,14 @@ export function n8nCli(line, nodeBinary, env, args, { timeoutMs = 180000 } = {})
 /**
  * Start `n8n start` in its own process group and wait until its REST API answers.
  * @param {import('./runtimes.mjs').N8nLine} line @param {string} nodeBinary @param {NodeJS.ProcessEnv & { N8N_PORT: string }} env
- * @param {{ logFile: string, echo?: boolean, timeoutMs?: number }} options
+ * @param {{ logFile: string, echo?: boolean, timeoutMs?: number, onStart?: (child: import('./processes.mjs').Server) => void }} options
+ *   `onStart` gets the process as soon as it is spawned, before it answers.
  */
 export async function startN8nServer(
 	line,
 	nodeBinary,
 	env,
-	{ logFile, echo = false, timeoutMs = 180000 },
+	{ logFile, echo = false, timeoutMs = 180000, onStart },
 ) {
 	const child = startProcess(nodeBinary, [n8nBin(line), 'start'], {
 		cwd: line.dir,
@@ -102,6 +105,7 @@ export async function startN8nServer(
 		logFile,
 		echo,
 	});
+	onStart?.(child);
 	const base = `http://127.0.0.1:${env.N8N_PORT}`;
 	await waitFor(
 		`n8n to answer on ${base}`,

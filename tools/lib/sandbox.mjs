@@ -27,14 +27,22 @@ export function sandboxHeaders(apiKey = SANDBOX_API_KEY) {
 
 /**
  * Start the sandbox CLI in its own process group and wait until it answers.
- * @param {{ port: number, apiKey?: string, logFile: string, echo?: boolean }} options
+ * @param {{ port: number, apiKey?: string, logFile: string, echo?: boolean, onStart?: (child: import('./processes.mjs').Server) => void }} options
+ *   `onStart` gets the process as soon as it is spawned, before it answers.
  */
-export async function startSandboxProcess({ port, apiKey = SANDBOX_API_KEY, logFile, echo }) {
+export async function startSandboxProcess({
+	port,
+	apiKey = SANDBOX_API_KEY,
+	logFile,
+	echo,
+	onStart,
+}) {
 	const child = startProcess(process.execPath, [path.join(ROOT, 'build', 'sandbox', 'cli.js')], {
 		env: { ...process.env, SKILLJAR_SANDBOX_PORT: String(port), SKILLJAR_SANDBOX_API_KEY: apiKey },
 		logFile,
 		echo,
 	});
+	onStart?.(child);
 	const url = `http://127.0.0.1:${port}`;
 	await waitFor(
 		'the sandbox',
