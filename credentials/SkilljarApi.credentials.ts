@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -21,6 +21,15 @@ export class SkilljarApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			// The two mistakes seen most: looking for the key in a learner account, and a Base URL
+			// ending in /v1 (every request path already starts with /v1).
+			displayName:
+				'An organization admin creates the API key in the Skilljar dashboard under Organization Settings → API Credentials (not available on the Starter plan). The Base URL is the API root without /v1.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
@@ -37,23 +46,42 @@ export class SkilljarApi implements ICredentialType {
 			default: 'https://api.skilljar.com',
 			required: true,
 			description:
-				'API root without /v1. Keep the default for Skilljar; point it at http://127.0.0.1:4010 for the local sandbox.',
+				'API root, e.g. https://api.skilljar.com (a trailing / or /v1 is removed). Point it at http://127.0.0.1:4010 for the local sandbox.',
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 600,
+			description:
+				'Most requests started in any 60 seconds by all nodes using this credential in this n8n process (Skilljar allows 600). 0 = no limit.',
+		},
+		{
+			displayName: 'Requests per Hour',
+			name: 'requestsPerHour',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 5000,
+			description:
+				'Most requests started in any hour by all nodes using this credential in this n8n process (Skilljar allows 5,000). 0 = no limit.',
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.apiKey}}',
-				password: '',
-			},
-		},
-	};
+	/**
+	 * A function rather than a `generic` block of `={{$credentials.apiKey}}` expressions: the
+	 * trigger's sample ping runs after n8n has finished the "Listen for test event" call and
+	 * released its expression engine ("No bridge acquired"), and a function needs no expression.
+	 */
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		auth: { username: String(credentials.apiKey ?? ''), password: '' },
+	});
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl}}',
+			// The same normalisation as the nodes: no trailing slash, no trailing /v1.
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/i, "")}}',
 			url: '/v1/ping',
 			headers: { Accept: 'application/json' },
 		},

@@ -28,7 +28,11 @@ export type HookResult =
 	| { status: number; error: Record<string, unknown> };
 
 export interface CollectionHooks {
-	/** Replaces the generic create (which stores `{id, ...defaults, ...body}`). */
+	/**
+	 * Replaces the generic create (which stores the answer schema's shape, defaults and body).
+	 * For a singleton (one object per parent) the hook only builds the object; the handler
+	 * stores it in place of the previous one.
+	 */
 	create?: (ctx: HookContext, body: Item) => HookResult;
 	/** Replaces the generic deep-merge update; returns the item to answer with. */
 	update?: (ctx: HookContext, item: Item, body: Item) => Item;
@@ -36,6 +40,8 @@ export interface CollectionHooks {
 	defaults?: (ctx: HookContext) => Item;
 	/** Shapes the list entry (e.g. assets omit download_url in lists). */
 	listView?: (item: Item) => Item;
+	/** Runs after an item was deleted, to update the records that mirror it. */
+	removed?: (ctx: HookContext, item: Item) => void;
 }
 
 /** Copy of an item without one field. */
@@ -243,6 +249,16 @@ function createGroupUser(ctx: HookContext, body: Item): HookResult {
 	return { status: 201, item };
 }
 
+/** Removing a member also drops the group from the user's memberships and recounts the group. */
+function removeGroupUser(ctx: HookContext, item: Item): void {
+	const { store, params } = ctx;
+	const memberships = store.collection(`/v1/users/${String(getField(item, 'user.id'))}/groups`);
+	const index = memberships.findIndex((m) => getField(m, 'group.id') === params.group_id);
+	if (index >= 0) memberships.splice(index, 1);
+	const group = store.find('/v1/groups', params.group_id);
+	if (group) group.user_count = store.collection(ctx.listPath).length;
+}
+
 function createGroupPool(ctx: HookContext, body: Item): HookResult {
 	const { store } = ctx;
 	const poolId = String(getField(body, 'access_code_pool.id'));
@@ -317,7 +333,81 @@ function updateOrgUser(ctx: HookContext, item: Item, body: Item): Item {
 	return { ...(isRecord(item.user) ? item.user : {}), inactive_at: item.inactive_at ?? null };
 }
 
+/** PUT .../users/{user_id}/manager-access: the access granted, and the ids that do not exist. */
+function putManagerAccess(ctx: HookContext, body: Item): HookResult {
+	const { store, params } = ctx;
+	const member = store.find(`/v1/domains/${params.domain_name}/users`, params.user_id, 'user.id');
+	const ids = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+	const missing = (list: string[], collection: string) =>
+		list.filter((id) => !store.find(collection, id));
+	const courseIds = ids(body.course_ids);
+	const pathIds = ids(body.path_ids);
+	const licenseIds = ids(body.license_ids);
+	const group = store.collection('/v1/groups').find((g) => g.name === body.group_name);
+	return {
+		status: 200,
+		item: {
+			user: isRecord(member?.user) ? userRef(member.user) : { id: params.user_id },
+			manager_access: {
+				group_id: group?.id ?? null,
+				can_create_users: body.can_create_users ?? false,
+				course_access_level: body.course_access_level,
+				course_ids: courseIds,
+				path_access_level: body.path_access_level,
+				path_ids: pathIds,
+				license_ids: licenseIds,
+			},
+			invalid_ids: {
+				course_ids: missing(courseIds, '/v1/courses'),
+				path_ids: missing(pathIds, '/v1/paths'),
+				license_ids: missing(licenseIds, '/v1/license-packages'),
+			},
+		},
+	};
+}
+
+/** Typed block collection a catalog-page content block of each type is detailed in. */
+const BLOCK_DETAILS: Record<string, { collection: string; link: string }> = {
+	HTML: { collection: 'html-content-blocks', link: 'html_content_block_id' },
+	TILE_SECTION: {
+		collection: 'tile-container-content-blocks',
+		link: 'tile_container_content_block_id',
+	},
+};
+
+/** A catalog-page content block also gets its typed detail record (HTML, tile container...). */
+function createContentBlock(ctx: HookContext, body: Item): HookResult {
+	const { store } = ctx;
+	const id = store.newId();
+	const type = String(body.type);
+	const detail = BLOCK_DETAILS[type] ?? {
+		collection: 'component-content-blocks',
+		link: 'component_content_block_id',
+	};
+	const pagePath = ctx.listPath.slice(0, ctx.listPath.lastIndexOf('/'));
+	const detailId = store.newId();
+	store.insert(`${pagePath}/${detail.collection}`, {
+		id: detailId,
+		content_block_id: id,
+		...(type === 'HTML' ? { html: '' } : { header_text: '', header_sub_text: '' }),
+	});
+	const item = store.insert(ctx.listPath, {
+		id,
+		order: body.order ?? store.collection(ctx.listPath).length,
+		type,
+		html_content_block_id: null,
+		tile_container_content_block_id: null,
+		component_content_block_id: null,
+		[detail.link]: detailId,
+	});
+	return { status: 201, item };
+}
+
 export const HOOKS: Record<string, CollectionHooks> = {
+	'/v1/domains/{domain_name}/users/{user_id}/manager-access': { create: putManagerAccess },
+	'/v1/domains/{domain_name}/catalog-pages/{catalog_page_id}/content-blocks': {
+		create: createContentBlock,
+	},
 	'/v1/domains/{domain_name}/users': { create: createDomainUser, update: updateDomainUser },
 	'/v1/domains/{domain_name}/published-courses/{published_course_id}/enrollments': {
 		create: createEnrollment('course'),
@@ -326,7 +416,7 @@ export const HOOKS: Record<string, CollectionHooks> = {
 	'/v1/domains/{domain_name}/published-paths/{published_path_id}/published-path-enrollments': {
 		create: createEnrollment('path'),
 	},
-	'/v1/groups/{group_id}/users': { create: createGroupUser },
+	'/v1/groups/{group_id}/users': { create: createGroupUser, removed: removeGroupUser },
 	'/v1/groups/{group_id}/access-code-pools': { create: createGroupPool },
 	'/v1/promo-code-pools/{promo_code_pool_id}/offers': { create: createPoolOffer },
 	'/v1/domains/{domain_name}/users/{user_id}/signup-fields': { create: createSignupValue },

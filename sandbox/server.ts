@@ -7,9 +7,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import defaults from './defaults.json';
+import { FaultControl } from './faults';
 import { fireEvent, handle, NOT_FOUND, type Reply } from './handlers';
-import { fillTemplate, ID_FIELDS, idFieldForListPath, matchRoute, parentChecks } from './routes';
-import { seed } from './seed';
+import { idFieldFor } from './id-fields';
+import { fillTemplate, idFieldForListPath, matchRoute, parentChecks } from './routes';
+import { seedAll } from './samples';
 import { isRecord, Store, type Item } from './store';
 import type { Delivery } from './webhooks';
 
@@ -19,6 +21,12 @@ export interface SandboxOptions {
 	port?: number;
 	/** Load the demo organisation (default true). */
 	seed?: boolean;
+	/**
+	 * Refuse request-body fields the operation's schema lacks, and read-only ones, with a DRF 400
+	 * (default true). Skilljar silently drops them; refusing them makes a misspelled or misplaced
+	 * field fail a test instead of vanishing. `false` behaves like Skilljar.
+	 */
+	strict?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -30,6 +38,8 @@ export interface RequestLogEntry {
 	query: Record<string, string>;
 	body: unknown;
 	status: number;
+	/** Set when a fault switch (faults.ts) answered or spoiled this request. */
+	fault?: string;
 }
 
 export interface Sandbox {
@@ -38,6 +48,8 @@ export interface Sandbox {
 	port: number;
 	apiKey: string;
 	store: Store;
+	/** Latency, rate limit and injected faults (off until switched on). */
+	faults: FaultControl;
 	/** Every request received, in order (for coverage tests). Same array across clearRequests(). */
 	requests: RequestLogEntry[];
 	clearRequests(): void;
@@ -167,19 +179,20 @@ function missingParent(
 	params: Record<string, string>,
 	idParam?: string,
 ): boolean {
-	const route = { path: template, idParam } as Parameters<typeof parentChecks>[0];
-	return parentChecks(route).some(({ collection, param }) => {
+	return parentChecks({ path: template, idParam }).some(({ collection, param }) => {
 		const listPath = fillTemplate(collection, params);
-		return !store.find(listPath, params[param], ID_FIELDS[collection] ?? 'id');
+		return !store.find(listPath, params[param], idFieldFor(collection));
 	});
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const apiKey = options.apiKey ?? DEFAULT_API_KEY;
 	const seeded = options.seed ?? true;
+	const strict = options.strict ?? true;
 	const store = new Store();
-	if (seeded) seed(store);
+	if (seeded) seedAll(store);
 	const requests: RequestLogEntry[] = [];
+	const faults = new FaultControl();
 
 	async function respond(
 		req: http.IncomingMessage,
@@ -187,6 +200,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		entry: RequestLogEntry,
 		url: URL,
 	): Promise<void> {
+		const origin = `http://${req.headers.host ?? `127.0.0.1:${String(port)}`}`;
+		if (await faults.intercept(req, res, entry, url, origin)) return;
 		const method = (req.method ?? 'GET').toUpperCase();
 		const reply = (r: Reply, headers?: Record<string, string>) => {
 			entry.status = r.status;
@@ -260,8 +275,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			params: match.params,
 			query: url.searchParams,
 			body,
-			origin: `http://${req.headers.host ?? `127.0.0.1:${String(port)}`}`,
+			origin,
 			pathname: url.pathname,
+			strict,
 		});
 		return reply(result);
 	}
@@ -305,6 +321,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		port,
 		apiKey,
 		store,
+		faults,
 		requests,
 		clearRequests: () => {
 			requests.length = 0;
@@ -319,7 +336,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reset: () => {
 			store.clear();
 			requests.length = 0;
-			if (seeded) seed(store);
+			if (seeded) seedAll(store);
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {

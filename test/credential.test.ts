@@ -33,6 +33,12 @@ describe('Skilljar API credential', () => {
 		expect(sandbox.requests.map((request) => request.path)).toEqual(['/v1/ping']);
 	});
 
+	test('a Base URL ending in /v1/ is normalised for the credential test too', async () => {
+		const result = await testCredential(sandbox.apiKey, `${sandbox.url}/v1/`);
+		expect(result.error).toBeUndefined();
+		expect(sandbox.requests.map((request) => request.path)).toEqual(['/v1/ping']);
+	});
+
 	test('a wrong API key fails the credential test with 401', async () => {
 		const result = await testCredential('sk-wrong-key', sandbox.url);
 		expect(result.error?.httpCode).toBe('401');

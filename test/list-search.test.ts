@@ -21,11 +21,12 @@ async function search(
 	parameters: INodeParameters,
 	filter?: string,
 	token?: string,
+	nodeType = 'skilljarDomain',
 ): Promise<INodeListSearchResult> {
 	const node: INode = {
 		id: 'n',
 		name: 'Skilljar',
-		type: `${PACKAGE}.skilljarDomain`,
+		type: `${PACKAGE}.${nodeType}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
@@ -72,6 +73,43 @@ describe('"From list" pickers', () => {
 		});
 		expect(result.results.map((entry) => entry.value)).toEqual([...DEMO.publishedCourseIds]);
 		expect(result.results[0].name).not.toBe(DEMO.publishedCourseIds[0]);
+	});
+
+	test("a user's published courses are picked from that user's own list (a bare array)", async () => {
+		const result = await search(
+			sandbox,
+			'searchUserPublishedCourses',
+			{
+				resource: 'courseProgress',
+				operation: 'update',
+				userId: { __rl: true, mode: 'id', value: DEMO.userId },
+			},
+			undefined,
+			undefined,
+			'skilljarUser',
+		);
+		expect(result.results.length).toBeGreaterThan(0);
+		expect(result.results.map((entry) => entry.value)).toContain(DEMO.publishedCourseId);
+		expect(result.results[0].name).not.toBe(result.results[0].value);
+		expect(result.paginationToken).toBeUndefined();
+	});
+
+	test('a picker asks for the field it depends on first', async () => {
+		const parameters = {
+			resource: 'courseProgress',
+			operation: 'update',
+			userId: { __rl: true, mode: 'list', value: '' },
+		};
+		await expect(
+			search(
+				sandbox,
+				'searchUserPublishedCourses',
+				parameters,
+				undefined,
+				undefined,
+				'skilljarUser',
+			),
+		).rejects.toThrow('Choose a User ID first');
 	});
 
 	test('users page on with the cursor Skilljar returns', async () => {

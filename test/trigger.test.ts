@@ -206,6 +206,8 @@ describe('Skilljar Trigger', () => {
 
 		test('"Listen for test event" registers on the test URL and leaves production alone', async () => {
 			const flow = harness.workflow(['COURSE_ENROLLMENT']);
+			// Only real deliveries here; the sample a test listen sends is tested in trigger-sample.test.ts.
+			flow.node.parameters.sampleOnListen = false;
 			await flow.activate();
 			const production = registration(flow)!;
 

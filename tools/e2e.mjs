@@ -14,8 +14,9 @@ Runs test/e2e/*.test.mjs on node:test against real n8n (installed into .n8n-loca
 
 Environment:
   E2E_LINES=v1,v2     which n8n lines to test (v1: n8n 1.123 on Node 20, v2: n8n 2.x on Node 24)
-  E2E_BROWSER=0       skip the browser check (v1)
+  E2E_BROWSER=0       skip the browser checks (both lines)
   E2E_SIGNALS=0       skip the npm start signal test
+  E2E_QUEUE=0         skip the queue-mode suite (n8n main + workers + webhook, Redis, PostgreSQL)
   E2E_NO_BUILD=1      do not rebuild the package first (.ci/run: npm test has just built it)
   E2E_CONCURRENCY=3   how many test files run at once
 
@@ -35,6 +36,8 @@ function testFiles() {
 	const lines = (process.env.E2E_LINES || 'v1,v2').split(',').map((s) => s.trim());
 	const files = lines.map((line) => `test/e2e/n8n-${line}.test.mjs`);
 	if (process.env.E2E_SIGNALS !== '0') files.push('test/e2e/start-signals.test.mjs');
+	// Queue mode runs when a slot frees up (E2E_CONCURRENCY), usually after the signal test.
+	if (process.env.E2E_QUEUE !== '0') files.push('test/e2e/queue-mode.test.mjs');
 	return files;
 }
 

@@ -9,7 +9,9 @@ import {
 import { buildProperties } from '../shared/description';
 import { executeSkilljarNode } from '../shared/execute';
 import { listSearch } from '../shared/listSearch';
-import { resources } from './operations';
+import { resourcesOf } from '../shared/registry';
+
+const resources = resourcesOf('skilljarQuestionBank');
 
 export class SkilljarQuestionBank implements INodeType {
 	description: INodeTypeDescription = {

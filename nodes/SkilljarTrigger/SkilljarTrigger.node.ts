@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { isAuthentic } from './authenticity';
-import { EVENT_OPTIONS, isSelected, PING_EVENT, webhookEventTypes } from './events';
+import { EVENT_OPTIONS, eventsSubtitle, isSelected, PING_EVENT, webhookEventTypes } from './events';
 import {
 	getRegistration,
 	isInactive,
@@ -19,10 +19,12 @@ import {
 	registeredSecrets,
 	registerWebhooks,
 	registrationKind,
+	type Registration,
 	removeRegistration,
 	sameEventTypes,
 	webhookMatches,
 } from './registration';
+import { fetchSampleEvent, markedSample, pingWhenListening, sampleEventType } from './sample';
 
 /*
  * How a selection maps to Skilljar webhooks: one webhook per selected event type, all on the
@@ -40,7 +42,7 @@ export class SkilljarTrigger implements INodeType {
 		icon: { light: 'file:../../icons/skilljar.svg', dark: 'file:../../icons/skilljar.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: eventsSubtitle(),
 		description: 'Starts the workflow when Skilljar sends a webhook event',
 		defaults: { name: 'Skilljar Trigger' },
 		inputs: [],
@@ -63,6 +65,16 @@ export class SkilljarTrigger implements INodeType {
 				default: [],
 				description: 'The events to listen to',
 				options: EVENT_OPTIONS,
+			},
+			{
+				// On by default: a test listen exists to build the workflow, and waiting for a real
+				// learner can take hours. The sample is marked, and active workflows never get one.
+				displayName: 'Send a Sample When Listening',
+				name: 'sampleOnListen',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether "Listen for test event" delivers Skilljar\'s latest event of the first selected type at once (marked with a _sample field) instead of waiting for a real one. Active workflows never receive samples.',
 			},
 		],
 	};
@@ -126,7 +138,11 @@ export class SkilljarTrigger implements INodeType {
 				}
 				// Anything left from an earlier registration of this kind goes first.
 				await removeRegistration(this, staticData, kind);
-				staticData[kind] = await registerWebhooks(this, targetUrl, eventTypes);
+				const registration = await registerWebhooks(this, targetUrl, eventTypes);
+				staticData[kind] = registration;
+				if (kind === 'test' && this.getNodeParameter('sampleOnListen', true) === true) {
+					await prepareSample(this, registration);
+				}
 				return true;
 			},
 
@@ -150,10 +166,45 @@ export class SkilljarTrigger implements INodeType {
 		const body = this.getBodyData();
 		const eventType = typeof body?.event_type === 'string' ? body.event_type : '';
 		// Acknowledge with 200 whatever is not started: a 4xx would make Skilljar deactivate the
-		// webhook. PING (from the "ping" endpoint) only checks that the URL answers.
-		if (!eventType || eventType === PING_EVENT) return {};
+		// webhook. A PING only checks that the URL answers, except the one a test listen sent
+		// itself, which delivers the sample it prepared.
+		if (eventType === PING_EVENT) {
+			const sample = sampleForPing(this.getWorkflowStaticData('node'), body);
+			return sample ? { workflowData: [this.helpers.returnJsonArray(sample)] } : {};
+		}
+		if (!eventType) return {};
 		if (!isSelected(this.getNodeParameter('events', []), eventType)) return {};
 
 		return { workflowData: [this.helpers.returnJsonArray(body as IDataObject)] };
 	}
+}
+
+/**
+ * For a test listen with samples on: fetch the sample now (a failure only costs the sample) and
+ * ping the first webhook once n8n listens. The ping is deliberately not awaited: n8n stores the
+ * listen's secret only after create() returns, and the ping's delivery must pass that check.
+ */
+async function prepareSample(context: IHookFunctions, registration: Registration): Promise<void> {
+	const eventType = sampleEventType(context.getNodeParameter('events', []));
+	try {
+		const event = await fetchSampleEvent(context, eventType);
+		if (!event) return;
+		registration.sample = markedSample(event, eventType);
+	} catch (error) {
+		context.logger.warn(
+			`Skilljar Trigger: no sample event for ${eventType}: ${(error as Error).message}`,
+		);
+		return;
+	}
+	void pingWhenListening(context, registration.webhookIds[0]);
+}
+
+/** The sample to emit for a PING delivery: only a ping of this node's own test webhook. */
+function sampleForPing(staticData: IDataObject, body: IDataObject): IDataObject | undefined {
+	const registration = getRegistration(staticData, 'test');
+	const webhook = body.webhook as IDataObject | undefined;
+	const pinged =
+		typeof webhook?.id === 'string' || typeof webhook?.id === 'number' ? String(webhook.id) : '';
+	if (!registration?.sample || !pinged) return undefined;
+	return registration.webhookIds.map(String).includes(pinged) ? registration.sample : undefined;
 }

@@ -27,6 +27,8 @@ export interface Registration extends IDataObject {
 	/** `event_type` of each webhook, as registered (null = all events). */
 	eventTypes: Array<EventType | null>;
 	targetUrl: string;
+	/** Test listens only: the marked sample event the listen's own PING delivers. */
+	sample?: IDataObject;
 }
 
 export type RegistrationKind = 'production' | 'test';

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { LOCATOR_SEARCHES } from './listSearch';
+import { requestOptionsProperty } from './requestOptions';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
@@ -29,6 +29,7 @@ export function buildProperties(resources: SkilljarResource[]): INodeProperties[
 			properties.push(...operationProperties(resource, operation));
 		}
 	}
+	properties.push(requestOptionsProperty);
 	return properties;
 }
 
@@ -62,8 +63,11 @@ function operationSelector(resource: SkilljarResource): INodeProperties {
 /** Where an optional field of this operation is collected. */
 export function collectionFor(operation: SkilljarOperation, field: SkilljarField): string {
 	if (field.in === 'query') return 'filters';
-	return operation.value === 'update' ? 'updateFields' : 'additionalFields';
+	return operation.kind === 'update' ? 'updateFields' : 'additionalFields';
 }
+
+/** The option value that sends JSON `null` for a nullable options field. */
+export const NULL_OPTION = 'null';
 
 const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> = {
 	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
@@ -130,7 +134,7 @@ function fieldProperty(field: SkilljarField, required: boolean): INodeProperties
 		...(field.placeholder ? { placeholder: field.placeholder } : {}),
 		...(field.secret ? { typeOptions: { password: true } } : {}),
 	};
-	const search = field.in === 'path' ? LOCATOR_SEARCHES[field.name] : undefined;
+	const search = field.picker?.search;
 	if (search) {
 		return {
 			...base,
@@ -161,8 +165,14 @@ function fieldProperty(field: SkilljarField, required: boolean): INodeProperties
 			return { ...base, type: 'dateTime', default: field.default ?? '' };
 		case 'options': {
 			const options: INodePropertyOptions[] = sortByName(
-				(field.options ?? []).map((value) => ({ name: optionLabel(value), value })),
+				(field.options ?? []).map((value) => ({
+					name: field.optionLabels?.[value] ?? optionLabel(value),
+					value,
+				})),
 			);
+			if (field.nullable) {
+				options.unshift({ name: field.nullLabel ?? 'None (Null)', value: NULL_OPTION });
+			}
 			return {
 				...base,
 				type: 'options',
@@ -181,7 +191,7 @@ function fieldProperty(field: SkilljarField, required: boolean): INodeProperties
 }
 
 function describeField(field: SkilljarField): string | undefined {
-	const own = field.description?.trim();
+	const own = withNullHint(field, field.description?.trim());
 	if (field.type === 'idList') {
 		return `${own ? own.replace(/\.?$/, '. ') : ''}Comma-separated IDs, or an expression returning an array.`;
 	}
@@ -195,4 +205,10 @@ function describeField(field: SkilljarField): string | undefined {
 			.replace(/\b(ilt|vilt)\b/g, (word) => word.toUpperCase())}`;
 	}
 	return own || undefined;
+}
+
+/** Nullable fields other than options (which offer their own null option) say how to clear them. */
+function withNullHint(field: SkilljarField, own: string | undefined): string | undefined {
+	if (!field.nullable || field.type === 'options' || field.type === 'boolean') return own;
+	return `${own ? own.replace(/\.?$/, '. ') : ''}Enter null to clear the value.`;
 }

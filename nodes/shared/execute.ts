@@ -1,13 +1,18 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	type INode,
 	type IDataObject,
 	type IExecuteFunctions,
+	type INode,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { withIdempotency } from './http/idempotency';
+import { readRequestOptions } from './requestOptions';
 import { readRequest } from './parameters';
+import { runPool } from './pool';
+import { maskSecrets } from './sanitize';
+import { strictBoolean, strictInteger } from './strictValues';
 import { skilljarApiRequest, skilljarApiRequestAllItems } from './transport';
 import type { SkilljarOperation, SkilljarResource } from './types';
 
@@ -23,56 +28,103 @@ export function findOperation(
 }
 
 /**
- * Runs the selected operation once per input item. With "Continue On Fail" every input item
- * yields exactly one output item per result or one error item, always with its `pairedItem`.
+ * Runs the selected operation for every input item, "Requests in Parallel" items at a time (all
+ * of them drawing from the credential's one rate limiter). Output keeps input order. With
+ * "Continue On Fail" every input item yields its results or exactly one error item, always with
+ * its `pairedItem`; without it, the first failing item in input order fails the node and no
+ * further item starts once a failure is known.
  */
 export async function executeSkilljarNode(
 	this: IExecuteFunctions,
 	resources: SkilljarResource[],
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
+	if (items.length === 0) return [[]];
+	const perItem: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
+	const continueOnFail = this.continueOnFail();
+	let parallelItems = 1;
+	try {
+		parallelItems = readRequestOptions.call(this, 0).parallelItems;
+	} catch (error) {
+		// With Continue On Fail each item reports the bad option itself (runItem reads it again).
+		if (!continueOnFail) throw asNodeError(this.getNode(), error as Error, 0);
+	}
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	await runPool(items.length, parallelItems, async (itemIndex) => {
 		const pairedItem = { item: itemIndex };
 		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operationValue = this.getNodeParameter('operation', itemIndex) as string;
-			const operation = findOperation(resources, resource, operationValue);
-			if (!operation) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Unknown operation "${operationValue}" for resource "${resource}"`,
-					{
-						itemIndex,
-					},
-				);
-			}
-			const request = readRequest.call(this, operation, itemIndex);
-			if (operation.pagination) {
-				const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-				const limit = returnAll ? undefined : readLimit.call(this, itemIndex);
-				const results = await skilljarApiRequestAllItems.call(
-					this,
-					request,
-					{ pagination: operation.pagination, pageSize: operation.pageSize, limit },
-					itemIndex,
-				);
-				for (const result of results) output.push({ json: result, pairedItem });
-			} else {
-				const response = await skilljarApiRequest.call(this, request, itemIndex);
-				for (const json of toItems(response)) output.push({ json, pairedItem });
-			}
+			const results = await runItem.call(this, resources, itemIndex);
+			perItem[itemIndex] = results.map((json) => ({ json: maskSecrets(json), pairedItem }));
 		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: { error: (error as Error).message }, pairedItem });
-				continue;
-			}
-			const failure = asNodeError(this.getNode(), error as Error, itemIndex);
-			throw failure;
+			if (!continueOnFail) throw asNodeError(this.getNode(), error as Error, itemIndex);
+			perItem[itemIndex] = [{ json: errorItem(error as Error), pairedItem }];
 		}
+	});
+
+	const output: INodeExecutionData[] = [];
+	for (let index = 0; index < perItem.length; index++) {
+		for (const entry of perItem[index]) output.push(entry);
+		perItem[index] = [];
 	}
 	return [output];
+}
+
+/** One input item: read and check its parameters, then send its request(s). */
+async function runItem(
+	this: IExecuteFunctions,
+	resources: SkilljarResource[],
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const resource = this.getNodeParameter('resource', itemIndex) as string;
+	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
+	const operation = findOperation(resources, resource, operationValue);
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Unknown operation "${operationValue}" for resource "${resource}"`,
+			{ itemIndex },
+		);
+	}
+	const settings = readRequestOptions.call(this, itemIndex);
+	const request = withIdempotency(operation, readRequest.call(this, operation, itemIndex));
+	if (operation.pagination) {
+		const returnAll = readReturnAll.call(this, itemIndex);
+		const limit = returnAll ? undefined : readLimit.call(this, itemIndex);
+		return await skilljarApiRequestAllItems.call(
+			this,
+			request,
+			{ pagination: operation.pagination, pageSize: operation.pageSize, limit },
+			itemIndex,
+			settings,
+		);
+	}
+	const response = await skilljarApiRequest.call(this, request, itemIndex, settings);
+	if (operation.kind === 'delete' && isEmptyAnswer(response)) return [deletedItem(request)];
+	return toItems(response);
+}
+
+function isEmptyAnswer(response: unknown): boolean {
+	return response === '' || response === undefined || response === null;
+}
+
+/** A delete answers 204: the item says what is gone, `{ id, deleted: true }`. */
+function deletedItem(request: { pathParams?: Record<string, string>; path: string }): IDataObject {
+	const names = [...request.path.matchAll(/\{([a-z_]+)\}/g)].map((match) => match[1]);
+	const last = names[names.length - 1];
+	return { id: last ? (request.pathParams?.[last] ?? null) : null, deleted: true };
+}
+
+/** What a Continue On Fail error item carries: message, HTTP status and description, no more. */
+function errorItem(error: Error): IDataObject {
+	const { httpCode, description } = error as Error & {
+		httpCode?: string | null;
+		description?: string | null;
+	};
+	return {
+		error: error.message,
+		httpCode: httpCode ?? null,
+		description: description ?? null,
+	};
 }
 
 /** n8n errors pass through unchanged (they carry HTTP context); anything else is wrapped. */
@@ -85,21 +137,26 @@ function asNodeError(
 	return new NodeOperationError(node, error, { itemIndex });
 }
 
-function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Limit must be a whole number of at least 1, got "${limit}"`,
-			{
-				itemIndex,
-			},
-		);
+function readReturnAll(this: IExecuteFunctions, itemIndex: number): boolean {
+	const value = strictBoolean(this.getNodeParameter('returnAll', itemIndex, false));
+	if (typeof value === 'string') {
+		throw new NodeOperationError(this.getNode(), `Return All ${value}`, { itemIndex });
 	}
-	return limit;
+	return value;
 }
 
-/** A 204 or empty body becomes `{ success: true }`; an array becomes one item per element. */
+function readLimit(this: IExecuteFunctions, itemIndex: number): number {
+	const value = strictInteger(this.getNodeParameter('limit', itemIndex, 50), 1);
+	if (typeof value === 'string') {
+		throw new NodeOperationError(this.getNode(), `Limit ${value}`, { itemIndex });
+	}
+	return value;
+}
+
+/**
+ * An answer Skilljar documents as empty (DELETE, ping) becomes `{ success: true }`; an array
+ * becomes one item per element. The transport has already refused other empty or non-JSON bodies.
+ */
 function toItems(response: unknown): IDataObject[] {
 	if (Array.isArray(response)) return response.map((entry) => toObject(entry));
 	if (response === '' || response === undefined || response === null) return [{ success: true }];

@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { collectionFor } from './description';
+import { NULL_OPTION, collectionFor } from './description';
 import { fieldDisplayName, fieldParameterName } from './naming';
+import { strictBoolean } from './strictValues';
 import type { SkilljarField, SkilljarOperation } from './types';
 import type { SkilljarRequest } from './transport';
 
@@ -50,6 +51,16 @@ export function readRequest(
 		else setNested(body, field.name, value);
 	}
 
+	for (const group of new Set(operation.fields.flatMap((field) => field.oneOf ?? []))) {
+		if (body[group] !== undefined) continue;
+		const members = operation.fields.filter((field) => field.oneOf === group);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Set ${members.map((field) => fieldDisplayName(field)).join(' or ')}`,
+			{ itemIndex, description: `Skilljar needs at least one of them to identify the ${group}` },
+		);
+	}
+
 	const request: SkilljarRequest = {
 		method: operation.method,
 		path: operation.path,
@@ -77,28 +88,49 @@ function isEmpty(value: unknown): boolean {
 	);
 }
 
+/** `null` from an expression, the text `null`, or the null option of an options field. */
+function isNull(field: SkilljarField, raw: unknown): boolean {
+	if (raw === null) return true;
+	if (typeof raw !== 'string') return false;
+	return field.type === 'options' ? raw === NULL_OPTION : raw.trim() === 'null';
+}
+
+/** Plain decimal numbers only: `"0x10"`, `"1e"`, `[5]` or `true` are not numbers a user meant. */
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
 /**
  * Checks and converts one value for the wire. Returns undefined for an empty value (left out of
- * the request); calls `fail` with what is wrong otherwise.
+ * the request) and null for a cleared nullable one; calls `fail` with what is wrong otherwise.
  */
 export function encodeValue(
 	field: SkilljarField,
 	raw: unknown,
 	fail: (field: SkilljarField, problem: string) => never,
 ): unknown {
+	if (field.nullable && isNull(field, raw)) return null;
 	if (isEmpty(raw)) return undefined;
+	const value = convert(field, raw, fail);
+	checkConstraints(field, value, fail);
+	return value;
+}
+
+function convert(
+	field: SkilljarField,
+	raw: unknown,
+	fail: (field: SkilljarField, problem: string) => never,
+): unknown {
 	switch (field.type) {
 		case 'number': {
-			const number = typeof raw === 'number' ? raw : Number(String(raw).trim());
-			if (!Number.isFinite(number)) return fail(field, `must be a number, got "${String(raw)}"`);
-			return number;
+			if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+			const text = typeof raw === 'string' ? raw.trim() : undefined;
+			if (text === undefined || !NUMBER_TEXT.test(text)) {
+				return fail(field, `must be a number, got ${shown(raw)}`);
+			}
+			return Number(text);
 		}
 		case 'boolean': {
-			if (typeof raw === 'boolean') return raw;
-			const text = String(raw).trim().toLowerCase();
-			if (text === 'true') return true;
-			if (text === 'false') return false;
-			return fail(field, `must be true or false, got "${String(raw)}"`);
+			const value = strictBoolean(raw);
+			return typeof value === 'string' ? fail(field, value) : value;
 		}
 		case 'dateTime': {
 			const text = dateText(raw);
@@ -113,11 +145,11 @@ export function encodeValue(
 		case 'options': {
 			const text = String(raw);
 			if (field.options && !field.options.includes(text)) {
-				const shown =
+				const listed =
 					field.options.length > 12
 						? `${field.options.slice(0, 12).join(', ')}, …`
 						: field.options.join(', ');
-				return fail(field, `must be one of ${shown}; got "${text}"`);
+				return fail(field, `must be one of ${listed}; got "${text}"`);
 			}
 			return text;
 		}
@@ -144,6 +176,50 @@ export function encodeValue(
 			if (typeof raw === 'object') return fail(field, 'must be text, got an object');
 			return field.in === 'path' ? String(raw).trim() : String(raw);
 		}
+	}
+}
+
+function shown(raw: unknown): string {
+	return Array.isArray(raw) ? `a list (${JSON.stringify(raw)})` : `"${String(raw)}"`;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The OpenAPI document's limits (length, range, format), so Skilljar never has to refuse them. */
+function checkConstraints(
+	field: SkilljarField,
+	value: unknown,
+	fail: (field: SkilljarField, problem: string) => never,
+): void {
+	if (typeof value === 'string') {
+		if (field.maxLength !== undefined && value.length > field.maxLength) {
+			fail(field, `must be at most ${field.maxLength} characters, got ${value.length}`);
+		}
+		if (field.format === 'email' && !EMAIL.test(value.trim())) {
+			fail(field, `must be an email address, got "${value}"`);
+		}
+		if (field.format === 'uri' && !isAbsoluteUrl(value.trim())) {
+			fail(field, `must be an absolute URL (e.g. https://example.com/page), got "${value}"`);
+		}
+		if (field.format === 'date-time' && Number.isNaN(Date.parse(value))) {
+			fail(field, `must be a date and time (ISO 8601, e.g. 2026-01-31T09:00:00Z), got "${value}"`);
+		}
+	}
+	if (typeof value === 'number') {
+		if (field.minimum !== undefined && value < field.minimum) {
+			fail(field, `must be at least ${field.minimum}, got ${value}`);
+		}
+		if (field.maximum !== undefined && value > field.maximum) {
+			fail(field, `must be at most ${field.maximum}, got ${value}`);
+		}
+	}
+}
+
+function isAbsoluteUrl(text: string): boolean {
+	try {
+		return /^[a-z][a-z0-9+.-]*:$/i.test(new URL(text).protocol);
+	} catch {
+		return false;
 	}
 }
 

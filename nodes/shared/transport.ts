@@ -1,30 +1,34 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHookFunctions,
-	type IHttpRequestMethods,
-	type IHttpRequestOptions,
-	type ILoadOptionsFunctions,
-	type IN8nHttpFullResponse,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
-import { describeSkilljarError, statusHeadline } from './errors';
+import { answerProblem, expectedPageSize } from './http/answers';
+import { normaliseBaseUrl } from './http/baseUrl';
+import { DEFAULT_LIMITS, limiterFor, readLimit } from './http/limiter';
+import {
+	CREDENTIAL_TYPE,
+	DEFAULT_SETTINGS,
+	sendRequest,
+	type RequestSettings,
+	type Session,
+	type SkilljarContext,
+} from './http/request';
+import { endpointLabel, isSameList, parseUrl } from './http/urls';
+import { runPool } from './pool';
 import type { HttpMethod, PaginationKind } from './types';
 
 /**
- * The one place every Skilljar request goes through: base URL, auth, headers, path encoding,
- * pagination and error translation. Node files never call the HTTP helpers themselves.
+ * The one place every Skilljar request goes through: Base URL, auth, headers, path encoding,
+ * rate-limit pacing, timeouts, redirects, retries, answer checks, pagination and error
+ * translation (the parts live in ./http/). Node files never call the HTTP helpers themselves.
  */
 
-export const CREDENTIAL_TYPE = 'skilljarApi';
+export { CREDENTIAL_TYPE, DEFAULT_SETTINGS };
+export type { RequestSettings, SkilljarContext };
 
 /** Skilljar's largest accepted `page_size` (since Dec 2025). */
 export const MAX_PAGE_SIZE = 1000;
 
-export type SkilljarContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+/** Pages of a page-number list fetched at the same time once the first page gave `count`. */
+export const PAGES_IN_FLIGHT = 4;
 
 export interface SkilljarRequest {
 	method: HttpMethod;
@@ -33,6 +37,8 @@ export interface SkilljarRequest {
 	pathParams?: Record<string, string>;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** A POST Skilljar documents as idempotent (see ./http/idempotency.ts): may be resent. */
+	idempotentPost?: boolean;
 }
 
 export interface ListOptions {
@@ -43,29 +49,44 @@ export interface ListOptions {
 	limit?: number;
 }
 
-/** Base URL from the credential, without a trailing slash. */
-async function getBaseUrl(this: SkilljarContext): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const raw = String(credentials.baseUrl ?? '').trim();
-	let parsed: URL;
+/**
+ * The credential's normalised Base URL and shared limiter, read once per node run: the context
+ * object is the same for every item of a run, so parallel items and pages do not each decrypt the
+ * credential again. (n8n selects a credential per node, not per item.)
+ */
+const credentialSessions = new WeakMap<object, Promise<Omit<Session, 'settings'>>>();
+
+async function openSession(
+	this: SkilljarContext,
+	settings: RequestSettings,
+	itemIndex?: number,
+): Promise<Session> {
+	let pending = credentialSessions.get(this);
+	if (!pending) {
+		pending = readCredential.call(this);
+		credentialSessions.set(this, pending);
+		// A failed read is not cached: the next item reports it again with its own index.
+		pending.catch(() => credentialSessions.delete(this));
+	}
 	try {
-		parsed = new URL(raw);
-	} catch {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The credential's Base URL "${raw}" is not a valid URL`,
-			{
-				description: 'Use the API root, e.g. https://api.skilljar.com',
-			},
-		);
+		return { ...(await pending), settings };
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, {
+			itemIndex,
+			description:
+				'Open the Skilljar credential and set Base URL to the API root, e.g. https://api.skilljar.com',
+		});
 	}
-	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-		throw new NodeOperationError(
-			this.getNode(),
-			"The credential's Base URL must start with https:// or http://",
-		);
-	}
-	return raw.replace(/\/+$/, '');
+}
+
+async function readCredential(this: SkilljarContext): Promise<Omit<Session, 'settings'>> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
+	const limiter = limiterFor(baseUrl, String(credentials.apiKey ?? ''), {
+		perMinute: readLimit(credentials.requestsPerMinute, DEFAULT_LIMITS.perMinute),
+		perHour: readLimit(credentials.requestsPerHour, DEFAULT_LIMITS.perHour),
+	});
+	return { baseUrl, limiter };
 }
 
 /**
@@ -93,79 +114,55 @@ export function buildPath(
 	});
 }
 
-function isFullResponse(value: unknown): value is IN8nHttpFullResponse {
-	return typeof value === 'object' && value !== null && 'statusCode' in value && 'body' in value;
-}
-
-/** Sends one request to an absolute URL that is known to belong to the credential's base URL. */
-async function send(
+function answerError(
 	this: SkilljarContext,
-	method: HttpMethod,
-	url: string,
-	qs: IDataObject | undefined,
-	body: IDataObject | IDataObject[] | undefined,
+	message: string,
+	endpoint: string,
+	answer: unknown,
 	itemIndex?: number,
-): Promise<unknown> {
-	const options: IHttpRequestOptions = {
-		method: method as IHttpRequestMethods,
-		url,
-		headers: { Accept: 'application/json' },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	if (qs && Object.keys(qs).length) options.qs = qs;
-	if (body !== undefined) options.body = body;
-
-	const response: unknown = await this.helpers.httpRequestWithAuthentication.call(
-		this,
-		CREDENTIAL_TYPE,
-		options,
+): NodeApiError {
+	const excerpt = typeof answer === 'string' ? answer : JSON.stringify(answer ?? null);
+	return new NodeApiError(
+		this.getNode(),
+		{ body: String(excerpt).slice(0, 500) },
+		{ message, description: `${endpoint} answered 2xx with an unusable body`, itemIndex },
 	);
-	if (!isFullResponse(response)) return response;
-	const { statusCode, body: responseBody } = response;
-	if (statusCode >= 200 && statusCode < 300) {
-		if (typeof responseBody === 'string' && /^\s*</.test(responseBody)) {
-			throw new NodeApiError(this.getNode(), { status: statusCode } as JsonObject, {
-				message: 'Skilljar answered with an HTML page instead of JSON',
-				description:
-					"Check that the credential's Base URL points at the API root, e.g. https://api.skilljar.com",
-				httpCode: String(statusCode),
-				itemIndex,
-			});
-		}
-		return responseBody;
-	}
-	const detail = describeSkilljarError(responseBody);
-	const headline = statusHeadline(statusCode);
-	const errorBody: JsonObject =
-		typeof responseBody === 'object' && responseBody !== null
-			? (responseBody as JsonObject)
-			: { body: String(responseBody ?? '') };
-	throw new NodeApiError(this.getNode(), errorBody, {
-		message: detail ? `${headline}: ${detail}` : headline,
-		description: `${method} ${new URL(url).pathname} answered HTTP ${statusCode}`,
-		httpCode: String(statusCode),
-		itemIndex,
-	});
 }
 
-/** One request; resolves to the parsed JSON body (or '' for an empty 2xx body such as 204). */
+/**
+ * One request; resolves to the parsed JSON body, or '' for an answer Skilljar documents as
+ * empty (DELETE, ping). A 2xx that is not JSON, or empty where a record is expected, throws.
+ */
 export async function skilljarApiRequest(
 	this: SkilljarContext,
 	request: SkilljarRequest,
 	itemIndex?: number,
+	settings: RequestSettings = DEFAULT_SETTINGS,
 ): Promise<unknown> {
-	const baseUrl = await getBaseUrl.call(this);
+	const session = await openSession.call(this, settings, itemIndex);
 	const path = buildPath(request.path, request.pathParams, (message) => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
 	});
-	return await send.call(this, request.method, baseUrl + path, request.qs, request.body, itemIndex);
+	const url = session.baseUrl + path;
+	const answer = await sendRequest.call(this, session, {
+		method: request.method,
+		url,
+		qs: request.qs,
+		body: request.body,
+		idempotentPost: request.idempotentPost,
+		itemIndex,
+	});
+	const problem = answerProblem(request.method, request.path, answer);
+	if (problem) {
+		throw answerError.call(this, problem, endpointLabel(request.method, url), answer, itemIndex);
+	}
+	return answer ?? '';
 }
 
 interface PageEnvelope {
+	count?: number;
 	next?: string | null;
-	results?: unknown[];
+	results: IDataObject[];
 }
 
 function isEnvelope(value: unknown): value is PageEnvelope {
@@ -175,79 +172,157 @@ function isEnvelope(value: unknown): value is PageEnvelope {
 }
 
 /**
- * Collects the items of a list operation, following `next` exactly as Skilljar returns it.
- * With a limit, `page_size` is the limit (so 50 items cost one request) and paging stops as
- * soon as enough items are in hand; without one, pages are as large as Skilljar allows.
+ * Collects the items of a list operation. With a limit, `page_size` is the limit (so 50 items
+ * cost one request) and paging stops as soon as enough items are in hand; without one, pages are
+ * as large as Skilljar allows. Page-number lists fetch their remaining pages in parallel once the
+ * first page told how many items there are; cursor lists follow `next` one page at a time.
  */
 export async function skilljarApiRequestAllItems(
 	this: SkilljarContext,
 	request: SkilljarRequest,
 	list: ListOptions,
 	itemIndex?: number,
+	settings: RequestSettings = DEFAULT_SETTINGS,
 ): Promise<IDataObject[]> {
-	const baseUrl = await getBaseUrl.call(this);
+	const session = await openSession.call(this, settings, itemIndex);
 	const path = buildPath(request.path, request.pathParams, (message) => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
 	});
-	const limit = list.limit;
+	const { limit } = list;
 	const qs: IDataObject = { ...(request.qs ?? {}) };
 	if (list.pageSize && list.pagination !== 'array') {
 		qs.page_size = Math.min(limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 	}
+	const firstUrl = new URL(session.baseUrl + path);
+	const endpoint = endpointLabel('GET', firstUrl.toString());
+	const get = async (url: string, query?: IDataObject): Promise<unknown> =>
+		await sendRequest.call(this, session, { method: 'GET', url, qs: query, itemIndex });
+	const broken = (message: string, answer?: unknown): NodeApiError =>
+		answerError.call(this, message, endpoint, answer, itemIndex);
 
-	const items: IDataObject[] = [];
-	let url: string | null = baseUrl + path;
-	let query: IDataObject | undefined = qs;
-	while (url) {
-		const body: unknown = await send.call(this, 'GET', url, query, undefined, itemIndex);
-		if (Array.isArray(body)) {
-			items.push(...(body as IDataObject[]));
-			break;
-		}
-		if (!isEnvelope(body)) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ body: JSON.stringify(body ?? null).slice(0, 500) },
-				{
-					message: 'Skilljar answered a list request with something that is not a list',
-					itemIndex,
-				},
-			);
-		}
-		items.push(...((body.results ?? []) as IDataObject[]));
-		if (limit !== undefined && items.length >= limit) break;
-		url = body.next ? checkNextUrl.call(this, body.next, baseUrl, itemIndex) : null;
-		// `next` already carries every query parameter, page and page_size included.
-		query = undefined;
+	const first = await get(firstUrl.toString(), qs);
+	if (Array.isArray(first)) return limit === undefined ? first : first.slice(0, limit);
+	if (!isEnvelope(first)) {
+		throw broken('Skilljar answered a list request with something that is not a list', first);
 	}
-	return limit === undefined ? items : items.slice(0, limit);
+	const count =
+		list.pagination === 'pages' && typeof first.count === 'number' ? first.count : undefined;
+	const next = first.next ? checkNextUrl.call(this, first.next, firstUrl, itemIndex) : undefined;
+	const pageSize = first.results.length;
+	const wanted =
+		limit === undefined ? count : count === undefined ? undefined : Math.min(limit, count);
+	const pageNumber = next ? Number(next.searchParams.get('page')) : NaN;
+
+	let items: IDataObject[];
+	if (next && wanted !== undefined && pageSize > 0 && pageNumber === 2) {
+		items = await fetchRemainingPages(
+			first.results,
+			next,
+			pageSize,
+			count as number,
+			wanted,
+			get,
+			broken,
+		);
+	} else {
+		items = await followNextLinks.call(this, first, firstUrl, limit, get, broken, itemIndex);
+	}
+	if (limit === undefined && count !== undefined && items.length !== count) {
+		throw broken(
+			`Skilljar promised ${count} items but the list ended after ${items.length}; the list is incomplete`,
+		);
+	}
+	if (limit !== undefined && items.length > limit) items.length = limit;
+	return items;
 }
 
 /**
- * `next` is an absolute URL. It is followed only when it stays under the credential's base URL:
- * the API key must never travel to another host.
+ * Pages 2…N of a page-number list, PAGES_IN_FLIGHT at a time through the shared limiter, put
+ * back in order. Each page must hold exactly the items `count` promises for it; an empty or short
+ * page means the list is incomplete (or changed while it was read) and is an error.
  */
-function checkNextUrl(
-	this: SkilljarContext,
-	next: string,
-	baseUrl: string,
-	itemIndex?: number,
-): string {
-	let nextUrl: URL;
-	try {
-		nextUrl = new URL(next, baseUrl + '/');
-	} catch {
-		throw new NodeApiError(
-			this.getNode(),
-			{ next },
-			{
-				message: 'Skilljar returned a next-page link that is not a URL',
-				itemIndex,
-			},
-		);
+async function fetchRemainingPages(
+	firstPage: IDataObject[],
+	next: URL,
+	pageSize: number,
+	count: number,
+	wanted: number,
+	get: (url: string) => Promise<unknown>,
+	broken: (message: string, answer?: unknown) => NodeApiError,
+): Promise<IDataObject[]> {
+	const totalPages = Math.ceil(wanted / pageSize);
+	const pages: IDataObject[][] = new Array<IDataObject[]>(totalPages);
+	pages[0] = firstPage;
+	await runPool(totalPages - 1, PAGES_IN_FLIGHT, async (index) => {
+		const number = index + 2;
+		const url = new URL(next.toString());
+		url.searchParams.set('page', String(number));
+		const answer = await get(url.toString());
+		if (!isEnvelope(answer)) {
+			throw broken(`Page ${number} of the list is not a list`, answer);
+		}
+		if (typeof answer.count === 'number' && answer.count !== count) {
+			throw broken(
+				`The list changed while it was read (${count} items at first, ${answer.count} at page ${number}); run again`,
+			);
+		}
+		const expected = expectedPageSize(count, pageSize, number);
+		if (answer.results.length !== expected) {
+			throw broken(
+				`Page ${number} of the list held ${answer.results.length} items where ${expected} were expected (${count} in all); the list is incomplete`,
+			);
+		}
+		pages[index + 1] = answer.results;
+	});
+	const items: IDataObject[] = [];
+	for (let index = 0; index < pages.length; index++) {
+		for (const item of pages[index]) items.push(item);
+		// Let each page go as soon as it is copied: only one list of references stays alive.
+		pages[index] = [];
 	}
-	const base = new URL(baseUrl + '/');
-	if (nextUrl.origin !== base.origin || !nextUrl.pathname.startsWith(base.pathname)) {
+	return items;
+}
+
+/** Follows `next` one page at a time (cursor lists, or lists without `count`). */
+async function followNextLinks(
+	this: SkilljarContext,
+	first: PageEnvelope,
+	firstUrl: URL,
+	limit: number | undefined,
+	get: (url: string) => Promise<unknown>,
+	broken: (message: string, answer?: unknown) => NodeApiError,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const items: IDataObject[] = [];
+	let page: PageEnvelope = first;
+	for (;;) {
+		for (const item of page.results) items.push(item);
+		if (limit !== undefined && items.length >= limit) return items;
+		if (!page.next) return items;
+		if (page.results.length === 0) {
+			throw broken('Skilljar answered an empty page while promising more; the list is incomplete');
+		}
+		const next = checkNextUrl.call(this, page.next, firstUrl, itemIndex);
+		const answer = await get(next.toString());
+		if (!isEnvelope(answer)) throw broken('A later page of the list is not a list', answer);
+		page = answer;
+	}
+}
+
+/**
+ * `next` is an absolute URL. It is followed only when it continues the same list: same origin
+ * and same path as the first request (so also under the credential's Base URL). The API key must
+ * never travel anywhere else.
+ */
+function checkNextUrl(this: SkilljarContext, next: string, firstUrl: URL, itemIndex?: number): URL {
+	const nextUrl = parseUrl(next, firstUrl.toString());
+	if (!nextUrl) {
+		throw new NodeApiError(this.getNode(), { next: 'not a URL' } as JsonObject, {
+			message: 'Skilljar returned a next-page link that is not a URL',
+			itemIndex,
+		});
+	}
+	if (nextUrl.origin !== firstUrl.origin) {
 		throw new NodeApiError(
 			this.getNode(),
 			{ next: nextUrl.origin },
@@ -259,5 +334,15 @@ function checkNextUrl(
 			},
 		);
 	}
-	return nextUrl.toString();
+	if (!isSameList(nextUrl, firstUrl)) {
+		throw new NodeApiError(
+			this.getNode(),
+			{ next: nextUrl.pathname },
+			{
+				message: `Refused to follow a next-page link to ${nextUrl.pathname}: it leaves the list ${firstUrl.pathname}`,
+				itemIndex,
+			},
+		);
+	}
+	return nextUrl;
 }

@@ -1,8 +1,12 @@
 /**
- * The shape of the declarative operation tables (`nodes/<Node>/operations.ts`).
- *
- * Each table (a `SkilljarResource[]`) is the single source for one node: its parameters on
- * screen, what `execute` sends, the README's action list and the coverage tests are all derived from it.
+ * Two layers describe every action:
+ * - the generated facts (`nodes/shared/generated/`, format in `apiFacts.ts`): what Skilljar's
+ *   OpenAPI document says — methods, paths, fields, types, constraints;
+ * - a hand-written overlay per node (`nodes/<Node>/overlay.ts`, types below): which node and
+ *   resource an operation belongs to, our own names and descriptions, pickers and the few
+ *   deliberate departures from the document.
+ * `nodes/shared/catalog.ts` merges them into the runtime tables (`SkilljarResource[]`) that build the
+ * editor parameters (description.ts), read and check them (parameters.ts) and run (execute.ts).
  */
 
 /** How a field is entered in the editor and encoded on the wire. */
@@ -20,6 +24,14 @@ export type FieldType =
 	/** Any JSON value (objects, arrays of objects), validated before the request is sent. */
 	| 'json';
 
+/** A "From list" picker: the list search that offers values and the fields it needs first. */
+export interface Picker {
+	/** Name of a method in `listSearch` (nodes/shared/listSearch.ts). */
+	search: string;
+	/** Wire names of the fields the search reads (e.g. `domain_name`); each must be in the action. */
+	dependsOn: readonly string[];
+}
+
 export interface SkilljarField {
 	/** Name on the wire. A dotted name (`user.id`) is a member of a nested body object. */
 	name: string;
@@ -34,13 +46,31 @@ export interface SkilljarField {
 	description?: string;
 	/** Values for `options` fields. */
 	options?: readonly string[];
-	/** The API accepts `null`: an options field then offers "None". */
+	/** Display names of option values, where the derived ones do not fit. */
+	optionLabels?: Readonly<Record<string, string>>;
+	/** The API accepts `null`: `null` (typed or from an expression) is sent as JSON null. */
 	nullable?: boolean;
+	/** Label of the extra option that sends `null` on a nullable options field, e.g. "All Events". */
+	nullLabel?: string;
 	placeholder?: string;
 	/** A secret (e.g. a webhook password): masked in the editor. */
 	secret?: boolean;
 	/** Editor default, where the type's usual default (empty, 0, false, first option) does not fit. */
 	default?: string | number | boolean;
+	/**
+	 * Wire name of a required body object whose members are all optional (`student` with `id` or
+	 * `email`): at least one member of the group must be set.
+	 */
+	oneOf?: string;
+	/** From-list picker (the parameter is then a resource locator). */
+	picker?: Picker;
+	/** Constraints from the OpenAPI document, checked before any request. */
+	maxLength?: number;
+	minLength?: number;
+	minimum?: number;
+	maximum?: number;
+	/** `email`, `uri` or `date-time` are checked; others are informational. */
+	format?: string;
 }
 
 /** How a list operation pages through results. */
@@ -54,6 +84,9 @@ export type PaginationKind =
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** What an operation does; drives its value, name, action text, collection and output. */
+export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'action';
+
 export interface SkilljarOperation {
 	/** n8n `operation` value, e.g. `getAll`. */
 	value: string;
@@ -62,6 +95,7 @@ export interface SkilljarOperation {
 	/** Sentence-case action text, e.g. `Get many enrollments`. */
 	action: string;
 	description?: string;
+	kind: OperationKind;
 	method: HttpMethod;
 	/** Path template with `{param}` placeholders, no trailing slash. */
 	path: string;
@@ -71,10 +105,17 @@ export interface SkilljarOperation {
 	/** Whether the list accepts `page_size` (then we ask for up to 1000 per page). */
 	pageSize?: boolean;
 	/**
-	 * The API reference operations this action serves. An Update lists both `update` (PUT) and
-	 * `partial_update` (PATCH): the reference says they are identical, so one action sends PATCH.
+	 * The OpenAPI operations this action serves (operationIds). An Update also names the PUT twin
+	 * of its PATCH endpoint: Skilljar documents both as the same partial update.
 	 */
-	reference: string[];
+	apiIds: string[];
+	/**
+	 * A POST Skilljar documents as idempotent, so the transport may send it again after a timeout,
+	 * a dropped connection or a 502/503/504 (other POSTs are never resent). `true`: always (adding
+	 * an existing email to a domain returns that user). `'enrolled_at'`: idempotent for the same
+	 * user and `enrolled_at` (the engine fills an empty `enrolled_at` before the first send).
+	 */
+	idempotentPost?: true | 'enrolled_at';
 }
 
 export interface SkilljarResource {
@@ -82,3 +123,62 @@ export interface SkilljarResource {
 	name: string;
 	operations: SkilljarOperation[];
 }
+
+/* ---------- The overlay: hand-written, per node ---------- */
+
+/** Per-field overrides; `name` keys are wire names (dotted for nested body members). */
+export interface FieldOverlay {
+	label?: string;
+	parameter?: string;
+	description?: string;
+	/** Departure from the document: e.g. required where the live API insists. Say why in a comment. */
+	required?: boolean;
+	type?: FieldType;
+	default?: string | number | boolean;
+	placeholder?: string;
+	secret?: boolean;
+	/** Keep the field out of the action (e.g. deprecated). */
+	hidden?: boolean;
+	/** A picker other than the default for this field name, or `false` for none. */
+	picker?: Picker | false;
+	optionLabels?: Readonly<Record<string, string>>;
+	nullLabel?: string;
+	/** Limit the offered values (e.g. an enum the document lists but the call refuses). */
+	options?: readonly string[];
+}
+
+export interface OperationOverlay {
+	/**
+	 * The document's operationId. Several ids that differ only in one path segment become one action
+	 * with that segment as an option: give them all and `path` with the placeholder.
+	 */
+	id: string | readonly string[];
+	/** Template joining the ids above, e.g. `/v1/webhooks/sample-{event}`. */
+	path?: string;
+	value?: string;
+	name?: string;
+	action?: string;
+	description?: string;
+	/** Overrides by wire name (`body:name` or `path:name` where both exist). */
+	fields?: Readonly<Record<string, FieldOverlay>>;
+	/** Fields the document lacks but the API takes (a departure: comment why). */
+	extraFields?: readonly SkilljarField[];
+	/** Body members sent as one JSON field instead of separate fields. */
+	json?: readonly string[];
+	pagination?: PaginationKind;
+	pageSize?: boolean;
+	/** See `SkilljarOperation.idempotentPost`: only where Skilljar documents it. */
+	idempotentPost?: true | 'enrolled_at';
+}
+
+export interface ResourceOverlay {
+	value: string;
+	name: string;
+	/** Singular noun in action texts (default: the name in lower case), and its plural. */
+	noun?: string;
+	plural?: string;
+	/** Operations by operationId (string) or with overrides. PUT twins of a PATCH are implied. */
+	operations: ReadonlyArray<string | OperationOverlay>;
+}
+
+export type NodeOverlay = readonly ResourceOverlay[];

@@ -4,7 +4,7 @@
 // Uses Debian's Chromium (installed with apt-get when missing) driven by playwright-core.
 //
 // Standalone: node test/e2e/browser.mjs http://127.0.0.1:5678 owner@example.com Skilljar-sandbox-1
-// (e.g. against `npm start`); normally called by test/e2e/run.mjs.
+// (e.g. against `npm start`); normally run check by check by test/e2e/concerns/browser.mjs.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,175 +44,334 @@ export function ensureChromium(log = console.log) {
 }
 
 /** Console messages that say nothing about the editor or the package. */
-function ignorable(text) {
+function ignorable(text, url = '') {
+	// n8n's own AI assistant asks for its sessions after a run; unlicensed, n8n answers 403.
+	if (
+		/\/rest\/ai\/sessions\/metadata/.test(url) ||
+		/Plan lacks license for this feature/.test(text)
+	)
+		return true;
 	// The closed network refuses any outside request the frontend may still make.
 	return /net::ERR_(NAME_NOT_RESOLVED|CONNECTION_REFUSED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE|BLOCKED_BY_CLIENT|CERT_[A-Z_]+|TUNNEL_CONNECTION_FAILED|PROXY_CONNECTION_FAILED)/.test(
 		text,
 	);
 }
 
-export async function browserCheck({
-	base,
-	email,
-	password,
-	outDir,
-	log = console.log,
-	timeoutMs = 120000,
-}) {
+/**
+ * A logged-in editor page with console/page/request error collection. Every check below takes
+ * this session and is self-contained (opens its own new workflow), so a test runner can wrap
+ * each one on its own. `prefix` names the screenshots (`browser-<prefix>-<name>.png`).
+ */
+export async function openSession({ base, email, password, outDir, log = console.log, prefix }) {
 	const executablePath = ensureChromium(log);
 	const { chromium } = await import('playwright-core');
 	fs.mkdirSync(outDir, { recursive: true });
 	// Playwright gives the browser a fresh temporary profile of its own.
 	const browser = await chromium.launch({ executablePath, args: ARGS, timeout: 60000 });
-	const errors = [];
-	const ignored = [];
-	const shot = (name) => path.join(outDir, `browser-${name}.png`);
-	const deadline = setTimeout(() => void browser.close(), timeoutMs); // hard bound on the whole check
-	try {
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-		page.setDefaultTimeout(30000);
-		// Before login the editor's own "am I logged in?" call answers 401, as it should.
-		let phase = 'signin';
-		page.on('console', (msg) => {
-			if (msg.type() !== 'error') return;
-			const text = `[${phase}] console: ${msg.text()} ${msg.location()?.url ?? ''}`;
-			if (ignorable(msg.text()) || (phase === 'signin' && /status of 401/.test(msg.text())))
-				ignored.push(text);
-			else errors.push(text);
-		});
-		page.on('pageerror', (err) => {
-			// n8n's own sign-in page reads the version-notification settings before they are loaded
-			// (versions.store: "reading 'enabled'"): n8n's own code, not this package's.
-			if (
-				phase === 'signin' &&
-				/reading 'enabled'/.test(err.message) &&
-				/versions\.store/.test(err.stack ?? '')
-			) {
-				ignored.push(`[signin] n8n sign-in page error: ${err.message}`);
-				return;
-			}
-			errors.push(
-				`[${phase}] page error: ${err.message}\n${(err.stack ?? '').split('\n').slice(1, 4).join('\n')}`,
-			);
-		});
-		page.on('requestfailed', (req) => {
-			const url = req.url();
-			const reason = req.failure()?.errorText ?? '';
-			// ERR_ABORTED: a request cut short by navigating on, not a failure of the server.
-			if (url.startsWith(base) && !/ERR_ABORTED/.test(reason))
-				errors.push(`[${phase}] request failed: ${req.method()} ${url} ${reason}`);
-			else
-				ignored.push(
-					`[${phase}] ${url.startsWith(base) ? 'aborted' : 'outside request blocked'}: ${url} ${reason}`,
-				);
-		});
-
-		await page.goto(`${base}/signin`, { waitUntil: 'domcontentloaded' });
-		await page
-			.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
-			.first()
-			.fill(email);
-		await page.locator('input[type="password"]').first().fill(password);
-		await page
-			.locator('[data-test-id="form-submit-button"], button[type="submit"]')
-			.first()
-			.click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
-		phase = 'home';
-		await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
-		phase = 'editor';
-
-		await page.goto(`${base}/workflow/new`, { waitUntil: 'domcontentloaded' });
-		await page
-			.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]')
-			.first()
-			.click();
-		const search = page
-			.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]')
-			.first();
-		await search.fill('Skilljar');
-		const items = page.locator('[data-test-id="node-creator-item-name"]');
-		await items.filter({ hasText: 'Skilljar' }).first().waitFor();
-		const names = await items.allInnerTexts();
-		const skilljar = names.filter((n) => /Skilljar/.test(n));
-		await page.screenshot({ path: shot('1-node-panel') });
-		if (!skilljar.some((n) => /Skilljar Domain/.test(n)))
-			throw new Error(`node panel shows: ${names.join(', ')}`);
-		if (skilljar.length < 20)
-			throw new Error(
-				`only ${skilljar.length} Skilljar nodes in the panel: ${skilljar.join(', ')}`,
-			);
-
-		// The node's actions, grouped by resource.
-		await items
-			.filter({ hasText: /^Skilljar Domain$/ })
-			.first()
-			.click();
-		const actions = page.locator(
-			'[data-test-id="node-creator-action-item"], [data-test-id="node-creator-item-name"]',
+	const session = {
+		base,
+		browser,
+		errors: [],
+		ignored: [],
+		phase: 'signin',
+		shot: (name) => path.join(outDir, `browser-${prefix ? `${prefix}-` : ''}${name}.png`),
+	};
+	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	session.page = page;
+	page.setDefaultTimeout(30000);
+	// Before login the editor's own "am I logged in?" call answers 401, as it should.
+	page.on('console', (msg) => {
+		if (msg.type() !== 'error') return;
+		const text = `[${session.phase}] console: ${msg.text()} ${msg.location()?.url ?? ''}`;
+		if (
+			ignorable(msg.text(), msg.location()?.url) ||
+			(session.phase === 'signin' && /status of 401/.test(msg.text()))
+		)
+			session.ignored.push(text);
+		else session.errors.push(text);
+	});
+	page.on('pageerror', (err) => {
+		// n8n's own sign-in page reads the version-notification settings before they are loaded
+		// (versions.store: "reading 'enabled'"): n8n's own code, not this package's.
+		if (
+			session.phase === 'signin' &&
+			/reading 'enabled'/.test(err.message) &&
+			/versions\.store/.test(err.stack ?? '')
+		) {
+			session.ignored.push(`[signin] n8n sign-in page error: ${err.message}`);
+			return;
+		}
+		session.errors.push(
+			`[${session.phase}] page error: ${err.message}\n${(err.stack ?? '').split('\n').slice(1, 4).join('\n')}`,
 		);
-		await actions.filter({ hasText: 'Create a domain user' }).first().waitFor();
-		const actionText = await page.locator('[data-test-id="node-creator"]').first().innerText();
-		await page.screenshot({ path: shot('2-actions') });
-		for (const expected of ['Create a course enrollment', 'Get many domain users']) {
-			if (!actionText.includes(expected))
-				throw new Error(`action "${expected}" missing from the Skilljar Domain actions`);
-		}
-
-		// Add it: the node's settings open with the credential already picked.
-		await actions.filter({ hasText: 'Create a domain user' }).first().click();
-		const ndv = page.locator('[data-test-id="ndv"]').first();
-		await ndv.waitFor();
-		// The credential select shows the picked credential as its input's value.
-		const values = await ndv.locator('input').evaluateAll((els) => els.map((el) => el.value));
-		const texts = await ndv.innerText();
-		if (!values.includes('Skilljar sandbox') && !texts.includes('Skilljar sandbox')) {
-			throw new Error(
-				`credential "Skilljar sandbox" not picked; inputs: ${values.filter(Boolean).join(', ')}`,
+	});
+	page.on('requestfailed', (req) => {
+		const url = req.url();
+		const reason = req.failure()?.errorText ?? '';
+		// ERR_ABORTED: a request cut short by navigating on, not a failure of the server.
+		if (url.startsWith(base) && !/ERR_ABORTED/.test(reason))
+			session.errors.push(`[${session.phase}] request failed: ${req.method()} ${url} ${reason}`);
+		else
+			session.ignored.push(
+				`[${session.phase}] ${url.startsWith(base) ? 'aborted' : 'outside request blocked'}: ${url} ${reason}`,
 			);
-		}
-		const params = page.locator('[data-test-id="node-parameters"]').first();
-		await params.waitFor();
-		const resource = await params
-			.locator('[data-test-id="parameter-input-resource"] input')
-			.first()
-			.inputValue();
-		const operation = await params
-			.locator('[data-test-id="parameter-input-operation"] input')
-			.first()
-			.inputValue();
-		const paramText = await params.innerText();
-		await page.screenshot({ path: shot('3-node-settings') });
-		if (resource !== 'Domain User') throw new Error(`Resource shows "${resource}"`);
-		if (operation !== 'Create') throw new Error(`Operation shows "${operation}"`);
-		for (const label of ['Domain Name', 'User Email']) {
-			if (!paramText.includes(label)) throw new Error(`parameter "${label}" not shown`);
-		}
+	});
 
-		// Every resource of the node is offered.
-		await params.locator('[data-test-id="parameter-input-resource"]').first().click();
-		const option = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
-		await option.filter({ hasText: 'Access Code Pool' }).first().waitFor(); // dropdown opened
-		const options = await option.allInnerTexts();
-		await page.screenshot({ path: shot('4-resources') });
-		for (const expected of ['Course Enrollment', 'Domain User', 'Access Code Pool']) {
-			if (!options.some((o) => o.includes(expected)))
-				throw new Error(`resource "${expected}" not offered: ${options.join(', ')}`);
-		}
-		await page.keyboard.press('Escape');
-		await page.waitForTimeout(500);
-		if (errors.length) throw new Error(`browser console errors:\n${errors.join('\n')}`);
-		if (ignored.length) log(`    (ignored: ${ignored.join('; ')})`);
-	} catch (err) {
-		const pages = browser.contexts().flatMap((c) => c.pages());
-		if (pages[0]) await pages[0].screenshot({ path: shot('failure') }).catch(() => {});
+	await page.goto(`${base}/signin`, { waitUntil: 'domcontentloaded' });
+	await page
+		.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+		.first()
+		.fill(email);
+	await page.locator('input[type="password"]').first().fill(password);
+	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
+	session.phase = 'home';
+	await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+	session.phase = 'editor';
+	return session;
+}
+
+/** Closes the browser; throws when the editor logged errors during the checks. */
+export async function closeSession(session, log = console.log) {
+	await session.browser.close().catch(() => {});
+	if (session.errors.length)
+		throw new Error(`browser console errors:\n${session.errors.join('\n')}`);
+	if (session.ignored.length) log(`    (ignored: ${session.ignored.join('; ')})`);
+}
+
+/** A new, empty workflow with the node panel open (in trigger mode, as for a first step). */
+async function newWorkflowPanel(session) {
+	const { page } = session;
+	await page.goto(`${session.base}/workflow/new`, { waitUntil: 'domcontentloaded' });
+	await page
+		.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]')
+		.first()
+		.click();
+	const search = page
+		.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]')
+		.first();
+	await search.waitFor();
+	return search;
+}
+
+const itemNames = (page) => page.locator('[data-test-id="node-creator-item-name"]');
+
+/** In the trigger panel n8n shows trigger nodes without " Trigger": "Skilljar". */
+const TRIGGER_ITEM = /^\s*Skilljar( Trigger)?\s*$/;
+const isTriggerItem = (name) => TRIGGER_ITEM.test(name);
+
+/** Types a query into the node panel and returns the listed node names, in order. */
+async function searchPanel(session, search, query, waitForText) {
+	const { page } = session;
+	await search.fill(query);
+	await itemNames(page).filter({ hasText: waitForText }).first().waitFor();
+	await page.waitForTimeout(300); // the list re-renders once more after the debounce
+	return (await itemNames(page).allInnerTexts()).map((n) => n.trim());
+}
+
+/**
+ * The node panel of a first step, searched for "Skilljar": where Skilljar Trigger ranks. n8n
+ * ranks purely by fuzzy text score (see README, "Finding the nodes"): shorter names that start
+ * with the query win, so the 16-letter "Skilljar Trigger" cannot outrank "Skilljar User". The
+ * check records the rank and requires the trigger to be listed with its events; for an event
+ * word ("completion") the trigger must be the first Skilljar node.
+ */
+export async function checkTriggerSearch(session) {
+	const { page } = session;
+	const search = await newWorkflowPanel(session);
+	const names = await searchPanel(session, search, 'Skilljar', TRIGGER_ITEM);
+	const skilljar = names.filter((n) => n.startsWith('Skilljar'));
+	const rank = skilljar.findIndex(isTriggerItem) + 1;
+	await page.screenshot({ path: session.shot('trigger-search-skilljar') });
+	if (rank === 0) throw new Error(`"Skilljar" in the trigger panel lists: ${names.join(', ')}`);
+
+	const byEvent = await searchPanel(session, search, 'completion', 'Skilljar');
+	await page.screenshot({ path: session.shot('trigger-search-completion') });
+	const firstSkilljar = byEvent.find((n) => n.startsWith('Skilljar'));
+	if (!isTriggerItem(firstSkilljar ?? ''))
+		throw new Error(`"completion" lists ${byEvent.slice(0, 8).join(', ')}`);
+	return { rank, of: skilljar.length, names: skilljar };
+}
+
+/**
+ * Searching for a task finds the node that does it first among the Skilljar nodes, and that
+ * node offers the expected action.
+ */
+export async function checkTaskSearch(session, { query, node, action }) {
+	const { page } = session;
+	const search = await newWorkflowPanel(session);
+	const names = await searchPanel(session, search, query, 'Skilljar');
+	const skilljar = names.filter((n) => n.startsWith('Skilljar'));
+	await page.screenshot({ path: session.shot(`search-${query.replace(/\W+/g, '-')}`) });
+	if (skilljar[0] !== node)
 		throw new Error(
-			`${err.message}${errors.length ? `\nconsole errors:\n${errors.join('\n')}` : ''}\n(screenshots in ${outDir})`,
+			`"${query}" lists ${skilljar.join(', ') || names.slice(0, 8).join(', ')} first, not ${node}`,
 		);
+	if (action) {
+		await itemNames(page)
+			.filter({ hasText: new RegExp(`^${node}$`) })
+			.first()
+			.click();
+		const text = page.locator('[data-test-id="node-creator"]').first();
+		await text.getByText(action, { exact: false }).first().waitFor();
+	}
+	return { position: names.indexOf(node) + 1, skilljar };
+}
+
+/**
+ * Find "Skilljar" in the node panel, add a Skilljar Domain action and check that its resources,
+ * operations and the "Skilljar sandbox" credential show up.
+ */
+export async function checkActionNode(session) {
+	const { page } = session;
+	await page.goto(`${session.base}/workflow/new`, { waitUntil: 'domcontentloaded' });
+	await page
+		.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]')
+		.first()
+		.click();
+	const search = page
+		.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]')
+		.first();
+	await search.fill('Skilljar');
+	const items = page.locator('[data-test-id="node-creator-item-name"]');
+	await items.filter({ hasText: 'Skilljar' }).first().waitFor();
+	const names = await items.allInnerTexts();
+	const skilljar = names.filter((n) => /Skilljar/.test(n));
+	await page.screenshot({ path: session.shot('node-panel') });
+	if (!skilljar.some((n) => /Skilljar Domain/.test(n)))
+		throw new Error(`node panel shows: ${names.join(', ')}`);
+	if (skilljar.length < 20)
+		throw new Error(`only ${skilljar.length} Skilljar nodes in the panel: ${skilljar.join(', ')}`);
+
+	// The node's actions, grouped by resource.
+	await items
+		.filter({ hasText: /^Skilljar Domain$/ })
+		.first()
+		.click();
+	const actions = page.locator(
+		'[data-test-id="node-creator-action-item"], [data-test-id="node-creator-item-name"]',
+	);
+	await actions.filter({ hasText: 'Create a domain user' }).first().waitFor();
+	const actionText = await page.locator('[data-test-id="node-creator"]').first().innerText();
+	await page.screenshot({ path: session.shot('domain-actions') });
+	for (const expected of ['Create a course enrollment', 'Get many domain users']) {
+		if (!actionText.includes(expected))
+			throw new Error(`action "${expected}" missing from the Skilljar Domain actions`);
+	}
+
+	// Add it: the node's settings open with the credential already picked.
+	await actions.filter({ hasText: 'Create a domain user' }).first().click();
+	const ndv = page.locator('[data-test-id="ndv"]').first();
+	await ndv.waitFor();
+	// The credential select shows the picked credential as its input's value.
+	const values = await ndv.locator('input').evaluateAll((els) => els.map((el) => el.value));
+	const texts = await ndv.innerText();
+	if (!values.includes('Skilljar sandbox') && !texts.includes('Skilljar sandbox')) {
+		throw new Error(
+			`credential "Skilljar sandbox" not picked; inputs: ${values.filter(Boolean).join(', ')}`,
+		);
+	}
+	const params = page.locator('[data-test-id="node-parameters"]').first();
+	await params.waitFor();
+	const resource = await params
+		.locator('[data-test-id="parameter-input-resource"] input')
+		.first()
+		.inputValue();
+	const operation = await params
+		.locator('[data-test-id="parameter-input-operation"] input')
+		.first()
+		.inputValue();
+	const paramText = await params.innerText();
+	await page.screenshot({ path: session.shot('domain-node-settings') });
+	if (resource !== 'Domain User') throw new Error(`Resource shows "${resource}"`);
+	if (operation !== 'Create') throw new Error(`Operation shows "${operation}"`);
+	for (const label of ['Domain Name', 'User Email']) {
+		if (!paramText.includes(label)) throw new Error(`parameter "${label}" not shown`);
+	}
+
+	// Every resource of the node is offered.
+	await params.locator('[data-test-id="parameter-input-resource"]').first().click();
+	const option = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+	await option.filter({ hasText: 'Access Code Pool' }).first().waitFor(); // dropdown opened
+	const options = await option.allInnerTexts();
+	await page.screenshot({ path: session.shot('domain-resources') });
+	for (const expected of ['Course Enrollment', 'Domain User', 'Access Code Pool']) {
+		if (!options.some((o) => o.includes(expected)))
+			throw new Error(`resource "${expected}" not offered: ${options.join(', ')}`);
+	}
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(500);
+}
+
+/**
+ * Add Skilljar Trigger from the node panel by its "On Course Completion" event, press "Listen
+ * for test event": the node's own ping delivers Skilljar's sample at once (marked `_sample`).
+ * Back on the canvas, the node's subtitle names the event ("Course Completion").
+ */
+export async function checkTriggerListen(session) {
+	const { page } = session;
+	const search = await newWorkflowPanel(session);
+	await searchPanel(session, search, 'Skilljar', TRIGGER_ITEM);
+	await itemNames(page).filter({ hasText: TRIGGER_ITEM }).first().click();
+	const creator = page.locator('[data-test-id="node-creator"]').first();
+	await creator.getByText('On Course Completion', { exact: true }).first().waitFor();
+	const listed = await creator.innerText();
+	await page.screenshot({ path: session.shot('trigger-events') });
+	for (const expected of ['On VILT Event Registration', 'On Course Enrollment']) {
+		if (!listed.includes(expected)) throw new Error(`the trigger's events lack "${expected}"`);
+	}
+	await creator.getByText('On Course Completion', { exact: true }).first().click();
+	const ndv = page.locator('[data-test-id="ndv"]').first();
+	await ndv.waitFor();
+	// n8n 1.123 and 2.x label the listen button "Execute step" on a webhook trigger.
+	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
+	// The node pings after one second, and again (bounded) while n8n is not yet listening.
+	const output = page.locator('[data-test-id="output-panel"]').first();
+	await output.getByText('_sample').first().waitFor({ timeout: 30000 });
+	await page.waitForTimeout(500);
+	await page.screenshot({ path: session.shot('trigger-listen-sample') });
+	const shown = await output.innerText();
+	if (!shown.includes('COURSE_COMPLETION'))
+		throw new Error(`the test event shown is not a course completion: ${shown.slice(0, 300)}`);
+
+	await page.keyboard.press('Escape');
+	await ndv.waitFor({ state: 'hidden' });
+	const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Skilljar Trigger' });
+	await node.first().waitFor();
+	const nodeText = await node.first().innerText();
+	await page.screenshot({ path: session.shot('trigger-subtitle') });
+	if (!nodeText.includes('Course Completion') || nodeText.includes('COURSE_COMPLETION'))
+		throw new Error(`the trigger on the canvas reads: ${nodeText.replace(/\s+/g, ' ')}`);
+}
+
+/** The task searches the issue asks for: query → the node that does it (and one of its actions). */
+export const TASK_SEARCHES = [
+	{ query: 'enroll', node: 'Skilljar Domain', action: 'Create a course enrollment' },
+	{ query: 'enrollment', node: 'Skilljar Domain' },
+	{ query: 'learner', node: 'Skilljar User', action: 'Get many users' },
+	{ query: 'promo code', node: 'Skilljar Promo Code', action: 'Create a promo code' },
+	{ query: 'group', node: 'Skilljar Group', action: 'Add a user to a group' },
+];
+
+/** Every check in one browser session (the standalone entry point below uses this). */
+export async function browserCheck({ timeoutMs = 300000, ...options }) {
+	const session = await openSession(options);
+	const deadline = setTimeout(() => void session.browser.close(), timeoutMs); // hard bound
+	const report = {};
+	try {
+		await checkActionNode(session);
+		report.trigger = await checkTriggerSearch(session);
+		for (const task of TASK_SEARCHES) report[task.query] = await checkTaskSearch(session, task);
+		await checkTriggerListen(session);
+	} catch (err) {
+		await session.page.screenshot({ path: session.shot('failure') }).catch(() => {});
+		await session.browser.close().catch(() => {});
+		throw new Error(`${err.message}\n(screenshots in ${options.outDir})`);
 	} finally {
 		clearTimeout(deadline);
-		await browser.close().catch(() => {});
 	}
+	await closeSession(session, options.log);
+	return report;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -227,8 +386,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
 		'..',
 		'test-output',
 	);
-	browserCheck({ base, email, password, outDir }).then(
-		() => console.log('browser check passed'),
+	browserCheck({ base, email, password, outDir, prefix: process.env.SHOT_PREFIX }).then(
+		(report) => console.log(`browser check passed ${JSON.stringify(report)}`),
 		(err) => {
 			console.error(err.message);
 			process.exit(1);

@@ -14,8 +14,9 @@ import { SkilljarApi } from '../../credentials/SkilljarApi.credentials';
 
 /**
  * Stands in for n8n's server-side credentials helper (not published on npm): hands out the
- * decrypted credential and applies the credential type's own `authenticate` block, resolving its
- * `={{$credentials.x}}` expressions with n8n's real expression engine, as n8n does.
+ * decrypted credential and applies the credential type's own `authenticate`, as n8n does: a
+ * function is called, a `generic` block's `={{$credentials.x}}` expressions are resolved with
+ * n8n's real expression engine.
  */
 export class SandboxCredentialsHelper extends ICredentialsHelper {
 	/** Every credential applied to a request, for tests that check where the key went. */
@@ -42,7 +43,13 @@ export class SandboxCredentialsHelper extends ICredentialsHelper {
 		const options = requestOptions as IHttpRequestOptions;
 		if (typeName !== this.type.name) throw new Error(`Unknown credential type ${typeName}`);
 		const authenticate = this.type.authenticate;
-		if (!authenticate || typeof authenticate === 'function') return options;
+		if (!authenticate) return options;
+		if (typeof authenticate === 'function') {
+			// n8n calls a function-type authenticate with the decrypted credential as it is.
+			const authenticated = await authenticate(credentials, options);
+			this.applied.push({ url: authenticated.url, baseURL: authenticated.baseURL });
+			return authenticated;
+		}
 		const resolve = (value: unknown): string =>
 			String(
 				typeof value === 'string' && value.startsWith('=')

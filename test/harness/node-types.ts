@@ -7,58 +7,22 @@ import type {
 } from 'n8n-workflow';
 
 import { SkilljarApi } from '../../credentials/SkilljarApi.credentials';
-import { SkilljarAsset } from '../../nodes/SkilljarAsset/SkilljarAsset.node';
-import { SkilljarCourse } from '../../nodes/SkilljarCourse/SkilljarCourse.node';
-import { SkilljarDomain } from '../../nodes/SkilljarDomain/SkilljarDomain.node';
-import { SkilljarGroup } from '../../nodes/SkilljarGroup/SkilljarGroup.node';
-import { SkilljarIltInstructor } from '../../nodes/SkilljarIltInstructor/SkilljarIltInstructor.node';
-import { SkilljarIltMultiSessionEvent } from '../../nodes/SkilljarIltMultiSessionEvent/SkilljarIltMultiSessionEvent.node';
-import { SkilljarIltSession } from '../../nodes/SkilljarIltSession/SkilljarIltSession.node';
-import { SkilljarLesson } from '../../nodes/SkilljarLesson/SkilljarLesson.node';
-import { SkilljarLessonProgress } from '../../nodes/SkilljarLessonProgress/SkilljarLessonProgress.node';
-import { SkilljarOffer } from '../../nodes/SkilljarOffer/SkilljarOffer.node';
-import { SkilljarPath } from '../../nodes/SkilljarPath/SkilljarPath.node';
-import { SkilljarProgressToken } from '../../nodes/SkilljarProgressToken/SkilljarProgressToken.node';
-import { SkilljarPromoCode } from '../../nodes/SkilljarPromoCode/SkilljarPromoCode.node';
-import { SkilljarPromoCodePool } from '../../nodes/SkilljarPromoCodePool/SkilljarPromoCodePool.node';
-import { SkilljarPurchase } from '../../nodes/SkilljarPurchase/SkilljarPurchase.node';
-import { SkilljarQuestionBank } from '../../nodes/SkilljarQuestionBank/SkilljarQuestionBank.node';
-import { SkilljarQuiz } from '../../nodes/SkilljarQuiz/SkilljarQuiz.node';
-import { SkilljarQuizQuestion } from '../../nodes/SkilljarQuizQuestion/SkilljarQuizQuestion.node';
-import { SkilljarTrainingCreditCode } from '../../nodes/SkilljarTrainingCreditCode/SkilljarTrainingCreditCode.node';
-import { SkilljarUser } from '../../nodes/SkilljarUser/SkilljarUser.node';
-import { SkilljarViltSessionEvent } from '../../nodes/SkilljarViltSessionEvent/SkilljarViltSessionEvent.node';
-import { SkilljarViltSessionRegistration } from '../../nodes/SkilljarViltSessionRegistration/SkilljarViltSessionRegistration.node';
-import { SkilljarWebPackage } from '../../nodes/SkilljarWebPackage/SkilljarWebPackage.node';
-import { SkilljarWebhook } from '../../nodes/SkilljarWebhook/SkilljarWebhook.node';
+import { NODE_REGISTRY } from '../../nodes/shared/registry';
 
-/** Every action node of the package, as n8n loads them. */
-export const ACTION_NODES: INodeType[] = [
-	new SkilljarAsset(),
-	new SkilljarCourse(),
-	new SkilljarDomain(),
-	new SkilljarGroup(),
-	new SkilljarIltInstructor(),
-	new SkilljarIltMultiSessionEvent(),
-	new SkilljarIltSession(),
-	new SkilljarLesson(),
-	new SkilljarLessonProgress(),
-	new SkilljarOffer(),
-	new SkilljarPath(),
-	new SkilljarProgressToken(),
-	new SkilljarPromoCode(),
-	new SkilljarPromoCodePool(),
-	new SkilljarPurchase(),
-	new SkilljarQuestionBank(),
-	new SkilljarQuiz(),
-	new SkilljarQuizQuestion(),
-	new SkilljarTrainingCreditCode(),
-	new SkilljarUser(),
-	new SkilljarViltSessionEvent(),
-	new SkilljarViltSessionRegistration(),
-	new SkilljarWebPackage(),
-	new SkilljarWebhook(),
-];
+/** `skilljarUser` → `SkilljarUser`: the folder, file and class name of a registered node. */
+export const classNameOf = (nodeType: string): string =>
+	nodeType.charAt(0).toUpperCase() + nodeType.slice(1);
+
+/** Every action node of the package, as n8n loads them: one per registry entry. */
+export const ACTION_NODES: INodeType[] = Object.keys(NODE_REGISTRY).map((nodeType) => {
+	const className = classNameOf(nodeType);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- one class per registry entry, found by its file name
+	const module = require(`../../nodes/${className}/${className}.node`) as Record<
+		string,
+		new () => INodeType
+	>;
+	return new module[className]();
+});
 
 export const PACKAGE = 'n8n-nodes-skilljar';
 

@@ -2,7 +2,7 @@ import { ACTION_NODES } from './node-types';
 import { TABLES } from './tables';
 
 export const TABLE_START =
-	'<!-- actions-table:start (generated from the operation tables; `npm run readme:update`) -->';
+	'<!-- actions-table:start (generated from the OpenAPI facts and the overlays; `npm run readme:update`) -->';
 export const TABLE_END = '<!-- actions-table:end -->';
 
 /** The README's list of every node, resource and action, with the endpoint each one calls. */

@@ -1,77 +1,108 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { collectionFor } from '../../nodes/shared/description';
+import type { ApiField } from '../../nodes/shared/apiFacts';
+import { NULL_OPTION, collectionFor } from '../../nodes/shared/description';
+import { factsOf } from '../../nodes/shared/catalog';
 import { fieldParameterName } from '../../nodes/shared/naming';
 import type { SkilljarField, SkilljarOperation } from '../../nodes/shared/types';
 import { DEMO } from '../../sandbox/seed';
+import { SAMPLE_IDS } from '../../sandbox/samples';
+import { sampleValue as wireSample } from './sandbox-bodies';
 
-/** Seeded records that path parameters and reference fields point at. */
-const KNOWN_VALUES: Record<string, string> = {
-	domain_name: DEMO.domainName,
-	access_code_pool_id: DEMO.accessCodePoolId,
-	'access_code_pool.id': DEMO.accessCodePoolId,
-	access_code_id: DEMO.accessCodeIds[0],
-	asset_id: DEMO.assetIds[0],
+/**
+ * Values for running an action as a user would: what to type into each parameter, and the value
+ * Skilljar must receive for it. Path IDs name the sandbox's sample records; body values come from
+ * the generated schema (so they satisfy its constraints and point at records that exist).
+ */
+
+/** Query values that must name real records for the list to answer. */
+const QUERY_VALUES: Record<string, string> = {
 	course_id: DEMO.courseIds[0],
-	course_series_id: DEMO.courseSeriesId,
-	enrollment_id: DEMO.enrollmentIds[0],
-	group_id: DEMO.groupIds[0],
-	ilt_session_id: DEMO.iltSessionIds[0],
-	instructor_email: DEMO.iltInstructorEmails[0],
-	lesson: DEMO.lessonIds[0],
-	lesson_content_item_id: DEMO.contentItemIds[0],
-	lesson_id: DEMO.lessonIds[0],
-	lesson_progress_id: DEMO.lessonProgressIds[0],
-	multi_session_event_id: DEMO.multiSessionEventId,
-	path_id: DEMO.pathId,
-	plan_enrollment_id: DEMO.planEnrollmentIds[0],
-	plan_id: DEMO.planId,
-	progress_token_id: DEMO.progressTokenIds[0],
-	promo_code_id: DEMO.promoCodeIds[0],
-	promo_code_pool_id: DEMO.promoCodePoolId,
-	published_course_id: DEMO.publishedCourseId,
-	published_path_enrollment_id: DEMO.pathEnrollmentIds[0],
-	published_path_id: DEMO.publishedPathId,
-	purchase_id: DEMO.purchaseId,
-	'signup_field.id': DEMO.signupFieldIds[0],
-	training_credit_code_id: DEMO.trainingCreditCodeIds[0],
-	'user.email': 'new.learner@example.com',
-	'user.id': DEMO.userIds[14],
-	user_id: DEMO.userId,
-	'vilt_session.id': DEMO.viltSessionIds[0],
-	vilt_session_registration_id: DEMO.viltRegistrationIds[0],
-	web_package_id: DEMO.webPackageIds[0],
-	content_url: 'https://cdn.example.com/package.zip',
-	target_url: 'http://127.0.0.1:9/skilljar-hook',
-	signup_fields: JSON.stringify([{ id: DEMO.signupFieldIds[0], value: 'Engineering' }]),
 };
 
-/** A valid value for a field, as a user would enter it in the editor. */
-export function sampleValue(field: SkilljarField): string | number | boolean {
-	if (field.in === 'body' && field.name === 'web_package_id') return DEMO.webPackageIds[1];
-	if (field.parameter === 'offerId') return DEMO.offerIds[0];
-	if (field.name in KNOWN_VALUES) return KNOWN_VALUES[field.name];
+/** The sample record ID for each `{param}` of a path template. */
+export function pathValues(template: string): Record<string, string> {
+	const values: Record<string, string> = {};
+	const segments = template.split('/');
+	segments.forEach((segment, index) => {
+		const match = /^\{([a-z_]+)\}$/.exec(segment);
+		if (!match) return;
+		const id = SAMPLE_IDS[segments.slice(0, index).join('/')];
+		if (id !== undefined) values[match[1]] = id;
+	});
+	return values;
+}
+
+/** The document's schema of a dotted body member (`user.id`), if it has one. */
+function apiFieldOf(operation: SkilljarOperation, dotted: string): ApiField | undefined {
+	let fields = factsOf(operation.apiIds[0]).body?.fields ?? [];
+	let found: ApiField | undefined;
+	for (const key of dotted.split('.')) {
+		found = fields.find((field) => field.name === key);
+		fields = found?.properties ?? [];
+	}
+	return found;
+}
+
+export interface Sample {
+	/** What the user enters in the editor. */
+	input: string | number | boolean;
+	/** What Skilljar must receive. */
+	wire: unknown;
+}
+
+/** A value for one field: typed into the editor as `input`, arriving at Skilljar as `wire`. */
+export function sampleFor(operation: SkilljarOperation, field: SkilljarField): Sample {
+	if (field.in === 'path') {
+		const value = pathValues(operation.path)[field.name] ?? field.options?.[0] ?? 'sample';
+		return { input: value, wire: value };
+	}
+	let wire: unknown;
+	if (field.in === 'query') {
+		wire = QUERY_VALUES[field.name];
+	} else {
+		const schema = apiFieldOf(operation, field.name);
+		if (schema) wire = wireSample(schema, field.name);
+	}
+	if (wire === undefined) {
+		switch (field.type) {
+			case 'number':
+				wire = 1;
+				break;
+			case 'boolean':
+				wire = true;
+				break;
+			case 'options':
+				wire = field.options?.[0] ?? '';
+				break;
+			case 'json':
+				wire = {};
+				break;
+			default:
+				wire = 'sample';
+		}
+	}
+	return { input: editorInput(field, wire), wire };
+}
+
+/** The text or value a user would enter in the editor to send `wire`. */
+function editorInput(field: SkilljarField, wire: unknown): string | number | boolean {
 	switch (field.type) {
-		case 'number':
-			return 1;
-		case 'boolean':
-			return true;
-		case 'dateTime':
-			return '2026-03-01T09:00:00Z';
-		case 'options':
-			return field.options?.[0] ?? '';
-		case 'stringList':
-			return 'alpha,beta';
 		case 'idList':
-			return 'opt0000000001,opt0000000002';
+			return (wire as IDataObject[]).map((entry) => String(entry.id)).join(',');
+		case 'stringList':
+			return (wire as unknown[]).map(String).join(',');
 		case 'json':
-			return String(field.default ?? '{}');
+			return JSON.stringify(wire);
+		case 'number':
+		case 'boolean':
+			return wire as number | boolean;
 		default:
-			return 'Sample text';
+			return String(wire);
 	}
 }
 
-/** Node parameters that run an operation with every required field filled in. */
+/** Node parameters with every required field filled in. */
 export function requiredParameters(
 	resource: string,
 	operation: SkilljarOperation,
@@ -79,21 +110,62 @@ export function requiredParameters(
 ): INodeParameters {
 	const parameters: INodeParameters = { resource, operation: operation.value };
 	for (const field of operation.fields.filter((candidate) => candidate.required)) {
-		parameters[fieldParameterName(field)] = sampleValue(field);
+		parameters[fieldParameterName(field)] = sampleFor(operation, field).input;
 	}
-	if (operation.pagination) parameters.returnAll = true;
+	// One member of each "at least one of" group, as a user must.
+	const groups = new Set(operation.fields.flatMap((field) => field.oneOf ?? []));
+	for (const group of groups) {
+		const first = operation.fields.find((field) => field.oneOf === group)!;
+		const collection = collectionFor(operation, first);
+		parameters[collection] = {
+			...((parameters[collection] ?? {}) as INodeParameters),
+			[fieldParameterName(first)]: sampleFor(operation, first).input,
+		};
+	}
+	if (operation.pagination) {
+		parameters.returnAll = false;
+		parameters.limit = 5;
+	}
 	return { ...parameters, ...extra };
 }
 
-/** Parameters with every optional field set too, inside its collection. */
-export function allParameters(resource: string, operation: SkilljarOperation): INodeParameters {
+/**
+ * Parameters with every field set, optional ones inside their collections; nullable optional
+ * fields are cleared (`null`). Returns them with the body and query Skilljar must receive.
+ */
+export function allParameters(
+	resource: string,
+	operation: SkilljarOperation,
+): { parameters: INodeParameters; body: IDataObject; qs: IDataObject } {
 	const parameters = requiredParameters(resource, operation);
-	for (const field of operation.fields.filter((candidate) => !candidate.required)) {
-		if (field.in === 'query') continue;
-		const collection = collectionFor(operation, field);
-		const values = (parameters[collection] ?? {}) as INodeParameters;
-		values[fieldParameterName(field)] = sampleValue(field);
-		parameters[collection] = values;
+	const body: IDataObject = {};
+	const qs: IDataObject = {};
+	for (const field of operation.fields) {
+		if (field.in === 'path') continue;
+		const sample = sampleFor(operation, field);
+		const clear = field.nullable && !field.required;
+		const input = clear ? (field.type === 'options' ? NULL_OPTION : 'null') : sample.input;
+		const wire = clear ? null : sample.wire;
+		if (field.required) {
+			parameters[fieldParameterName(field)] = input;
+		} else {
+			const collection = collectionFor(operation, field);
+			const values = (parameters[collection] ?? {}) as INodeParameters;
+			values[fieldParameterName(field)] = input;
+			parameters[collection] = values;
+		}
+		if (field.in === 'query') qs[field.name] = wire as IDataObject[string];
+		else setDotted(body, field.name, wire);
 	}
-	return parameters;
+	return { parameters, body, qs };
+}
+
+function setDotted(target: IDataObject, dotted: string, value: unknown): void {
+	const keys = dotted.split('.');
+	let node = target;
+	for (const key of keys.slice(0, -1)) {
+		node[key] = (node[key] as IDataObject) ?? {};
+		node = node[key] as IDataObject;
+	}
+	node[keys[keys.length - 1]] = value as IDataObject[string];
 }

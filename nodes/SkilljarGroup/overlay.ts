@@ -1,0 +1,82 @@
+import type { FieldOverlay, NodeOverlay } from '../shared/types';
+
+/** The sign-up rule object is offered as three fields rather than raw JSON. */
+const signUpRule: Record<string, FieldOverlay> = {
+	'sign_up_field_rule.enforce': {
+		label: 'Sign Up Field Rule: Enforce',
+		description: 'Whether users whose sign-up answers match the rule join this group automatically',
+	},
+	'sign_up_field_rule.require_match_all': {
+		label: 'Sign Up Field Rule: Require Match All',
+		description: 'Whether a user must match every option of the rule (otherwise one is enough)',
+	},
+	'sign_up_field_rule.options': {
+		label: 'Sign Up Field Rule: Option IDs',
+		description: 'Sign-up field options that place a user in this group',
+	},
+};
+
+export const overlay: NodeOverlay = [
+	{
+		value: 'group',
+		name: 'Group',
+		operations: [
+			'groups_list',
+			{ id: 'groups_create', fields: signUpRule },
+			{ id: 'groups_partial_update', fields: signUpRule },
+			'groups_retrieve',
+			'groups_destroy',
+		],
+	},
+	{
+		value: 'groupAccessCodePool',
+		name: 'Group Access Code Pool',
+		noun: 'access code pool of a group',
+		plural: 'access code pools of a group',
+		operations: [
+			'groups_access_code_pools_list',
+			{
+				id: 'groups_access_code_pools_create',
+				value: 'add',
+				name: 'Add',
+				action: 'Add an access code pool to a group',
+			},
+			'groups_access_code_pools_retrieve',
+			{
+				id: 'groups_access_code_pools_destroy',
+				value: 'remove',
+				name: 'Remove',
+				action: 'Remove an access code pool from a group',
+			},
+		],
+	},
+	{
+		value: 'groupUser',
+		name: 'Group User',
+		noun: 'user of a group',
+		plural: 'users of a group',
+		operations: [
+			'groups_users_list',
+			{ id: 'groups_users_create', value: 'add', name: 'Add', action: 'Add a user to a group' },
+			'groups_users_retrieve',
+			{
+				id: 'groups_users_destroy',
+				value: 'remove',
+				name: 'Remove',
+				action: 'Remove a user from a group',
+			},
+		],
+	},
+	{
+		value: 'emailDomainRule',
+		name: 'Email Domain Rule',
+		noun: 'email domain rules of a group',
+		operations: [
+			{ id: 'groups_email_domain_rules_list', action: 'Get the email domain rules of a group' },
+			{
+				id: 'groups_email_domain_rules_partial_update',
+				action: 'Update the email domain rules of a group',
+			},
+		],
+	},
+];

@@ -1,0 +1,15 @@
+import type { NodeOverlay } from '../shared/types';
+
+export const overlay: NodeOverlay = [
+	{
+		value: 'promoCode',
+		name: 'Promo Code',
+		operations: [
+			'promo_codes_list',
+			'promo_codes_create',
+			'promo_codes_partial_update',
+			'promo_codes_retrieve',
+			'promo_codes_destroy',
+		],
+	},
+];

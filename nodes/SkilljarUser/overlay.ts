@@ -1,0 +1,55 @@
+import { USER_PUBLISHED_COURSE_PICKER } from '../shared/listSearch';
+import type { NodeOverlay } from '../shared/types';
+
+/**
+ * Below a user, a published course is picked from that user's own courses: the domain-wide
+ * picker would need a Domain Name these actions do not have.
+ */
+const publishedCourse = { published_course_id: { picker: USER_PUBLISHED_COURSE_PICKER } };
+const ofUser = { 'path:published_course_id': { picker: USER_PUBLISHED_COURSE_PICKER } };
+
+export const overlay: NodeOverlay = [
+	{
+		value: 'user',
+		name: 'User',
+		operations: ['users_list', 'users_partial_update', 'users_anonymize_create', 'users_retrieve'],
+	},
+	{
+		value: 'userGroup',
+		name: 'User Group',
+		noun: 'group of a user',
+		plural: 'groups of a user',
+		operations: ['users_groups_list'],
+	},
+	{
+		value: 'userPlanEnrollment',
+		name: 'User Plan Enrollment',
+		operations: ['users_plan_enrollments_list'],
+	},
+	{
+		value: 'courseProgress',
+		name: 'Course Progress',
+		plural: 'course progress records',
+		operations: [
+			'users_published_courses_list',
+			{ id: 'users_published_courses_partial_update', fields: ofUser },
+			{ id: 'users_published_courses_retrieve', fields: publishedCourse },
+		],
+	},
+	{
+		value: 'userLessonProgress',
+		name: 'User Lesson Progress',
+		noun: 'lesson progress of a user',
+		plural: 'lesson progress records of a user',
+		operations: [
+			{ id: 'users_published_courses_lessons_list', fields: publishedCourse },
+			{ id: 'users_published_courses_lessons_partial_update', fields: publishedCourse },
+			{ id: 'users_published_courses_lessons_retrieve', fields: publishedCourse },
+		],
+	},
+	{
+		value: 'userPathEnrollment',
+		name: 'User Path Enrollment',
+		operations: ['users_published_path_enrollments_list'],
+	},
+];

@@ -1,0 +1,24 @@
+import type { NodeOverlay } from '../shared/types';
+
+export const overlay: NodeOverlay = [
+	{
+		value: 'webPackage',
+		name: 'Web Package',
+		operations: [
+			'web_packages_list',
+			'web_packages_create',
+			'web_packages_retrieve',
+			{
+				id: 'web_packages_lessons_update',
+				value: 'replaceLessons',
+				name: 'Replace Lessons',
+				action: 'Replace the lessons of a web package',
+				// The body's web_package_id (the new package) would clash with the path's parameter name.
+				fields: {
+					'body:web_package_id': { parameter: 'newWebPackageId', label: 'New Web Package ID' },
+				},
+			},
+			'web_packages_destroy',
+		],
+	},
+];

@@ -1,0 +1,189 @@
+import type { ApiOperation } from './apiFacts';
+import { fieldsOf } from './fields';
+import { API_OPERATIONS } from './generated/operations';
+import { DEFAULT_PICKERS } from './listSearch';
+import { camelCase, humanize, kindTexts, nounOf, pluralOf, withArticle } from './naming';
+import type {
+	NodeOverlay,
+	OperationKind,
+	OperationOverlay,
+	ResourceOverlay,
+	SkilljarField,
+	SkilljarOperation,
+	SkilljarResource,
+} from './types';
+
+/**
+ * Merges the generated facts with a node's overlay into the runtime tables. Every rule that is the
+ * same for all nodes lives here (kinds, names, PUT twins, pickers); the overlay holds only what is
+ * particular to one operation.
+ */
+
+const FACTS = new Map(API_OPERATIONS.map((operation) => [operation.id, operation]));
+
+export function factsOf(id: string): ApiOperation {
+	const facts = FACTS.get(id);
+	if (!facts) throw new Error(`Overlay names "${id}", which the OpenAPI document does not have`);
+	return facts;
+}
+
+/** The PUT at the same path as a PATCH: Skilljar documents the pair as one partial update. */
+export function putTwinOf(facts: ApiOperation): ApiOperation | undefined {
+	if (facts.method !== 'PATCH') return undefined;
+	return API_OPERATIONS.find(
+		(candidate) => candidate.method === 'PUT' && candidate.path === facts.path,
+	);
+}
+
+export function kindOf(facts: ApiOperation): OperationKind {
+	switch (facts.method) {
+		case 'GET':
+			return facts.pagination ? 'list' : 'get';
+		case 'PUT':
+		case 'PATCH':
+			return 'update';
+		case 'DELETE':
+			return 'delete';
+		default: {
+			// A POST creates a record where the path is a collection (it is listed, read or has
+			// records below it); otherwise it is a verb such as `/anonymize` or `/ping`.
+			const collection = API_OPERATIONS.some(
+				(other) =>
+					other !== facts &&
+					(other.path === facts.path || other.path.startsWith(`${facts.path}/{`)),
+			);
+			return collection ? 'create' : 'action';
+		}
+	}
+}
+
+export function normalise(entry: string | OperationOverlay): OperationOverlay {
+	return typeof entry === 'string' ? { id: entry } : entry;
+}
+
+export function buildResources(overlay: NodeOverlay): SkilljarResource[] {
+	return overlay.map((resource) => ({
+		value: resource.value,
+		name: resource.name,
+		operations: resource.operations.map((entry) => buildOperation(resource, normalise(entry))),
+	}));
+}
+
+function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): SkilljarOperation {
+	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
+	const facts = factsOf(ids[0]);
+	const kind = kindOf(facts);
+	const noun = resource.noun ?? nounOf(resource.name);
+	const texts = kindTexts(kind, noun, resource.plural ?? pluralOf(noun));
+	if (kind === 'action') {
+		const verb = facts.path.split('/').pop() ?? '';
+		texts.value = camelCase(verb.replace(/-/g, '_'));
+		texts.name = humanize(verb.replace(/-/g, '_'));
+		texts.action = `${texts.name} ${withArticle(noun)}`;
+	}
+
+	const base = baseFields(entry);
+	const path = base.path;
+	let fields = base.fields;
+
+	const overrides = entry.fields ?? {};
+	// Keys are wire names; `body:name` / `path:name` pick one where path and body share a name.
+	const overrideOf = (field: SkilljarField) =>
+		overrides[`${field.in}:${field.name}`] ?? overrides[field.name] ?? {};
+	fields = fields
+		.filter((field) => !overrideOf(field).hidden)
+		.map((field) => applyFieldOverlay(field, overrideOf(field)));
+	fields.push(...(entry.extraFields ?? []));
+	fields = attachPickers(fields);
+
+	const twin = putTwinOf(facts);
+	const operation: SkilljarOperation = {
+		value: entry.value ?? texts.value,
+		name: entry.name ?? texts.name,
+		action: entry.action ?? texts.action,
+		kind,
+		// An Update sends PATCH: only the fields the user set change.
+		method: facts.method,
+		path,
+		fields,
+		apiIds: [...ids, ...(twin ? [twin.id] : [])],
+	};
+	if (entry.description) operation.description = entry.description;
+	const pagination = entry.pagination ?? facts.pagination;
+	if (pagination) operation.pagination = pagination;
+	if (pagination && (entry.pageSize ?? facts.pageSize)) operation.pageSize = true;
+	if (entry.idempotentPost) operation.idempotentPost = entry.idempotentPost;
+	return operation;
+}
+
+/** Path and fields from the facts alone, before the overlay's field overrides. */
+export function baseFields(entry: OperationOverlay): { path: string; fields: SkilljarField[] } {
+	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
+	const facts = factsOf(ids[0]);
+	const fields = fieldsOf(facts, entry.json);
+	return ids.length > 1
+		? joinVariants(ids, entry.path ?? '', fields)
+		: { path: facts.path, fields };
+}
+
+/**
+ * Several operations whose paths differ in one segment (`/v1/webhooks/sample-course-completion`,
+ * …) become one action: the differing part is a required option filled into `template`.
+ */
+function joinVariants(
+	ids: string[],
+	template: string,
+	fields: SkilljarField[],
+): { path: string; fields: SkilljarField[] } {
+	const placeholder = /\{([a-z_]+)\}/.exec(template)?.[1];
+	if (!placeholder) throw new Error(`Joined operations ${ids[0]}… need a path with a placeholder`);
+	const [before, after] = template.split(`{${placeholder}}`);
+	const options = ids.map((id) => {
+		const { path } = factsOf(id);
+		if (!path.startsWith(before) || !path.endsWith(after)) {
+			throw new Error(`${id} (${path}) does not fit ${template}`);
+		}
+		return path.slice(before.length, path.length - after.length);
+	});
+	const variant: SkilljarField = {
+		name: placeholder,
+		in: 'path',
+		type: 'options',
+		required: true,
+		options,
+	};
+	return { path: template, fields: [variant, ...fields] };
+}
+
+function applyFieldOverlay(
+	field: SkilljarField,
+	overlay: NonNullable<OperationOverlay['fields']>[string],
+): SkilljarField {
+	const merged: SkilljarField = { ...field };
+	for (const [key, value] of Object.entries(overlay)) {
+		if (key !== 'hidden' && key !== 'picker')
+			(merged as unknown as Record<string, unknown>)[key] = value;
+	}
+	if (field.name === 'domain_name' && !merged.placeholder) merged.placeholder = 'learn.example.com';
+	// Path IDs get the picker known for their name unless the overlay chose another or none.
+	const picker =
+		overlay.picker === undefined
+			? field.in === 'path'
+				? DEFAULT_PICKERS[field.name]
+				: undefined
+			: overlay.picker || undefined;
+	if (picker) merged.picker = picker;
+	return merged;
+}
+
+/** A picker whose dependencies the action lacks could only fail: it is left out. */
+function attachPickers(fields: SkilljarField[]): SkilljarField[] {
+	const present = new Set(fields.filter((field) => field.required).map((field) => field.name));
+	return fields.map((field) => {
+		if (!field.picker) return field;
+		if (field.picker.dependsOn.every((name) => present.has(name))) return field;
+		const withoutPicker = { ...field };
+		delete withoutPicker.picker;
+		return withoutPicker;
+	});
+}

@@ -1,0 +1,49 @@
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+/**
+ * What a saved workflow depends on, per node and action: each parameter's name, type, default and
+ * (for optional fields) the collection it sits in. Display names and descriptions are left out:
+ * changing them never breaks a saved workflow.
+ */
+export type ParameterSnapshot = Record<string, Record<string, string[]>>;
+
+function describeParameter(property: INodeProperties, collection?: string): string {
+	const where = collection ? `${collection}.` : '';
+	const required = property.required ? ' required' : '';
+	return `${where}${property.name}: ${property.type} = ${JSON.stringify(property.default)}${required}`;
+}
+
+export function snapshotOf(descriptions: INodeTypeDescription[]): ParameterSnapshot {
+	const snapshot: ParameterSnapshot = {};
+	for (const description of descriptions) {
+		const actions: Record<string, string[]> = {};
+		const resourceSelector = description.properties.find(
+			(property) => property.name === 'resource',
+		);
+		const resources = (resourceSelector?.options ?? []) as Array<{ value: string }>;
+		for (const { value: resource } of resources) {
+			const selector = description.properties.find(
+				(property) =>
+					property.name === 'operation' &&
+					property.displayOptions?.show?.resource?.includes(resource),
+			);
+			for (const { value: operation } of (selector?.options ?? []) as Array<{ value: string }>) {
+				const lines: string[] = [];
+				for (const property of description.properties) {
+					const show = property.displayOptions?.show;
+					if (!show?.resource?.includes(resource) || !show.operation?.includes(operation)) continue;
+					if (property.type === 'collection') {
+						for (const option of (property.options ?? []) as INodeProperties[]) {
+							lines.push(describeParameter(option, property.name));
+						}
+					} else {
+						lines.push(describeParameter(property));
+					}
+				}
+				actions[`${resource}/${operation}`] = lines.sort();
+			}
+		}
+		snapshot[description.name] = actions;
+	}
+	return snapshot;
+}
