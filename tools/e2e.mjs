@@ -57,7 +57,8 @@ async function main() {
 			`--test-reporter-destination=${RESULTS}`,
 			...testFiles(),
 		],
-		{ cwd: ROOT, stdio: 'inherit' },
+		// Built once above: a suite rebuilding build/ would pull it from under the others.
+		{ cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_NO_BUILD: '1' } },
 	);
 	// Ctrl-C reaches the test processes through the terminal; a SIGTERM or SIGHUP sent to this
 	// process alone is passed on, so the suites stop their servers.

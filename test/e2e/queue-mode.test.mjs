@@ -22,6 +22,7 @@ import {
 	N8nClient,
 	ROOT,
 	buildPackage,
+	builtSandbox,
 	ensureN8n,
 	freePort,
 	installPackageInto,
@@ -49,18 +50,10 @@ const WF = {
 	bulk: 'SkjQmBulkWrites1',
 	stop: 'SkjQmStopWorker1',
 };
-const EVENT_TYPES = [
-	'COURSE_COMPLETION',
-	'COURSE_ENROLLMENT',
-	'DOMAIN_ENROLLMENT',
-	'LESSON_COMPLETION',
-	'PATH_COMPLETION',
-	'PATH_ENROLLMENT',
-	'PURCHASE_FULFILLMENT',
-	'QUIZ_COMPLETION',
-	'VILT_EVENT_REGISTRATION',
-	'DASHBOARD_TASK_CREATED',
-];
+// The package's event types (nodes/shared/webhook-events.ts, via the built sandbox), read once
+// the package is built; the all-events fixture is filled with them, as in the n8n-line suites.
+/** @type {string[]} */
+let EVENT_TYPES = [];
 // Skilljar's documented burst limit, enforced by the sandbox the bulk check writes to.
 const RATE_LIMIT = { requests: 600, windowSeconds: 60 };
 const BULK_ITEMS_PER_RUN = 400; // two runs: 800 writes, more than one minute's budget
@@ -242,6 +235,15 @@ function writesByEmail(sandbox, prefix) {
 
 // ---------- starting and stopping everything ----------
 
+/** The e2e trigger fixture, listening to every event type the package knows. */
+function allEventsWorkflow() {
+	const wf = JSON.parse(
+		fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'all-events-trigger.json'), 'utf8'),
+	);
+	wf.nodes[0].parameters.events = [...EVENT_TYPES];
+	return wf;
+}
+
 async function startN8nProcess(name, args, processEnv, ready) {
 	const logFile = path.join(OUT, `${name}.log`);
 	const started = Date.now();
@@ -269,6 +271,7 @@ async function setUp() {
 	ensureDebianPackages(report);
 	env.nodeBinary = await ensureN8n(N8N_V1);
 	if (process.env.E2E_NO_BUILD !== '1') buildPackage();
+	EVENT_TYPES = [...builtSandbox().EVENT_TYPES];
 	env.flatted = require(
 		require.resolve('flatted', { paths: [path.join(N8N_V1.dir, 'node_modules', 'n8n')] }),
 	);
@@ -358,12 +361,7 @@ async function setUp() {
 	const workflows = [
 		viaWebhook(path.join(ROOT, 'examples', 'enroll-learners.json'), WF.enroll, 'queue-enroll'),
 		viaWebhook(path.join(ROOT, 'examples', 'export-domain-users.json'), WF.export, 'queue-export'),
-		JSON.parse(
-			fs.readFileSync(
-				path.join(ROOT, 'test', 'e2e', 'fixtures', 'all-events-trigger.json'),
-				'utf8',
-			),
-		),
+		allEventsWorkflow(),
 		bulkWorkflow(WF.bulk, 'queue-bulk', LIMITED_CREDENTIAL),
 		bulkWorkflow(WF.stop, 'queue-stop', CREDENTIAL),
 	];
