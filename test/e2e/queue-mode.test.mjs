@@ -218,7 +218,9 @@ async function callWebhook(webhookPath, body = {}) {
 }
 
 function sandboxWebhooks(sandbox) {
-	return sandbox.list('/v1/webhooks');
+	// The sandbox seeds one inactive sample webhook of its own; count only the ones added since.
+	const seeded = new Set(sandbox.seededWebhookIds ?? []);
+	return sandbox.list('/v1/webhooks').filter((w) => !seeded.has(w.id));
 }
 
 /** Domain-user writes Skilljar carried out (2xx answers), per email, from the request log. */
@@ -299,6 +301,7 @@ async function setUp() {
 	// Two sandboxes: one as usual, one enforcing Skilljar's burst limit for the bulk check.
 	const { startSandbox } = require(path.join(ROOT, 'build', 'sandbox', 'server.js'));
 	env.sandbox = await startSandbox({ port: 0 });
+	env.sandbox.seededWebhookIds = env.sandbox.list('/v1/webhooks').map((w) => w.id);
 	env.cleanups.push(() => env.sandbox.close());
 	env.limited = await startSandbox({ port: 0 });
 	env.limited.faults.setRateLimits([RATE_LIMIT]);
