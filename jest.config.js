@@ -7,6 +7,9 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/harness/setup-env.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 60000,
-	// n8n-core leaves an internal timer running after executions; without this Jest waits on it forever.
+	// Stays on: after several test files ran nodes through n8n-core's WorkflowExecute in parallel
+	// workers, something n8n-core starts keeps Jest from exiting ("Jest did not exit one second
+	// after the test run"). Any single file exits cleanly, and --detectOpenHandles (which runs
+	// in band) finds no handle of ours to close, so Jest is told to exit when the tests are done.
 	forceExit: true,
 };

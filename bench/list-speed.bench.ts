@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark output goes to stdout */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executeSkilljarNode } from '../nodes/shared/execute';

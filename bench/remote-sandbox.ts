@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the benchmark runs in Node */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 

@@ -1,16 +1,31 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the sandbox is a standalone Node server, not n8n node code; the CLI talks to a terminal */
-// Command line for the sandbox.
-//   node build/sandbox/cli.js                  start it (SKILLJAR_SANDBOX_PORT, SKILLJAR_SANDBOX_API_KEY;
-//                                              SKILLJAR_SANDBOX_STRICT=0 accepts unknown body fields)
-//       [--latency MS] [--rate-limit N/SECONDS]… [--fault JSON]…   switches from faults.ts
-//   node build/sandbox/cli.js fire TYPE [--url http://127.0.0.1:4010]
-//                                              fire a webhook event through a running sandbox
+// Command line for the sandbox (`--help` lists commands, switches and environment).
 // Only the first 6 characters of the API key are ever printed.
 
+import defaults from './defaults.json';
+import { EVENT_TYPES } from './events';
 import { applyCliSwitches } from './faults';
 import { DEFAULT_API_KEY, startSandbox } from './server';
 
-const DEFAULT_PORT = 4010;
+const USAGE = `Usage:
+  node build/sandbox/cli.js [SWITCHES]      start the sandbox (also: npm run sandbox)
+  node build/sandbox/cli.js fire TYPE [--url URL]
+                                            fire a webhook event through a running sandbox
+  node build/sandbox/cli.js --help          this text
+
+Switches (fault injection, see sandbox/faults.ts; repeatable where marked …):
+  --latency MS               wait MS milliseconds before answering every request
+  --rate-limit N/SECONDS …   answer 429 with Retry-After beyond N requests per SECONDS
+  --fault JSON …             one fault rule, e.g.
+                             '{"method":"GET","path":"/v1/courses","fault":{"kind":"status","status":503}}'
+                             kinds: status, drop, hang, redirect, body, rewrite, delay
+
+Environment:
+  SKILLJAR_SANDBOX_PORT      port on 127.0.0.1 (default ${defaults.port})
+  SKILLJAR_SANDBOX_API_KEY   the API key clients must send (default: the demo key)
+  SKILLJAR_SANDBOX_STRICT    0 accepts (and drops) unknown body fields, as live Skilljar does;
+                             default: strict, unknown fields are rejected
+
+Event types: ${EVENT_TYPES.join(', ')}`;
 
 function apiKeyFromEnv(): string {
 	return process.env.SKILLJAR_SANDBOX_API_KEY || DEFAULT_API_KEY;
@@ -23,7 +38,7 @@ function strictFromEnv(): boolean {
 
 async function serve(args: string[]): Promise<void> {
 	const rawPort = process.env.SKILLJAR_SANDBOX_PORT;
-	const port = rawPort ? Number(rawPort) : DEFAULT_PORT;
+	const port = rawPort ? Number(rawPort) : defaults.port;
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
 		throw new Error(`Invalid SKILLJAR_SANDBOX_PORT: ${String(rawPort)}`);
 	}
@@ -51,17 +66,18 @@ async function serve(args: string[]): Promise<void> {
 			() => process.exit(1),
 		);
 	};
-	process.once('SIGINT', () => stop('SIGINT'));
-	process.once('SIGTERM', () => stop('SIGTERM'));
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, () => stop(signal));
+	}
 }
 
 async function fire(args: string[]): Promise<void> {
 	const eventType = args[0];
-	if (!eventType) throw new Error('Usage: cli.js fire EVENT_TYPE [--url http://127.0.0.1:4010]');
+	if (!eventType || eventType.startsWith('-')) throw new Error(USAGE);
 	const urlFlag = args.indexOf('--url');
 	const base =
 		(urlFlag >= 0 && args[urlFlag + 1]) ||
-		`http://127.0.0.1:${process.env.SKILLJAR_SANDBOX_PORT || DEFAULT_PORT}`;
+		`http://127.0.0.1:${process.env.SKILLJAR_SANDBOX_PORT || defaults.port}`;
 	const response = await fetch(
 		`${base.replace(/\/+$/, '')}/_sandbox/events/${encodeURIComponent(eventType)}`,
 		{
@@ -93,8 +109,16 @@ async function fire(args: string[]): Promise<void> {
 	}
 }
 
-const [command, ...rest] = process.argv.slice(2);
-(command === 'fire' ? fire(rest) : serve(process.argv.slice(2))).catch((err: unknown) => {
+async function main(args: string[]): Promise<void> {
+	const [command, ...rest] = args;
+	if (command === '--help' || command === '-h' || command === 'help') return console.log(USAGE);
+	if (command === 'fire') return fire(rest);
+	if (command !== undefined && !command.startsWith('--'))
+		throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
+	return serve(args);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
 	console.error(err instanceof Error ? err.message : String(err));
 	process.exit(1);
 });

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the sandbox is a standalone Node server, not n8n node code */
 // Webhook event payloads, one builder per event type.
 //
 // Skilljar sends one flat JSON object per delivery: `event_type`, `timestamp` (ISO 8601 with
@@ -6,23 +5,11 @@
 // the others reuse the same user/course/domain building blocks plus their own object, which is
 // our best reading (their exact shapes are not published).
 
+import { EVENT_TYPES, type EventType } from '../nodes/shared/webhook-events';
 import { DEMO } from './seed';
 import { clone, deepMerge, getField, isRecord, type Item, type Store } from './store';
 
-export const EVENT_TYPES = [
-	'COURSE_COMPLETION',
-	'COURSE_ENROLLMENT',
-	'DOMAIN_ENROLLMENT',
-	'LESSON_COMPLETION',
-	'PATH_COMPLETION',
-	'PATH_ENROLLMENT',
-	'PURCHASE_FULFILLMENT',
-	'QUIZ_COMPLETION',
-	'VILT_EVENT_REGISTRATION',
-	'DASHBOARD_TASK_CREATED',
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType } from '../nodes/shared/webhook-events';
 
 export function isEventType(value: string): value is EventType {
 	return (EVENT_TYPES as readonly string[]).includes(value);

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the sandbox is a standalone Node server, not n8n node code */
 // Fault switches for the sandbox: the ways a real network and a real Skilljar misbehave, so the
 // fault-matrix tests and the benchmark can check what the nodes do about them. Nothing here runs
 // unless a test or the CLI switches it on.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the sandbox is a standalone Node server, not n8n node code */
 // The Skilljar API sandbox: an HTTP server on 127.0.0.1 that behaves like api.skilljar.com as
 // described in FACTS.md (auth, Accept handling, DRF errors and pagination, webhooks), backed by
 // the in-memory store. Request order mirrors DRF: URL resolution (404) → authentication (401)
@@ -7,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import defaults from './defaults.json';
 import { FaultControl } from './faults';
 import { fireEvent, handle, NOT_FOUND, type Reply } from './handlers';
 import { idFieldFor } from './id-fields';
@@ -65,7 +65,8 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
-export const DEFAULT_API_KEY = 'sk-sandbox-demo';
+/** The demo key (sandbox/defaults.json, also read by `npm start` and the tests). */
+export const DEFAULT_API_KEY = defaults.apiKey;
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const FIRE_PREFIX = '/_sandbox/events/';
 

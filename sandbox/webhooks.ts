@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the sandbox is a standalone Node server, not n8n node code */
 // Webhook delivery: POST an event to every matching active webhook, once per distinct
 // target_url, with Skilljar's headers; a 4xx answer deactivates the webhook(s) as live.
 //

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the test runs a stray server to prove the key never reaches it */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- reads the vendored copy of Skilljar's OpenAPI document */
 import { resolve } from 'path';
 import type { INodeProperties } from 'n8n-workflow';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- reads and (on request) rewrites the committed snapshot */
 import { readFileSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a stray listener proves the key never reaches it */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 

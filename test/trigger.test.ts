@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests run in Node and inspect errors with node:util */
 import { inspect } from 'node:util';
 
 import axios from 'axios';

@@ -1,23 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import { EVENT_TYPES, WEBHOOK_EVENTS, type EventType } from '../shared/webhook-events';
 
 /** The `events` value that stands for every event type (registered as `event_type: null`). */
 export const ALL_EVENTS = '*';
 
-/** Skilljar's webhook event types (the `event_type` enum of `/v1/webhooks`). */
-export const EVENT_TYPES = [
-	'COURSE_COMPLETION',
-	'COURSE_ENROLLMENT',
-	'DASHBOARD_TASK_CREATED',
-	'DOMAIN_ENROLLMENT',
-	'LESSON_COMPLETION',
-	'PATH_COMPLETION',
-	'PATH_ENROLLMENT',
-	'PURCHASE_FULFILLMENT',
-	'QUIZ_COMPLETION',
-	'VILT_EVENT_REGISTRATION',
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType } from '../shared/webhook-events';
 
 /** Sent by `POST /v1/webhooks/{id}/ping`; not a real event. */
 export const PING_EVENT = 'PING';
@@ -33,66 +20,8 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 		value: ALL_EVENTS,
 		description: 'Every event type, including ones Skilljar adds later',
 	},
-	{
-		name: 'Course Completion',
-		action: 'On Course Completion',
-		value: 'COURSE_COMPLETION',
-		description: 'A user completed a course',
-	},
-	{
-		name: 'Course Enrollment',
-		action: 'On Course Enrollment',
-		value: 'COURSE_ENROLLMENT',
-		description: 'A user enrolled in a course',
-	},
-	{
-		name: 'Dashboard Task Created',
-		action: 'On Dashboard Task Created',
-		value: 'DASHBOARD_TASK_CREATED',
-		description: 'A task was created on the dashboard',
-	},
-	{
-		name: 'Domain Enrollment',
-		action: 'On Domain Enrollment',
-		value: 'DOMAIN_ENROLLMENT',
-		description: 'A user joined a training site (domain)',
-	},
-	{
-		name: 'Lesson Completion',
-		action: 'On Lesson Completion',
-		value: 'LESSON_COMPLETION',
-		description: 'A user completed a lesson',
-	},
-	{
-		name: 'Path Completion',
-		action: 'On Path Completion',
-		value: 'PATH_COMPLETION',
-		description: 'A user completed a learning path',
-	},
-	{
-		name: 'Path Enrollment',
-		action: 'On Path Enrollment',
-		value: 'PATH_ENROLLMENT',
-		description: 'A user enrolled in a learning path',
-	},
-	{
-		name: 'Purchase Fulfillment',
-		action: 'On Purchase Fulfillment',
-		value: 'PURCHASE_FULFILLMENT',
-		description: 'A purchase was fulfilled',
-	},
-	{
-		name: 'Quiz Completion',
-		action: 'On Quiz Completion',
-		value: 'QUIZ_COMPLETION',
-		description: 'A user completed a quiz',
-	},
-	{
-		name: 'VILT Event Registration',
-		action: 'On VILT Event Registration',
-		value: 'VILT_EVENT_REGISTRATION',
-		description: 'A user registered for a virtual instructor-led training event',
-	},
+	// One option per type of the shared list; the panel's action label is "On " + its name.
+	...WEBHOOK_EVENTS.map((e) => ({ ...e, action: `On ${e.name}` })),
 ];
 
 /**

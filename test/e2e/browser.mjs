@@ -4,7 +4,7 @@
 // Uses Debian's Chromium (installed with apt-get when missing) driven by playwright-core.
 //
 // Standalone: node test/e2e/browser.mjs http://127.0.0.1:5678 owner@example.com Skilljar-sandbox-1
-// (e.g. against `npm start`); normally called by test/e2e/run.mjs.
+// (e.g. against `npm start`); normally run check by check by test/e2e/concerns/browser.mjs.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

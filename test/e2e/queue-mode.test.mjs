@@ -3,11 +3,11 @@
 // package installed as a community package in their shared user folder. Everything listens on
 // 127.0.0.1 on free ports and is stopped by PID at the end, also when a check fails.
 //
-//   node --test --test-reporter=spec test/e2e/queue-mode.test.mjs
+//   npm run test:e2e:queue   (node tools/e2e.mjs test/e2e/queue-mode.test.mjs)
 //   E2E_QUEUE=0   skip this suite        E2E_NO_BUILD=1   do not rebuild the package first
 //
 // Redis and PostgreSQL come from Debian's packages (installed with apt-get when missing). The
-// first run of `npm run test:e2e` installs n8n itself (test/e2e/run.mjs runs before this file).
+// first run of `npm run test:e2e` installs n8n itself (the n8n-v1 suite installs it too; tools/e2e.mjs runs this file alongside).
 
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -22,6 +22,7 @@ import {
 	N8nClient,
 	ROOT,
 	buildPackage,
+	builtSandbox,
 	ensureN8n,
 	freePort,
 	installPackageInto,
@@ -32,7 +33,7 @@ import {
 	startProcess,
 	stopChild,
 	waitFor,
-} from '../../scripts/lib/runtime.mjs';
+} from '../../tools/lib/runtime.mjs';
 import { ensureDebianPackages, startPostgres, startRedis } from './lib/queue-services.mjs';
 
 const require = createRequire(import.meta.url);
@@ -49,18 +50,10 @@ const WF = {
 	bulk: 'SkjQmBulkWrites1',
 	stop: 'SkjQmStopWorker1',
 };
-const EVENT_TYPES = [
-	'COURSE_COMPLETION',
-	'COURSE_ENROLLMENT',
-	'DOMAIN_ENROLLMENT',
-	'LESSON_COMPLETION',
-	'PATH_COMPLETION',
-	'PATH_ENROLLMENT',
-	'PURCHASE_FULFILLMENT',
-	'QUIZ_COMPLETION',
-	'VILT_EVENT_REGISTRATION',
-	'DASHBOARD_TASK_CREATED',
-];
+// The package's event types (nodes/shared/webhook-events.ts, via the built sandbox), read once
+// the package is built; the all-events fixture is filled with them, as in the n8n-line suites.
+/** @type {string[]} */
+let EVENT_TYPES = [];
 // Skilljar's documented burst limit, enforced by the sandbox the bulk check writes to.
 const RATE_LIMIT = { requests: 600, windowSeconds: 60 };
 const BULK_ITEMS_PER_RUN = 400; // two runs: 800 writes, more than one minute's budget
@@ -224,11 +217,10 @@ async function callWebhook(webhookPath, body = {}) {
 	);
 }
 
-/** The webhooks n8n registered (the sandbox also seeds a sample webhook of its own). */
-function sandboxWebhooks(env) {
-	return env.sandbox
-		.list('/v1/webhooks')
-		.filter((w) => String(w.target_url).startsWith(`${env.webhookBase}/`));
+function sandboxWebhooks(sandbox) {
+	// The sandbox seeds one inactive sample webhook of its own; count only the ones added since.
+	const seeded = new Set(sandbox.seededWebhookIds ?? []);
+	return sandbox.list('/v1/webhooks').filter((w) => !seeded.has(w.id));
 }
 
 /** Domain-user writes Skilljar carried out (2xx answers), per email, from the request log. */
@@ -244,6 +236,15 @@ function writesByEmail(sandbox, prefix) {
 }
 
 // ---------- starting and stopping everything ----------
+
+/** The e2e trigger fixture, listening to every event type the package knows. */
+function allEventsWorkflow() {
+	const wf = JSON.parse(
+		fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'all-events-trigger.json'), 'utf8'),
+	);
+	wf.nodes[0].parameters.events = [...EVENT_TYPES];
+	return wf;
+}
 
 async function startN8nProcess(name, args, processEnv, ready) {
 	const logFile = path.join(OUT, `${name}.log`);
@@ -272,6 +273,7 @@ async function setUp() {
 	ensureDebianPackages(report);
 	env.nodeBinary = await ensureN8n(N8N_V1);
 	if (process.env.E2E_NO_BUILD !== '1') buildPackage();
+	EVENT_TYPES = [...builtSandbox().EVENT_TYPES];
 	env.flatted = require(
 		require.resolve('flatted', { paths: [path.join(N8N_V1.dir, 'node_modules', 'n8n')] }),
 	);
@@ -299,6 +301,7 @@ async function setUp() {
 	// Two sandboxes: one as usual, one enforcing Skilljar's burst limit for the bulk check.
 	const { startSandbox } = require(path.join(ROOT, 'build', 'sandbox', 'server.js'));
 	env.sandbox = await startSandbox({ port: 0 });
+	env.sandbox.seededWebhookIds = env.sandbox.list('/v1/webhooks').map((w) => w.id);
 	env.cleanups.push(() => env.sandbox.close());
 	env.limited = await startSandbox({ port: 0 });
 	env.limited.faults.setRateLimits([RATE_LIMIT]);
@@ -361,12 +364,7 @@ async function setUp() {
 	const workflows = [
 		viaWebhook(path.join(ROOT, 'examples', 'enroll-learners.json'), WF.enroll, 'queue-enroll'),
 		viaWebhook(path.join(ROOT, 'examples', 'export-domain-users.json'), WF.export, 'queue-export'),
-		JSON.parse(
-			fs.readFileSync(
-				path.join(ROOT, 'test', 'e2e', 'fixtures', 'all-events-trigger.json'),
-				'utf8',
-			),
-		),
+		allEventsWorkflow(),
 		bulkWorkflow(WF.bulk, 'queue-bulk', LIMITED_CREDENTIAL),
 		bulkWorkflow(WF.stop, 'queue-stop', CREDENTIAL),
 	];
@@ -515,7 +513,7 @@ describe(
 				const hooks = await waitFor(
 					'ten webhooks in the sandbox',
 					() => {
-						const found = sandboxWebhooks(env);
+						const found = sandboxWebhooks(env.sandbox);
 						return found.length === EVENT_TYPES.length && found;
 					},
 					{ timeoutMs: 20000, intervalMs: 250 },
@@ -599,7 +597,7 @@ describe(
 			'a forged delivery gets 401 from the webhook process and starts nothing',
 			{ timeout: 60000 },
 			async () => {
-				const [hook] = sandboxWebhooks(env);
+				const [hook] = sandboxWebhooks(env.sandbox);
 				assert.ok(hook, 'no webhook registered');
 				const before = (await executions(WF.allEvents)).length;
 				const event = {
@@ -640,11 +638,15 @@ describe(
 			{ timeout: 60000 },
 			async () => {
 				await setActive(WF.allEvents, false);
-				await waitFor('the webhooks to be removed', () => sandboxWebhooks(env).length === 0, {
-					timeoutMs: 20000,
-					intervalMs: 250,
-				}).catch(() => {});
-				const left = sandboxWebhooks(env).map((w) => w.event_type);
+				await waitFor(
+					'the webhooks to be removed',
+					() => sandboxWebhooks(env.sandbox).length === 0,
+					{
+						timeoutMs: 20000,
+						intervalMs: 250,
+					},
+				).catch(() => {});
+				const left = sandboxWebhooks(env.sandbox).map((w) => w.event_type);
 				assert.deepEqual(left, [], 'webhooks left after deactivation');
 			},
 		);

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the generator is a build tool run by Node, not n8n node code */
 /**
  * `npm run codegen [-- --spec FILE] [-- --out DIR]`: regenerates nodes/shared/generated/ from
  * Skilljar's OpenAPI document (default: the vendored copy, spec/skilljar-openapi.yml).

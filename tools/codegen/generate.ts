@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the generator is a build tool run by Node, not n8n node code */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the generator is a build tool run by Node, not n8n node code */
 /**
  * Reads Skilljar's OpenAPI document and resolves schemas into plain field trees: `$ref`, `allOf`
  * (merged) and DRF's `oneOf: [SomeEnum, NullEnum/BlankEnum]` (one enum, nullable / blank allowed).

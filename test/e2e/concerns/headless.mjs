@@ -1,0 +1,125 @@
+// @ts-check
+// Headless: the example workflows run with `n8n execute` (no server) against the sandbox, and
+// the sandbox's records show what they did.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { sandboxHeaders } from '../../../tools/lib/runtime.mjs';
+import { nodeItems, parseRawOutput } from '../support/helpers.mjs';
+import { WF, cli, need } from '../support/n8n-line.mjs';
+
+/** @param {import('../support/n8n-line.mjs').LineContext} ctx */
+export function headless(ctx) {
+	const { key } = ctx;
+	const { DEMO } = ctx.facts;
+	const DOMAIN = DEMO.domainName;
+	const COURSE = DEMO.publishedCourseId;
+
+	/** @param {string} id */
+	async function execute(id) {
+		need(ctx.imported, 'the import failed');
+		// `execute` prints its result through n8n's logger at level info.
+		const res = await cli(ctx, ['execute', `--id=${id}`, '--rawOutput'], {
+			timeoutMs: 240000,
+			env: { ...ctx.env, N8N_LOG_LEVEL: 'info' },
+		});
+		fs.writeFileSync(
+			path.join(ctx.logs, `execute-${id}.log`),
+			`${res.stdout}\n--- stderr ---\n${res.stderr}`,
+		);
+		assert.equal(
+			res.code,
+			0,
+			`n8n execute --id=${id} exited ${res.code}:\n${(res.stdout + res.stderr).slice(-2500)}`,
+		);
+		return parseRawOutput(res.stdout);
+	}
+
+	test(`[${key}] headless: enroll-learners example enrolls every learner`, async () => {
+		need(ctx.imported, 'the import failed');
+		const sandbox = ctx.sandbox;
+		const enrollmentsPath = `/v1/domains/${DOMAIN}/published-courses/${COURSE}/enrollments`;
+		const before = sandbox.list(enrollmentsPath).length;
+		const run = await execute(WF.enroll);
+		const learners = nodeItems(run, 'Learners to enroll').map((i) => i.json.email);
+		const created = nodeItems(run, 'Add learner to the domain');
+		const enrolled = nodeItems(run, 'Enroll in the course');
+		assert.equal(learners.length, 3, `expected 3 learners, got ${learners.length}`);
+		assert.ok(
+			created.length === 3 && enrolled.length === 3,
+			`created ${created.length}, enrolled ${enrolled.length}`,
+		);
+		const domainUsers = sandbox.list(`/v1/domains/${DOMAIN}/users`);
+		const enrollments = sandbox.list(enrollmentsPath);
+		assert.equal(
+			enrollments.length,
+			before + 3,
+			`sandbox has ${enrollments.length} enrollments, expected ${before + 3}`,
+		);
+		for (const email of learners) {
+			const member = domainUsers.find((/** @type {any} */ u) => u.user?.email === email);
+			assert.ok(member, `${email} is not a user of ${DOMAIN} in the sandbox`);
+			assert.ok(
+				enrollments.some((/** @type {any} */ e) => e.user?.id === member.user.id),
+				`${email} (${member.user.id}) is not enrolled in ${COURSE} in the sandbox`,
+			);
+		}
+	});
+
+	test(`[${key}] headless: export-domain-users example returns every user (across pages)`, async () => {
+		need(ctx.imported, 'the import failed');
+		const sandbox = ctx.sandbox;
+		// Push the domain past one page of the node's largest page size (1000).
+		const extra = 1000;
+		const batch = [];
+		for (let i = 1; i <= extra; i += 1) {
+			batch.push(
+				fetch(`${sandbox.url}/v1/domains/${DOMAIN}/users`, {
+					method: 'POST',
+					headers: sandboxHeaders(sandbox.apiKey),
+					body: JSON.stringify({
+						user: {
+							email: `bulk-${key}-${i}@example.net`,
+							first_name: 'Bulk',
+							last_name: String(i),
+						},
+					}),
+				}).then((r) =>
+					assert.ok(r.status === 201 || r.status === 200, `seeding user ${i}: HTTP ${r.status}`),
+				),
+			);
+			if (batch.length === 25) await Promise.all(batch.splice(0));
+		}
+		await Promise.all(batch);
+		const expected = sandbox.list(`/v1/domains/${DOMAIN}/users`);
+		assert.ok(expected.length > 1000, `sandbox has only ${expected.length} users`);
+		sandbox.clearRequests();
+		const run = await execute(WF.export);
+		const users = nodeItems(run, 'Get all domain users');
+		const ids = new Set(users.map((i) => i.json.user?.id));
+		assert.equal(
+			users.length,
+			expected.length,
+			`exported ${users.length} users, sandbox has ${expected.length}`,
+		);
+		assert.equal(
+			ids.size,
+			expected.length,
+			`exported ${ids.size} distinct users, expected ${expected.length}`,
+		);
+		const pages = sandbox.requests.filter(
+			(/** @type {any} */ r) => r.path === `/v1/domains/${DOMAIN}/users` && r.method === 'GET',
+		);
+		assert.ok(pages.length >= 2, `expected at least 2 page requests, saw ${pages.length}`);
+		const rows = nodeItems(run, 'One row per user');
+		assert.ok(
+			rows.length === expected.length && rows[0].json.email,
+			'the Set node did not map the rows',
+		);
+		const csv = nodeItems(run, 'CSV file');
+		assert.ok(csv.length === 1 && csv[0].binary?.data, 'no CSV file produced');
+		assert.equal(csv[0].binary.data.fileName, 'skilljar-domain-users.csv');
+	});
+}

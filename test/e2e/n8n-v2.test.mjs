@@ -1,0 +1,17 @@
+// @ts-check
+// End to end in n8n 2.x on a Node 24 binary from the npm registry: headless examples, the
+// server, the Skilljar Trigger and the editor in a browser (E2E_BROWSER=0 skips the browser).
+
+import { N8N_V2 } from '../../tools/lib/runtime.mjs';
+import { browser } from './concerns/browser.mjs';
+import { headless } from './concerns/headless.mjs';
+import { server } from './concerns/server.mjs';
+import { trigger } from './concerns/trigger.mjs';
+import { n8nLineSuite } from './support/n8n-line.mjs';
+
+n8nLineSuite(N8N_V2, 'v2', [
+	headless,
+	server,
+	trigger,
+	...(process.env.E2E_BROWSER === '0' ? [] : [browser]),
+]);

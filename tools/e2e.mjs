@@ -1,0 +1,82 @@
+// @ts-check
+// npm run test:e2e: build the package, then run the end-to-end suites in test/e2e/ with
+// node:test, several files at once. Prints each test as it finishes, writes
+// test-output/e2e-results.json (read by .ci/run) and ends with `N passed, N failed`.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, bold, buildPackage, green, log, readJson, red } from './lib/runtime.mjs';
+
+const HELP = `Usage: npm run test:e2e   (node tools/e2e.mjs [test files…])
+
+Runs test/e2e/*.test.mjs on node:test against real n8n (installed into .n8n-local/ on first run).
+
+Environment:
+  E2E_LINES=v1,v2     which n8n lines to test (v1: n8n 1.123 on Node 20, v2: n8n 2.x on Node 24)
+  E2E_BROWSER=0       skip the browser checks (both lines)
+  E2E_SIGNALS=0       skip the npm start signal test
+  E2E_QUEUE=0         skip the queue-mode suite (n8n main + workers + webhook, Redis, PostgreSQL)
+  E2E_NO_BUILD=1      do not rebuild the package first (.ci/run: npm test has just built it)
+  E2E_CONCURRENCY=3   how many test files run at once
+
+Results: test-output/e2e-results.json; n8n logs under test-output/n8n-*/.`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+	log(HELP);
+	process.exit(0);
+}
+
+const OUT = path.join(ROOT, 'test-output');
+const RESULTS = path.join(OUT, 'e2e-results.json');
+
+function testFiles() {
+	const given = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+	if (given.length) return given;
+	const lines = (process.env.E2E_LINES || 'v1,v2').split(',').map((s) => s.trim());
+	const files = lines.map((line) => `test/e2e/n8n-${line}.test.mjs`);
+	if (process.env.E2E_SIGNALS !== '0') files.push('test/e2e/start-signals.test.mjs');
+	// Queue mode runs when a slot frees up (E2E_CONCURRENCY), usually after the signal test.
+	if (process.env.E2E_QUEUE !== '0') files.push('test/e2e/queue-mode.test.mjs');
+	return files;
+}
+
+async function main() {
+	const t0 = Date.now();
+	fs.mkdirSync(OUT, { recursive: true });
+	fs.rmSync(RESULTS, { force: true });
+	if (process.env.E2E_NO_BUILD !== '1') buildPackage();
+	const child = spawn(
+		process.execPath,
+		[
+			'--test',
+			`--test-concurrency=${process.env.E2E_CONCURRENCY || 3}`,
+			'--test-reporter=spec',
+			'--test-reporter-destination=stdout',
+			`--test-reporter=${path.join(ROOT, 'tools', 'e2e-report.mjs')}`,
+			`--test-reporter-destination=${RESULTS}`,
+			...testFiles(),
+		],
+		// Built once above: a suite rebuilding build/ would pull it from under the others.
+		{ cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_NO_BUILD: '1' } },
+	);
+	// Ctrl-C reaches the test processes through the terminal; a SIGTERM or SIGHUP sent to this
+	// process alone is passed on, so the suites stop their servers.
+	for (const signal of /** @type {const} */ (['SIGTERM', 'SIGHUP'])) {
+		process.on(signal, () => child.kill(signal));
+	}
+	process.on('SIGINT', () => {});
+	const code = await new Promise((resolve) => child.on('close', resolve));
+	if (!fs.existsSync(RESULTS)) {
+		log(red(`node --test wrote no results (exit ${code})`));
+		process.exit(1);
+	}
+	const { passed, failed } = readJson(RESULTS);
+	log(
+		`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)}s; results in ${path.relative(ROOT, RESULTS)}, logs in test-output/`,
+	);
+	log((failed || code ? red : green)(bold(`${passed} passed, ${failed} failed`)));
+	process.exit(failed || code ? 1 : 0);
+}
+
+void main();

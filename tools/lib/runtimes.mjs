@@ -1,0 +1,243 @@
+// @ts-check
+// Installing the real n8n runtimes into .n8n-local/: n8n 1.123 on this Node, n8n 2.x on a
+// Node 24 binary from the npm registry. Pinned lockfiles under scripts/n8n-runtime/ make the
+// installs reproducible; an install prints a heartbeat so minutes of npm never look stuck.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { bold, dim, green, log } from './log.mjs';
+import { readJson, writeJson } from './package.mjs';
+import { LOCAL, ROOT } from './paths.mjs';
+
+/**
+ * @typedef {{ version: string, dir: string, pinned: string }} NodeRuntime
+ * @typedef {{
+ *   label: string, version: string, dir: string, pinned: string,
+ *   overrides: Record<string, string>, ignoreScripts?: boolean, rebuild?: string[],
+ *   webhookUrlEnv?: string, node: NodeRuntime | null,
+ * }} N8nLine
+ */
+
+/** The n8n lines we run. 1.123 is the last one that runs on Node 20; 2.x needs Node 24. */
+/** @type {N8nLine} */
+export const N8N_V1 = {
+	label: 'n8n 1.123 (Node 20)',
+	version: process.env.N8N_V1_VERSION || '1.123.81',
+	dir: LOCAL,
+	pinned: 'scripts/n8n-runtime/1.123',
+	// n8n-core pulls in isolated-vm; only 5.0.4 builds on Node 20. xlsx's own tarball lives on a
+	// CDN this kind of machine cannot reach, the registry copy is the same library.
+	overrides: { xlsx: '0.18.5', 'isolated-vm': '5.0.4' },
+	node: null,
+};
+/** @type {N8nLine} */
+export const N8N_V2 = {
+	label: 'n8n 2.x (Node 24)',
+	version: process.env.N8N_V2_VERSION || '2.41.1',
+	dir: path.join(LOCAL, 'v2'),
+	pinned: 'scripts/n8n-runtime/2.x',
+	overrides: { xlsx: '0.18.5' },
+	// 2.x also pulls in @confluentinc/kafka-javascript, whose prebuilt binary is downloaded from
+	// GitHub (unreachable here) and whose source build needs librdkafka's toolchain. So install
+	// without lifecycle scripts and build only the native modules n8n needs to run: sqlite3 (the
+	// database) and isolated-vm (prebuilt for Node 24 inside the package).
+	ignoreScripts: true,
+	rebuild: ['sqlite3', 'isolated-vm'],
+	// 2.x renamed WEBHOOK_URL.
+	webhookUrlEnv: 'N8N_WEBHOOK_URL',
+	node: {
+		version: process.env.NODE24_VERSION || '24.21.0',
+		dir: path.join(LOCAL, 'node24'),
+		pinned: 'scripts/n8n-runtime/node24',
+	},
+};
+
+/** The npm CLI script, so npm can be run by another Node binary (Node 24 for n8n 2.x). */
+function npmCliPath() {
+	const candidates = [
+		process.env.npm_execpath,
+		path.join(
+			path.dirname(process.execPath),
+			'..',
+			'lib',
+			'node_modules',
+			'npm',
+			'bin',
+			'npm-cli.js',
+		),
+		'/usr/lib/node_modules/npm/bin/npm-cli.js',
+		'/usr/local/lib/node_modules/npm/bin/npm-cli.js',
+	];
+	const found = candidates.find((c) => c && /npm-cli\.js$/.test(c) && fs.existsSync(c));
+	if (!found) throw new Error('Cannot find npm-cli.js (run this through npm, e.g. npm start)');
+	return found;
+}
+
+/** @param {string} dir @param {string} name @returns {string | null} */
+function installedVersion(dir, name) {
+	try {
+		return readJson(path.join(dir, 'node_modules', name, 'package.json')).version;
+	} catch {
+		return null;
+	}
+}
+
+/** @param {string} dir */
+function dirSizeMb(dir) {
+	const r = spawnSync('du', ['-sm', dir], { encoding: 'utf8' });
+	return r.status === 0 ? Number(r.stdout.split(/\s/)[0]) : null;
+}
+
+/**
+ * npm install in `dir`, printing a heartbeat so a 5-minute install never looks stuck.
+ * @param {string} dir @param {string} nodeBinary @param {string} what
+ * @param {{ ignoreScripts?: boolean, rebuild?: string[], ci?: boolean }} [options]
+ */
+async function npmInstall(
+	dir,
+	nodeBinary,
+	what,
+	{ ignoreScripts = false, rebuild = [], ci = false } = {},
+) {
+	const started = Date.now();
+	const logFile = path.join(dir, 'npm-install.log');
+	log(
+		bold(
+			`› Installing ${what} into ${path.relative(ROOT, dir) || '.'} (first run only${what.startsWith('n8n@') ? '; ~5 minutes, ~2-3 GB' : ''})`,
+		),
+	);
+	log(
+		dim(
+			`  npm ${ci ? 'ci (pinned lockfile)' : 'install'} with ${nodeBinary === process.execPath ? `Node ${process.version}` : nodeBinary}; output: ${path.relative(ROOT, logFile)}`,
+		),
+	);
+	const out = fs.openSync(logFile, 'w');
+	const child = spawn(
+		nodeBinary,
+		[
+			npmCliPath(),
+			ci ? 'ci' : 'install',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=http',
+			`--ignore-scripts=${ignoreScripts}`,
+		],
+		{
+			cwd: dir,
+			stdio: ['ignore', out, out],
+			env: {
+				...process.env,
+				PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH}`,
+			},
+		},
+	);
+	const timer = setInterval(() => {
+		const secs = Math.round((Date.now() - started) / 1000);
+		const size = dirSizeMb(path.join(dir, 'node_modules'));
+		let fetched = 0;
+		try {
+			fetched = (fs.readFileSync(logFile, 'utf8').match(/fetch GET 200/g) ?? []).length;
+		} catch {
+			/* not yet written */
+		}
+		log(dim(`  … ${what}: ${secs}s, ${fetched} downloads, node_modules ${size ?? '?'} MB`));
+	}, 15000);
+	/** @type {number | null} */
+	let code = await new Promise((resolve) => child.on('close', resolve));
+	if (code === 0 && rebuild.length) {
+		log(dim(`  building native modules: ${rebuild.join(', ')}`));
+		const again = spawn(
+			nodeBinary,
+			[npmCliPath(), 'rebuild', '--ignore-scripts=false', '--foreground-scripts', ...rebuild],
+			{
+				cwd: dir,
+				stdio: ['ignore', out, out],
+				env: {
+					...process.env,
+					PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH}`,
+				},
+			},
+		);
+		code = await new Promise((resolve) => again.on('close', resolve));
+	}
+	clearInterval(timer);
+	fs.closeSync(out);
+	if (code !== 0) {
+		const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
+		throw new Error(`npm install of ${what} failed (exit ${code}). Last lines:\n${tail}`);
+	}
+	log(green(`  ✓ ${what} installed in ${Math.round((Date.now() - started) / 1000)}s`));
+}
+
+/**
+ * Put the manifest in `dir` and install. Fresh resolution of n8n's ~1900 dependencies is not
+ * reproducible (a registry mirror may lack a version some new release asks for, as seen with
+ * n8n 2.41.3 and @aws-sdk), so the versions we use are pinned with their lockfile under
+ * scripts/n8n-runtime/ and installed with `npm ci`; any other version falls back to `npm install`.
+ * @param {string} dir @param {string} pinned @param {{ dependencies: Record<string, string> } & Record<string, unknown>} manifest
+ * @param {string} nodeBinary @param {string} what @param {{ ignoreScripts?: boolean, rebuild?: string[] }} [options]
+ */
+async function installPinned(dir, pinned, manifest, nodeBinary, what, options = {}) {
+	fs.mkdirSync(dir, { recursive: true });
+	// The package's own .npmrc (ignore-scripts) must not apply: n8n needs its native builds.
+	fs.writeFileSync(path.join(dir, '.npmrc'), 'ignore-scripts=false\nfund=false\naudit=false\n');
+	const pinnedDir = pinned && path.join(ROOT, pinned);
+	const usePinned =
+		pinnedDir &&
+		fs.existsSync(path.join(pinnedDir, 'package-lock.json')) &&
+		JSON.stringify(readJson(path.join(pinnedDir, 'package.json')).dependencies) ===
+			JSON.stringify(manifest.dependencies);
+	if (usePinned) {
+		fs.copyFileSync(path.join(pinnedDir, 'package.json'), path.join(dir, 'package.json'));
+		fs.copyFileSync(path.join(pinnedDir, 'package-lock.json'), path.join(dir, 'package-lock.json'));
+	} else {
+		writeJson(path.join(dir, 'package.json'), manifest);
+		fs.rmSync(path.join(dir, 'package-lock.json'), { force: true });
+	}
+	await npmInstall(dir, nodeBinary, what, { ...options, ci: Boolean(usePinned) });
+}
+
+/**
+ * Absolute path of the Node binary that runs this n8n line (installing Node 24 if needed).
+ * @param {N8nLine} line @returns {Promise<string>}
+ */
+export async function ensureNode(line) {
+	if (!line.node) return process.execPath;
+	const { version, dir, pinned } = line.node;
+	const bin = path.join(dir, 'node_modules', '.bin', 'node');
+	if (installedVersion(dir, 'node') === version && fs.existsSync(bin)) return bin;
+	const manifest = {
+		name: 'n8n-local-node24',
+		private: true,
+		description:
+			'Node 24 from the npm registry, to run n8n 2.x (installed by tools/lib/runtimes.mjs)',
+		dependencies: { node: version },
+	};
+	await installPinned(dir, pinned, manifest, process.execPath, `node@${version}`);
+	return bin;
+}
+
+/**
+ * Install n8n (skipped when the installed version already matches). Returns the node binary.
+ * @param {N8nLine} line @returns {Promise<string>}
+ */
+export async function ensureN8n(line) {
+	const nodeBinary = await ensureNode(line);
+	const manifest = {
+		name: line.node ? 'n8n-local-runtime-v2' : 'n8n-local-runtime',
+		private: true,
+		description: 'Real n8n for npm start / npm run test:e2e (installed by tools/lib/runtimes.mjs)',
+		dependencies: { n8n: line.version },
+		overrides: line.overrides,
+	};
+	const manifestFile = path.join(line.dir, 'package.json');
+	const current = fs.existsSync(manifestFile) ? readJson(manifestFile) : null;
+	const upToDate =
+		installedVersion(line.dir, 'n8n') === line.version &&
+		JSON.stringify(current?.overrides) === JSON.stringify(manifest.overrides);
+	if (!upToDate) {
+		await installPinned(line.dir, line.pinned, manifest, nodeBinary, `n8n@${line.version}`, line);
+	}
+	return nodeBinary;
+}

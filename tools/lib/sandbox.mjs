@@ -1,0 +1,71 @@
+// @ts-check
+// The Skilljar sandbox seen from the tools: start build/sandbox/cli.js as a server process,
+// authenticate to it, and read its facts (demo records, event types) from its build instead
+// of repeating them.
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { readJson } from './package.mjs';
+import { ROOT } from './paths.mjs';
+import { startProcess, waitFor } from './processes.mjs';
+
+const require = createRequire(import.meta.url);
+const DEFAULTS = readJson(path.join(ROOT, 'sandbox', 'defaults.json'));
+
+/** The sandbox's port and API key unless overridden (sandbox/defaults.json is the one source). */
+export const SANDBOX_PORT = Number(process.env.SKILLJAR_SANDBOX_PORT || DEFAULTS.port);
+export const SANDBOX_API_KEY = process.env.SKILLJAR_SANDBOX_API_KEY || String(DEFAULTS.apiKey);
+
+/** @param {string} [apiKey] */
+export function sandboxHeaders(apiKey = SANDBOX_API_KEY) {
+	return {
+		Accept: 'application/json',
+		'Content-Type': 'application/json',
+		Authorization: `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`,
+	};
+}
+
+/**
+ * Start the sandbox CLI in its own process group and wait until it answers.
+ * @param {{ port: number, apiKey?: string, logFile: string, echo?: boolean, onStart?: (child: import('./processes.mjs').Server) => void }} options
+ *   `onStart` gets the process as soon as it is spawned, before it answers.
+ */
+export async function startSandboxProcess({
+	port,
+	apiKey = SANDBOX_API_KEY,
+	logFile,
+	echo,
+	onStart,
+}) {
+	const child = startProcess(process.execPath, [path.join(ROOT, 'build', 'sandbox', 'cli.js')], {
+		env: { ...process.env, SKILLJAR_SANDBOX_PORT: String(port), SKILLJAR_SANDBOX_API_KEY: apiKey },
+		logFile,
+		echo,
+	});
+	onStart?.(child);
+	const url = `http://127.0.0.1:${port}`;
+	await waitFor(
+		'the sandbox',
+		async () => (await fetch(`${url}/v1/ping`, { headers: sandboxHeaders(apiKey) })).ok,
+		{ timeoutMs: 20000, intervalMs: 200, child },
+	);
+	return { child, url };
+}
+
+/**
+ * What the built sandbox knows (run the build first): its seed's demo ids, the webhook event
+ * types, and `startSandbox` to run one in this process.
+ * @returns {{
+ *   DEMO: { domainName: string, publishedCourseId: string, userId: string, groupIds: string[] } & Record<string, unknown>,
+ *   EVENT_TYPES: readonly string[],
+ *   startSandbox: (options: { port?: number, apiKey?: string }) => Promise<any>,
+ * }}
+ */
+export function builtSandbox() {
+	const dir = path.join(ROOT, 'build', 'sandbox');
+	return {
+		DEMO: require(path.join(dir, 'seed.js')).DEMO,
+		EVENT_TYPES: require(path.join(dir, 'events.js')).EVENT_TYPES,
+		startSandbox: require(path.join(dir, 'server.js')).startSandbox,
+	};
+}
