@@ -6,7 +6,20 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, bold, buildPackage, green, log, readJson, red } from './lib/runtime.mjs';
+import { ensureChromium } from '../test/e2e/browser.mjs';
+import { ensureDebianPackages } from '../test/e2e/lib/queue-services.mjs';
+import {
+	N8N_V1,
+	N8N_V2,
+	ROOT,
+	bold,
+	buildPackage,
+	ensureN8n,
+	green,
+	log,
+	readJson,
+	red,
+} from './lib/runtime.mjs';
 
 const HELP = `Usage: npm run test:e2e   (node tools/e2e.mjs [test files…])
 
@@ -41,11 +54,30 @@ function testFiles() {
 	return files;
 }
 
+/**
+ * Installs, once and before any suite starts, what several suites share: the n8n runtimes
+ * (.n8n-local/), Chromium and Redis/PostgreSQL from Debian. The suites run side by side; left to
+ * themselves on a fresh machine they would run two npm installs into one folder, or two apt-gets
+ * that fight over dpkg's lock.
+ * @param {string[]} files
+ */
+async function prepare(files) {
+	const uses = (/** @type {string} */ name) => files.some((file) => file.includes(name));
+	const v1 = uses('n8n-v1') || uses('start-signals') || uses('queue-mode');
+	if (uses('queue-mode')) ensureDebianPackages(log);
+	if (process.env.E2E_BROWSER !== '0' && (uses('n8n-v1') || uses('n8n-v2'))) ensureChromium(log);
+	await Promise.all([
+		...(v1 ? [ensureN8n(N8N_V1)] : []),
+		...(uses('n8n-v2') ? [ensureN8n(N8N_V2)] : []),
+	]);
+}
+
 async function main() {
 	const t0 = Date.now();
 	fs.mkdirSync(OUT, { recursive: true });
 	fs.rmSync(RESULTS, { force: true });
 	if (process.env.E2E_NO_BUILD !== '1') buildPackage();
+	await prepare(testFiles());
 	const child = spawn(
 		process.execPath,
 		[

@@ -43,6 +43,7 @@ function runChecked(cmd, args, what, options = {}) {
 /**
  * Install redis-server and postgresql with apt when either is missing (CI runs as root on a fresh
  * Debian machine). Idempotent: does nothing when both are there. Returns what it installed.
+ * @param {(message: string) => void} [log]
  */
 export function ensureDebianPackages(log = () => {}) {
 	const missing = [];
