@@ -1,31 +1,14 @@
 import { SAMPLE_IDS } from '../sandbox/samples';
 import { DEMO } from '../sandbox/seed';
 import type { Sandbox } from '../sandbox/server';
-import { startTestSandbox } from './harness/sandbox';
+import { callSandbox, startTestSandbox } from './harness/sandbox';
 
 /** Store-backed behaviour of the routes the generated layer added: what a client would notice. */
 
 type Json = Record<string, unknown>;
 
-async function call(
-	sandbox: Sandbox,
-	method: string,
-	path: string,
-	body?: unknown,
-): Promise<{ status: number; body: Json }> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: {
-			Accept: 'application/json',
-			Authorization: `Basic ${Buffer.from(`${sandbox.apiKey}:`).toString('base64')}`,
-			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-		signal: AbortSignal.timeout(10_000),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (sandbox: Sandbox, method: string, path: string, body?: unknown) =>
+	callSandbox<Json>(sandbox, method, path, body);
 
 /** Group ids of a page of GET /v1/users/{id}/groups. */
 const groupIdsOf = (page: Json) => (page.results as Json[]).map((m) => (m.group as Json).id);

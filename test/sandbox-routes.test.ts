@@ -3,7 +3,7 @@ import { ROUTES, type RouteDef } from '../sandbox/routes';
 import { samplePath } from '../sandbox/samples';
 import type { Sandbox } from '../sandbox/server';
 import { sampleBody } from './harness/sandbox-bodies';
-import { startTestSandbox, TEST_API_KEY } from './harness/sandbox';
+import { callSandbox, startTestSandbox } from './harness/sandbox';
 
 /**
  * The sandbox serves every operation of Skilljar's OpenAPI document over real HTTP: each route
@@ -11,25 +11,8 @@ import { startTestSandbox, TEST_API_KEY } from './harness/sandbox';
  * status the document gives, from a freshly seeded store.
  */
 
-async function call(
-	sandbox: Sandbox,
-	method: string,
-	path: string,
-	body?: unknown,
-): Promise<{ status: number; body: unknown }> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: {
-			Accept: 'application/json',
-			Authorization: `Basic ${Buffer.from(`${TEST_API_KEY}:`).toString('base64')}`,
-			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-		signal: AbortSignal.timeout(10_000),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-}
+const call = (sandbox: Sandbox, method: string, path: string, body?: unknown) =>
+	callSandbox<unknown>(sandbox, method, path, body);
 
 /** Query parameters a route needs to answer (documented departures of the live API). */
 const REQUIRED_QUERY: Record<string, string> = {

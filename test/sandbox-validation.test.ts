@@ -4,29 +4,12 @@ import { DEMO } from '../sandbox/seed';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { READ_ONLY_FIELD, UNKNOWN_FIELD } from '../sandbox/validate';
 import { sampleBody } from './harness/sandbox-bodies';
-import { startTestSandbox, TEST_API_KEY } from './harness/sandbox';
+import { callSandbox, startTestSandbox, TEST_API_KEY } from './harness/sandbox';
 
 /** Request-body validation (DRF 400s from the generated schemas) and parent lookups (404s). */
 
-async function call(
-	sandbox: Sandbox,
-	method: string,
-	path: string,
-	body?: unknown,
-): Promise<{ status: number; body: unknown }> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: {
-			Accept: 'application/json',
-			Authorization: `Basic ${Buffer.from(`${sandbox.apiKey}:`).toString('base64')}`,
-			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-		signal: AbortSignal.timeout(10_000),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-}
+const call = (sandbox: Sandbox, method: string, path: string, body?: unknown) =>
+	callSandbox<unknown>(sandbox, method, path, body);
 
 const COURSE = `/v1/courses/${DEMO.courseIds[0]}`;
 const ENROLLMENTS = `/v1/domains/${DEMO.domainName}/published-courses/${DEMO.publishedCourseId}/enrollments`;

@@ -13,3 +13,27 @@ export async function startTestSandbox(): Promise<Sandbox> {
 export function credentialsFor(sandbox: Sandbox): { apiKey: string; baseUrl: string } {
 	return { apiKey: sandbox.apiKey, baseUrl: sandbox.url };
 }
+
+/**
+ * One raw HTTP call to the sandbox with the key and JSON headers, for tests of the sandbox itself
+ * (node tests go through n8n-core instead). The body is parsed when there is one.
+ */
+export async function callSandbox<T = unknown>(
+	sandbox: Sandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; body: T }> {
+	const response = await fetch(`${sandbox.url}${path}`, {
+		method,
+		headers: {
+			Accept: 'application/json',
+			Authorization: `Basic ${Buffer.from(`${sandbox.apiKey}:`).toString('base64')}`,
+			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+		signal: AbortSignal.timeout(10_000),
+	});
+	const text = await response.text();
+	return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
