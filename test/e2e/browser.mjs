@@ -160,13 +160,34 @@ const itemNames = (page) => page.locator('[data-test-id="node-creator-item-name"
 const TRIGGER_ITEM = /^\s*Skilljar( Trigger)?\s*$/;
 const isTriggerItem = (name) => TRIGGER_ITEM.test(name);
 
+/**
+ * The node names the panel lists once the list has settled: `ready(names)` holds and two reads
+ * 300 ms apart agree. The panel fills in steps (debounced search, node types still loading on a
+ * busy machine), so a single read right after the first match can see only part of the list.
+ * After `timeout` ms the last read is returned for the caller's check to report.
+ */
+async function settledNames(page, ready, timeout = 20000) {
+	const deadline = Date.now() + timeout;
+	let previous = '';
+	for (;;) {
+		const names = (await itemNames(page).allInnerTexts()).map((n) => n.trim());
+		const key = names.join('\n');
+		if ((ready(names) && key === previous) || Date.now() > deadline) return names;
+		previous = ready(names) ? key : '';
+		await page.waitForTimeout(300);
+	}
+}
+
 /** Types a query into the node panel and returns the listed node names, in order. */
 async function searchPanel(session, search, query, waitForText) {
 	const { page } = session;
 	await search.fill(query);
 	await itemNames(page).filter({ hasText: waitForText }).first().waitFor();
-	await page.waitForTimeout(300); // the list re-renders once more after the debounce
-	return (await itemNames(page).allInnerTexts()).map((n) => n.trim());
+	return await settledNames(page, (names) =>
+		names.some((n) =>
+			typeof waitForText === 'string' ? n.includes(waitForText) : waitForText.test(n),
+		),
+	);
 }
 
 /**
@@ -233,9 +254,13 @@ export async function checkActionNode(session) {
 		.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]')
 		.first();
 	await search.fill('Skilljar');
-	const items = page.locator('[data-test-id="node-creator-item-name"]');
+	const items = itemNames(page);
 	await items.filter({ hasText: 'Skilljar' }).first().waitFor();
-	const names = await items.allInnerTexts();
+	const names = await settledNames(
+		page,
+		(listed) =>
+			listed.includes('Skilljar Domain') && listed.filter((n) => /Skilljar/.test(n)).length >= 20,
+	);
 	const skilljar = names.filter((n) => /Skilljar/.test(n));
 	await page.screenshot({ path: session.shot('node-panel') });
 	if (!skilljar.some((n) => /Skilljar Domain/.test(n)))
