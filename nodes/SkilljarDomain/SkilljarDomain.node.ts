@@ -1,39 +1,12 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { SkilljarActionNode } from '../shared/actionNode';
 
-import { buildProperties } from '../shared/description';
-import { executeSkilljarNode } from '../shared/execute';
-import { listSearch } from '../shared/listSearch';
-import { resourcesOf } from '../shared/registry';
-
-const resources = resourcesOf('skilljarDomain');
-
-export class SkilljarDomain implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Skilljar Domain',
-		name: 'skilljarDomain',
-		icon: { light: 'file:../../icons/skilljar.svg', dark: 'file:../../icons/skilljar.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Work with Skilljar domains (training sites) and their access codes, published courses and paths, enrollments, users and signup fields',
-		defaults: { name: 'Skilljar Domain' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'skilljarApi', required: true }],
-		properties: buildProperties(resources),
-	};
-
-	methods = { listSearch };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeSkilljarNode.call(this, resources);
+export class SkilljarDomain extends SkilljarActionNode {
+	constructor() {
+		super({
+			name: 'skilljarDomain',
+			displayName: 'Skilljar Domain',
+			description:
+				'Work with Skilljar domains (training sites) and their access codes, published courses and paths, enrollments, users and signup fields',
+		});
 	}
 }

@@ -1,38 +1,11 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { SkilljarActionNode } from '../shared/actionNode';
 
-import { buildProperties } from '../shared/description';
-import { executeSkilljarNode } from '../shared/execute';
-import { listSearch } from '../shared/listSearch';
-import { resourcesOf } from '../shared/registry';
-
-const resources = resourcesOf('skilljarLesson');
-
-export class SkilljarLesson implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Skilljar Lesson',
-		name: 'skilljarLesson',
-		icon: { light: 'file:../../icons/skilljar.svg', dark: 'file:../../icons/skilljar.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with Skilljar lessons and their content items',
-		defaults: { name: 'Skilljar Lesson' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'skilljarApi', required: true }],
-		properties: buildProperties(resources),
-	};
-
-	methods = { listSearch };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeSkilljarNode.call(this, resources);
+export class SkilljarLesson extends SkilljarActionNode {
+	constructor() {
+		super({
+			name: 'skilljarLesson',
+			displayName: 'Skilljar Lesson',
+			description: 'Work with Skilljar lessons and their content items',
+		});
 	}
 }

@@ -1,38 +1,11 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { SkilljarActionNode } from '../shared/actionNode';
 
-import { buildProperties } from '../shared/description';
-import { executeSkilljarNode } from '../shared/execute';
-import { listSearch } from '../shared/listSearch';
-import { resourcesOf } from '../shared/registry';
-
-const resources = resourcesOf('skilljarLicensePackage');
-
-export class SkilljarLicensePackage implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Skilljar License Package',
-		name: 'skilljarLicensePackage',
-		icon: { light: 'file:../../icons/skilljar.svg', dark: 'file:../../icons/skilljar.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with Skilljar license packages and the students they cover',
-		defaults: { name: 'Skilljar License Package' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'skilljarApi', required: true }],
-		properties: buildProperties(resources),
-	};
-
-	methods = { listSearch };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeSkilljarNode.call(this, resources);
+export class SkilljarLicensePackage extends SkilljarActionNode {
+	constructor() {
+		super({
+			name: 'skilljarLicensePackage',
+			displayName: 'Skilljar License Package',
+			description: 'Work with Skilljar license packages and the students they cover',
+		});
 	}
 }
