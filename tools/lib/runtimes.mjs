@@ -17,7 +17,7 @@ import { CACHE_ENV, ensureEntry, entryKey, linkEntry, runtimeCacheRoot } from '.
  * @typedef {{
  *   label: string, version: string, dir: string, pinned: string,
  *   overrides: Record<string, string>, ignoreScripts?: boolean, rebuild?: string[],
- *   webhookUrlEnv?: string, node: NodeRuntime | null,
+ *   webhookUrlEnv?: string, env?: Record<string, string>, node: NodeRuntime | null,
  * }} N8nLine
  */
 
@@ -48,6 +48,10 @@ export const N8N_V2 = {
 	rebuild: ['sqlite3', 'isolated-vm'],
 	// 2.x renamed WEBHOOK_URL.
 	webhookUrlEnv: 'N8N_WEBHOOK_URL',
+	// Only in 2.x: the MCP server registry fetches https://api.n8n.io/api/mcp-servers at start-up
+	// and every 8 hours, with no setting of its own to turn that off. (1.123 does not know the
+	// module's name and would refuse to start.)
+	env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 	node: {
 		version: process.env.NODE24_VERSION || '24.21.0',
 		dir: path.join(LOCAL, 'node24'),
