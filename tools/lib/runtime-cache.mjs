@@ -74,7 +74,14 @@ export async function ensureEntry({ finalDir, key, verify, install }) {
 	const usable = () => hasMarker(finalDir, key) && verify(finalDir);
 	if (usable()) return { dir: finalDir, installed: false };
 	const root = path.dirname(finalDir);
-	fs.mkdirSync(root, { recursive: true });
+	try {
+		fs.mkdirSync(root, { recursive: true });
+	} catch (error) {
+		throw new Error(
+			`Cannot create the runtime cache folder ${root} (${/** @type {Error} */ (error).message}). ` +
+				`Set ${CACHE_ENV} to a writable folder, or ${CACHE_ENV}=0 to install into .n8n-local/.`,
+		);
+	}
 	removeAbandoned(root);
 	if (fs.existsSync(finalDir)) {
 		// Incomplete or damaged (files deleted by hand, an older layout): move it out of the way

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { bold, dim, green, log } from './log.mjs';
 import { readJson, writeJson } from './package.mjs';
 import { LOCAL, ROOT } from './paths.mjs';
-import { CACHE_ENV, ensureEntry, entryKey, linkEntry, runtimeCacheRoot } from './runtime-cache.mjs';
+import { ensureEntry, entryKey, linkEntry, runtimeCacheRoot } from './runtime-cache.mjs';
 
 /**
  * @typedef {{ version: string, dir: string, pinned: string }} NodeRuntime
@@ -267,12 +267,6 @@ function ensureLocalFolder() {
 			),
 		);
 	}
-}
-
-/** Where the runtimes are installed, for messages. */
-export function runtimeHome() {
-	const root = runtimeCacheRoot();
-	return root ? `${root} (${CACHE_ENV})` : path.relative(ROOT, LOCAL);
 }
 
 /**
