@@ -12,11 +12,9 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	setupFiles: ['<rootDir>/test/harness/setup-env.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/harness/teardown.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 60000,
-	// Stays on: after several test files ran nodes through n8n-core's WorkflowExecute in parallel
-	// workers, something n8n-core starts keeps Jest from exiting ("Jest did not exit one second
-	// after the test run"). Any single file exits cleanly, and --detectOpenHandles (which runs
-	// in band) finds no handle of ours to close, so Jest is told to exit when the tests are done.
-	forceExit: true,
+	// No forceExit: Jest exits on its own once test/harness/teardown.ts has stopped the interval
+	// n8n-core's SSH tunnel manager starts (the one handle left open after the tests).
 };
