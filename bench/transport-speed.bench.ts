@@ -105,6 +105,20 @@ async function repeat<T>(once: () => Promise<T>): Promise<T[]> {
 // ---------------------------------------------------------------------------------------------
 // Return All
 
+/** Skilljar Domain → Domain User → Get Many with Return All, through n8n-core. */
+function returnAllDomainUsers(sandbox: RemoteSandbox) {
+	return runNode({
+		type: 'skilljarDomain',
+		parameters: {
+			resource: 'domainUser',
+			operation: 'getAll',
+			domainName: DEMO.domainName,
+			returnAll: true,
+		},
+		credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
+	});
+}
+
 async function returnAllOnce(total: number, latencyMs: number) {
 	const sandbox = await freshSandbox();
 	try {
@@ -112,16 +126,7 @@ async function returnAllOnce(total: number, latencyMs: number) {
 		await sandbox.switches(latencyMs);
 		const cpu0 = process.cpuUsage();
 		const t0 = performance.now();
-		const result = await runNode({
-			type: 'skilljarDomain',
-			parameters: {
-				resource: 'domainUser',
-				operation: 'getAll',
-				domainName: DEMO.domainName,
-				returnAll: true,
-			},
-			credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-		});
+		const result = await returnAllDomainUsers(sandbox);
 		const ms = performance.now() - t0;
 		const cpuMs = cpuSince(cpu0);
 		const ids = new Set(result.items.map((item) => (item.json.user as IDataObject)?.id));
@@ -315,16 +320,7 @@ describe('transport speed (issue 8)', () => {
 			const sampler = setInterval(() => {
 				peak = Math.max(peak, process.memoryUsage().heapUsed);
 			}, 10);
-			const result = await runNode({
-				type: 'skilljarDomain',
-				parameters: {
-					resource: 'domainUser',
-					operation: 'getAll',
-					domainName: DEMO.domainName,
-					returnAll: true,
-				},
-				credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-			});
+			const result = await returnAllDomainUsers(sandbox);
 			clearInterval(sampler);
 			gc();
 			const retained = process.memoryUsage().heapUsed - baseline;

@@ -1,10 +1,10 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox/server';
 import { DEMO } from '../sandbox/seed';
+import { closeServer, listenOnLoopback } from './harness/loopback';
 import { runNode } from './harness/run-node';
 import { credentialsFor, startTestSandbox } from './harness/sandbox';
 
@@ -29,17 +29,7 @@ async function startStray(): Promise<Stray> {
 		res.writeHead(200, { 'Content-Type': 'application/json' });
 		res.end('{"stolen": true, "results": [], "count": 0}');
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		hits,
-		close: async () =>
-			await new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
-	};
+	return { url: await listenOnLoopback(server), hits, close: () => closeServer(server) };
 }
 
 describe('transport under faults (real n8n-core, sandbox over HTTP)', () => {

@@ -23,7 +23,8 @@ import {
 
 const HELP = `Usage: npm run test:e2e   (node tools/e2e.mjs [test files…])
 
-Runs test/e2e/*.test.mjs on node:test against real n8n (installed into .n8n-local/ on first run).
+Runs test/e2e/*.test.mjs on node:test against real n8n (installed on the first run on this
+machine into the runtime cache, linked from .n8n-local/v1 and v2).
 
 Environment:
   E2E_LINES=v1,v2     which n8n lines to test (v1: n8n 1.123 on Node 20, v2: n8n 2.x on Node 24)
@@ -32,6 +33,8 @@ Environment:
   E2E_QUEUE=0         skip the queue-mode suite (n8n main + workers + webhook, Redis, PostgreSQL)
   E2E_NO_BUILD=1      do not rebuild the package first (.ci/run: npm test has just built it)
   E2E_CONCURRENCY=3   how many test files run at once
+  SKILLJAR_RUNTIME_CACHE=DIR  where n8n is installed once per machine
+                      (default ~/.cache/n8n-nodes-skilljar/runtimes; 0: in .n8n-local/)
 
 Results: test-output/e2e-results.json; n8n logs under test-output/n8n-*/.`;
 
@@ -56,7 +59,7 @@ function testFiles() {
 
 /**
  * Installs, once and before any suite starts, what several suites share: the n8n runtimes
- * (.n8n-local/), Chromium and Redis/PostgreSQL from Debian. The suites run side by side; left to
+ * (runtime cache, linked from .n8n-local/), Chromium and Redis/PostgreSQL from Debian. The suites run side by side; left to
  * themselves on a fresh machine they would run two npm installs into one folder, or two apt-gets
  * that fight over dpkg's lock.
  * @param {string[]} files

@@ -1,8 +1,9 @@
 // @ts-check
 // npm start: build the package, start the Skilljar sandbox with its demo organisation, install
-// real n8n 1.123 into .n8n-local/ (first run only), load this package into it as a community
-// package, import the "Skilljar sandbox" credential and the example workflows that are not
-// there yet, set up the n8n owner account and print where to log in.
+// real n8n 1.123 (first run on this machine only: runtime cache, linked from .n8n-local/v1),
+// load this package into it as a community package, import the "Skilljar sandbox" credential
+// and the example workflows that are not there yet, set up the n8n owner account and print
+// where to log in.
 //
 // Whatever stops it (Ctrl-C, a closed terminal, SIGTERM from an IDE, `timeout` or
 // `docker stop`, sent to npm or to the whole process group, or npm itself dying) stops n8n and
@@ -55,7 +56,9 @@ Environment:
   SKILLJAR_SANDBOX_API_KEY      the sandbox's API key (default in sandbox/defaults.json)
   START_HOME=.n8n-local/home    n8n user folder (its database, logs and start.json)
   START_NO_BUILD=1              skip npm run build
-  START_VERBOSE=1               echo n8n's output`;
+  START_VERBOSE=1               echo n8n's output
+  SKILLJAR_RUNTIME_CACHE=DIR    where n8n is installed once per machine
+                                (default ~/.cache/n8n-nodes-skilljar/runtimes; 0: in .n8n-local/)`;
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
 	log(HELP);

@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FaultRule } from '../../sandbox/faults';
 import type { RequestLogEntry, Sandbox } from '../../sandbox/server';
+import { closeServer, listenOnLoopback } from './loopback';
 import { runNode, type RunNodeOptions, type RunNodeResult } from './run-node';
 
 /**
@@ -65,17 +65,7 @@ export async function startStrayListener(): Promise<StrayListener> {
 			res.end(text);
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.address() as AddressInfo).port;
-	return {
-		origin: `http://127.0.0.1:${port}`,
-		received,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
-	};
+	return { origin: await listenOnLoopback(server), received, close: () => closeServer(server) };
 }
 
 /** Whether the key reached the stray server in any form: Basic header, raw header or body. */

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
 import { HookContext, WebhookContext } from 'n8n-core';
@@ -17,6 +16,7 @@ import {
 import { SkilljarTrigger } from '../../nodes/SkilljarTrigger/SkilljarTrigger.node';
 import { SandboxCredentialsHelper } from './credentials';
 import { PACKAGE, TestNodeTypes } from './node-types';
+import { closeServer, listenOnLoopback } from './loopback';
 import { buildAdditionalData } from './run-node';
 
 export const TRIGGER_NODE_NAME = 'Skilljar Trigger';
@@ -221,8 +221,7 @@ export class TriggerHarness {
 		this.server = http.createServer((req, res) => {
 			void this.route(req, res);
 		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		this.baseUrl = await listenOnLoopback(this.server);
 	}
 
 	private async route(
@@ -258,12 +257,7 @@ export class TriggerHarness {
 	}
 
 	async close(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		await new Promise<void>((resolve) => {
-			server.close(() => resolve());
-			server.closeAllConnections();
-		});
+		await closeServer(this.server);
 	}
 }
 
@@ -296,8 +290,7 @@ export class FaultProxy {
 		this.server = http.createServer((req, res) => {
 			void this.forward(req, res);
 		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		this.url = await listenOnLoopback(this.server);
 	}
 
 	private async forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -332,11 +325,6 @@ export class FaultProxy {
 	}
 
 	async close(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		await new Promise<void>((resolve) => {
-			server.close(() => resolve());
-			server.closeAllConnections();
-		});
+		await closeServer(this.server);
 	}
 }

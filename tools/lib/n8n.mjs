@@ -45,6 +45,7 @@ export function n8nEnv({ userFolder, port, brokerPort, line = N8N_V1, extra = {}
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		DB_SQLITE_POOL_SIZE: '2',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
+		...line.env,
 		...extra,
 	};
 }

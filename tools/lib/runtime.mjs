@@ -10,5 +10,6 @@ export * from './n8n.mjs';
 export * from './package.mjs';
 export * from './paths.mjs';
 export * from './processes.mjs';
+export * from './runtime-cache.mjs';
 export * from './runtimes.mjs';
 export * from './sandbox.mjs';

@@ -1,7 +1,8 @@
 // @ts-check
-// Installing the real n8n runtimes into .n8n-local/: n8n 1.123 on this Node, n8n 2.x on a
-// Node 24 binary from the npm registry. Pinned lockfiles under scripts/n8n-runtime/ make the
-// installs reproducible; an install prints a heartbeat so minutes of npm never look stuck.
+// Installing the real n8n runtimes: n8n 1.123 on this Node, n8n 2.x on a Node 24 binary from
+// the npm registry. Pinned lockfiles under scripts/n8n-runtime/ make the installs reproducible;
+// each is installed once per machine into the runtime cache (runtime-cache.mjs) and linked from
+// .n8n-local/v1, v2 and node24. An install prints a heartbeat so minutes of npm never look stuck.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,13 +10,14 @@ import path from 'node:path';
 import { bold, dim, green, log } from './log.mjs';
 import { readJson, writeJson } from './package.mjs';
 import { LOCAL, ROOT } from './paths.mjs';
+import { ensureEntry, entryKey, linkEntry, runtimeCacheRoot } from './runtime-cache.mjs';
 
 /**
  * @typedef {{ version: string, dir: string, pinned: string }} NodeRuntime
  * @typedef {{
  *   label: string, version: string, dir: string, pinned: string,
  *   overrides: Record<string, string>, ignoreScripts?: boolean, rebuild?: string[],
- *   webhookUrlEnv?: string, node: NodeRuntime | null,
+ *   webhookUrlEnv?: string, env?: Record<string, string>, node: NodeRuntime | null,
  * }} N8nLine
  */
 
@@ -24,7 +26,7 @@ import { LOCAL, ROOT } from './paths.mjs';
 export const N8N_V1 = {
 	label: 'n8n 1.123 (Node 20)',
 	version: process.env.N8N_V1_VERSION || '1.123.81',
-	dir: LOCAL,
+	dir: path.join(LOCAL, 'v1'),
 	pinned: 'scripts/n8n-runtime/1.123',
 	// n8n-core pulls in isolated-vm; only 5.0.4 builds on Node 20. xlsx's own tarball lives on a
 	// CDN this kind of machine cannot reach, the registry copy is the same library.
@@ -46,6 +48,10 @@ export const N8N_V2 = {
 	rebuild: ['sqlite3', 'isolated-vm'],
 	// 2.x renamed WEBHOOK_URL.
 	webhookUrlEnv: 'N8N_WEBHOOK_URL',
+	// Only in 2.x: the MCP server registry fetches https://api.n8n.io/api/mcp-servers at start-up
+	// and every 8 hours, with no setting of its own to turn that off. (1.123 does not know the
+	// module's name and would refuse to start.)
+	env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 	node: {
 		version: process.env.NODE24_VERSION || '24.21.0',
 		dir: path.join(LOCAL, 'node24'),
@@ -104,12 +110,12 @@ async function npmInstall(
 	const logFile = path.join(dir, 'npm-install.log');
 	log(
 		bold(
-			`› Installing ${what} into ${path.relative(ROOT, dir) || '.'} (first run only${what.startsWith('n8n@') ? '; ~5 minutes, ~2-3 GB' : ''})`,
+			`› Installing ${what} into ${dir} (once per machine${what.startsWith('n8n@') ? '; ~5 minutes, ~2-3 GB' : ''})`,
 		),
 	);
 	log(
 		dim(
-			`  npm ${ci ? 'ci (pinned lockfile)' : 'install'} with ${nodeBinary === process.execPath ? `Node ${process.version}` : nodeBinary}; output: ${path.relative(ROOT, logFile)}`,
+			`  npm ${ci ? 'ci (pinned lockfile)' : 'install'} with ${nodeBinary === process.execPath ? `Node ${process.version}` : nodeBinary}; output: ${logFile}`,
 		),
 	);
 	const out = fs.openSync(logFile, 'w');
@@ -132,16 +138,22 @@ async function npmInstall(
 			},
 		},
 	);
+	let beats = 0;
 	const timer = setInterval(() => {
 		const secs = Math.round((Date.now() - started) / 1000);
-		const size = dirSizeMb(path.join(dir, 'node_modules'));
+		// `du` over n8n's ~100,000 files took a quarter of a core on a busy machine: once a minute.
+		const size = beats++ % 4 === 0 ? dirSizeMb(path.join(dir, 'node_modules')) : null;
 		let fetched = 0;
 		try {
 			fetched = (fs.readFileSync(logFile, 'utf8').match(/fetch GET 200/g) ?? []).length;
 		} catch {
 			/* not yet written */
 		}
-		log(dim(`  … ${what}: ${secs}s, ${fetched} downloads, node_modules ${size ?? '?'} MB`));
+		log(
+			dim(
+				`  … ${what}: ${secs}s, ${fetched} downloads${size === null ? '' : `, node_modules ${size} MB`}`,
+			),
+		);
 	}, 15000);
 	/** @type {number | null} */
 	let code = await new Promise((resolve) => child.on('close', resolve));
@@ -171,31 +183,96 @@ async function npmInstall(
 }
 
 /**
- * Put the manifest in `dir` and install. Fresh resolution of n8n's ~1900 dependencies is not
- * reproducible (a registry mirror may lack a version some new release asks for, as seen with
- * n8n 2.41.3 and @aws-sdk), so the versions we use are pinned with their lockfile under
- * scripts/n8n-runtime/ and installed with `npm ci`; any other version falls back to `npm install`.
- * @param {string} dir @param {string} pinned @param {{ dependencies: Record<string, string> } & Record<string, unknown>} manifest
- * @param {string} nodeBinary @param {string} what @param {{ ignoreScripts?: boolean, rebuild?: string[] }} [options]
+ * The manifest and lockfile to install from. Fresh resolution of n8n's ~1900 dependencies is
+ * not reproducible (a registry mirror may lack a version some new release asks for, as seen
+ * with n8n 2.41.3 and @aws-sdk), so the versions we use are pinned with their lockfile under
+ * scripts/n8n-runtime/ and installed with `npm ci`; any other version falls back to
+ * `npm install` of the manifest alone.
+ * @param {string} pinned @param {{ dependencies: Record<string, string> } & Record<string, unknown>} manifest
+ * @returns {{ manifest: Record<string, unknown>, lockfile: string | null }}
  */
-async function installPinned(dir, pinned, manifest, nodeBinary, what, options = {}) {
-	fs.mkdirSync(dir, { recursive: true });
-	// The package's own .npmrc (ignore-scripts) must not apply: n8n needs its native builds.
-	fs.writeFileSync(path.join(dir, '.npmrc'), 'ignore-scripts=false\nfund=false\naudit=false\n');
-	const pinnedDir = pinned && path.join(ROOT, pinned);
-	const usePinned =
-		pinnedDir &&
-		fs.existsSync(path.join(pinnedDir, 'package-lock.json')) &&
-		JSON.stringify(readJson(path.join(pinnedDir, 'package.json')).dependencies) ===
-			JSON.stringify(manifest.dependencies);
-	if (usePinned) {
-		fs.copyFileSync(path.join(pinnedDir, 'package.json'), path.join(dir, 'package.json'));
-		fs.copyFileSync(path.join(pinnedDir, 'package-lock.json'), path.join(dir, 'package-lock.json'));
-	} else {
-		writeJson(path.join(dir, 'package.json'), manifest);
-		fs.rmSync(path.join(dir, 'package-lock.json'), { force: true });
+function installSource(pinned, manifest) {
+	const pinnedDir = path.join(ROOT, pinned);
+	const lockFile = path.join(pinnedDir, 'package-lock.json');
+	const pinnedManifest = fs.existsSync(lockFile) && readJson(path.join(pinnedDir, 'package.json'));
+	const same = (/** @type {string} */ field) =>
+		JSON.stringify(pinnedManifest[field] ?? null) === JSON.stringify(manifest[field] ?? null);
+	if (pinnedManifest && same('dependencies') && same('overrides')) {
+		return { manifest: pinnedManifest, lockfile: fs.readFileSync(lockFile, 'utf8') };
 	}
-	await npmInstall(dir, nodeBinary, what, { ...options, ci: Boolean(usePinned) });
+	return { manifest, lockfile: null };
+}
+
+/**
+ * Make `linkDir` (.n8n-local/v1, v2 or node24) hold the install described by `manifest`,
+ * installing it only when no finished copy exists: in the runtime cache (linked from
+ * `linkDir`), or in `linkDir` itself when the cache is turned off.
+ * @param {{ name: string, linkDir: string, pinned: string, nodeBinary: string, nodeVersion: string,
+ *   manifest: { dependencies: Record<string, string> } & Record<string, unknown>,
+ *   what: string, options?: { ignoreScripts?: boolean, rebuild?: string[] },
+ *   verify: (dir: string) => boolean }} spec
+ */
+async function ensureInstalled({
+	name,
+	linkDir,
+	pinned,
+	nodeBinary,
+	nodeVersion,
+	manifest,
+	what,
+	options = {},
+	verify,
+}) {
+	ensureLocalFolder();
+	const source = installSource(pinned, manifest);
+	// Everything that decides what ends up on disk; a change makes a new entry.
+	const key = entryKey([
+		source.manifest,
+		source.lockfile,
+		nodeVersion,
+		process.platform,
+		process.arch,
+		options.ignoreScripts ?? false,
+		options.rebuild ?? [],
+	]);
+	const root = runtimeCacheRoot();
+	const finalDir = root ? path.join(root, `${name}-${key}`) : linkDir;
+	await ensureEntry({
+		finalDir,
+		key,
+		verify,
+		install: async (dir) => {
+			// The package's own .npmrc (ignore-scripts) must not apply: n8n needs its native builds.
+			fs.writeFileSync(path.join(dir, '.npmrc'), 'ignore-scripts=false\nfund=false\naudit=false\n');
+			writeJson(path.join(dir, 'package.json'), source.manifest);
+			if (source.lockfile) fs.writeFileSync(path.join(dir, 'package-lock.json'), source.lockfile);
+			await npmInstall(dir, nodeBinary, what, { ...options, ci: Boolean(source.lockfile) });
+		},
+	});
+	if (root) linkEntry(linkDir, finalDir);
+	return finalDir;
+}
+
+/**
+ * Create .n8n-local/ with an ESLint config that ignores it: `npm run lint` lints the whole
+ * tree, and n8n copies its editor's bundles (~530 minified .js files per user folder) into
+ * the user folders kept here, which took ESLint about two minutes per folder.
+ */
+function ensureLocalFolder() {
+	const config = path.join(LOCAL, 'eslint.config.mjs');
+	if (fs.existsSync(config)) return;
+	fs.mkdirSync(LOCAL, { recursive: true });
+	fs.writeFileSync(
+		config,
+		"// Written by tools/lib/runtimes.mjs: installed runtimes and n8n user folders are not linted.\nexport default [{ ignores: ['**/*'] }];\n",
+	);
+	if (fs.existsSync(path.join(LOCAL, 'node_modules', 'n8n'))) {
+		log(
+			dim(
+				'  .n8n-local/node_modules holds n8n from before the runtime cache and is no longer used: delete it (and .n8n-local/package*.json) to free ~1.7 GB',
+			),
+		);
+	}
 }
 
 /**
@@ -205,39 +282,52 @@ async function installPinned(dir, pinned, manifest, nodeBinary, what, options = 
 export async function ensureNode(line) {
 	if (!line.node) return process.execPath;
 	const { version, dir, pinned } = line.node;
-	const bin = path.join(dir, 'node_modules', '.bin', 'node');
-	if (installedVersion(dir, 'node') === version && fs.existsSync(bin)) return bin;
-	const manifest = {
-		name: 'n8n-local-node24',
-		private: true,
-		description:
-			'Node 24 from the npm registry, to run n8n 2.x (installed by tools/lib/runtimes.mjs)',
-		dependencies: { node: version },
-	};
-	await installPinned(dir, pinned, manifest, process.execPath, `node@${version}`);
-	return bin;
+	const binIn = (/** @type {string} */ d) => path.join(d, 'node_modules', '.bin', 'node');
+	await ensureInstalled({
+		name: `node-${version}`,
+		linkDir: dir,
+		pinned,
+		nodeBinary: process.execPath,
+		nodeVersion: process.version,
+		manifest: {
+			name: 'n8n-local-node24',
+			private: true,
+			description:
+				'Node 24 from the npm registry, to run n8n 2.x (installed by tools/lib/runtimes.mjs)',
+			dependencies: { node: version },
+		},
+		what: `node@${version}`,
+		// The binary itself must answer with its version, not just be on disk.
+		verify: (d) =>
+			installedVersion(d, 'node') === version &&
+			spawnSync(binIn(d), ['--version'], { encoding: 'utf8' }).stdout?.trim() === `v${version}`,
+	});
+	return binIn(dir);
 }
 
 /**
- * Install n8n (skipped when the installed version already matches). Returns the node binary.
+ * Install n8n (skipped when a finished install of the pinned version exists). Returns the node binary.
  * @param {N8nLine} line @returns {Promise<string>}
  */
 export async function ensureN8n(line) {
 	const nodeBinary = await ensureNode(line);
-	const manifest = {
-		name: line.node ? 'n8n-local-runtime-v2' : 'n8n-local-runtime',
-		private: true,
-		description: 'Real n8n for npm start / npm run test:e2e (installed by tools/lib/runtimes.mjs)',
-		dependencies: { n8n: line.version },
-		overrides: line.overrides,
-	};
-	const manifestFile = path.join(line.dir, 'package.json');
-	const current = fs.existsSync(manifestFile) ? readJson(manifestFile) : null;
-	const upToDate =
-		installedVersion(line.dir, 'n8n') === line.version &&
-		JSON.stringify(current?.overrides) === JSON.stringify(manifest.overrides);
-	if (!upToDate) {
-		await installPinned(line.dir, line.pinned, manifest, nodeBinary, `n8n@${line.version}`, line);
-	}
+	await ensureInstalled({
+		name: `n8n-${line.version}`,
+		linkDir: line.dir,
+		pinned: line.pinned,
+		nodeBinary,
+		nodeVersion: line.node ? line.node.version : process.version,
+		manifest: {
+			name: line.node ? 'n8n-local-runtime-v2' : 'n8n-local-runtime',
+			private: true,
+			description:
+				'Real n8n for npm start / npm run test:e2e (installed by tools/lib/runtimes.mjs)',
+			dependencies: { n8n: line.version },
+			overrides: line.overrides,
+		},
+		what: `n8n@${line.version}`,
+		options: { ignoreScripts: line.ignoreScripts, rebuild: line.rebuild },
+		verify: (d) => installedVersion(d, 'n8n') === line.version,
+	});
 	return nodeBinary;
 }

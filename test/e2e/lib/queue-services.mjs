@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { startProcess, stopChild, waitFor } from '../../../tools/lib/runtime.mjs';
+import { portInUse, startProcess, stopChild, waitFor } from '../../../tools/lib/runtime.mjs';
 
 const PG_ROOT = '/usr/lib/postgresql';
 // PostgreSQL refuses to run as root; Debian's package creates this user.
@@ -63,18 +63,6 @@ export function ensureDebianPackages(log = () => {}) {
 		timeout: 600000,
 	});
 	return missing;
-}
-
-/** Resolve once something accepts TCP connections on 127.0.0.1:port. */
-function acceptsConnections(port) {
-	return new Promise((resolve) => {
-		const socket = net.connect({ port, host: '127.0.0.1' });
-		socket.once('connect', () => {
-			socket.destroy();
-			resolve(true);
-		});
-		socket.once('error', () => resolve(false));
-	});
 }
 
 /** Send one inline Redis command and return the first reply line. */
@@ -179,7 +167,7 @@ export async function startPostgres({ dir, port, logFile }) {
 		'max_connections=60',
 	]);
 	const child = startProcess(cmd, args, { cwd: dir, logFile });
-	await waitFor('PostgreSQL to accept connections', () => acceptsConnections(port), {
+	await waitFor('PostgreSQL to accept connections', () => portInUse(port), {
 		timeoutMs: 30000,
 		intervalMs: 200,
 		child,

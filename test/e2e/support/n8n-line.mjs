@@ -15,6 +15,7 @@ import {
 	builtSandbox,
 	credentialFile,
 	ensureN8n,
+	exampleFiles,
 	freePort,
 	installPackageInto,
 	n8nCli,
@@ -117,17 +118,21 @@ export function n8nLineSuite(line, key, concerns) {
 				ctx.sandbox.url,
 				ctx.sandbox.apiKey,
 			);
-			// The e2e trigger workflow listens to every event type the package knows.
-			const fixtures = path.join(userFolder, 'fixtures');
+			// One folder with the examples and the e2e trigger workflow, so that one CLI call (each
+			// costs n8n's start-up, 8-15 s) imports them all. The trigger workflow listens to every
+			// event type the package knows.
+			const workflows = path.join(userFolder, 'workflows');
+			for (const file of exampleFiles()) {
+				writeJson(path.join(workflows, path.basename(file)), readJson(file));
+			}
 			const allEvents = readJson(
 				path.join(ROOT, 'test', 'e2e', 'fixtures', 'all-events-trigger.json'),
 			);
 			allEvents.nodes[0].parameters.events = [...ctx.facts.EVENT_TYPES];
-			writeJson(path.join(fixtures, 'all-events-trigger.json'), allEvents);
+			writeJson(path.join(workflows, 'all-events-trigger.json'), allEvents);
 			for (const args of [
 				['import:credentials', `--input=${credFile}`],
-				['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`],
-				['import:workflow', '--separate', `--input=${fixtures}`],
+				['import:workflow', '--separate', `--input=${workflows}`],
 			]) {
 				const res = await cli(ctx, args);
 				assert.equal(res.code, 0, `n8n ${args[0]} exited ${res.code}:\n${res.stderr.slice(-1500)}`);
