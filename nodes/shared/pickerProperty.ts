@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
 import { ID_TEXT, DOMAIN_TEXT, DOMAIN_URL } from './pickerValues';
 import { PICKERS_VERSION } from './pickers';
@@ -10,69 +10,6 @@ import type { Picker } from './types';
  * release 0.1.0 (their display names aside); from PICKERS_VERSION the typed value is checked
  * against the shape Skilljar's OpenAPI document gives it.
  */
-export function pickerModes(
-	picker: Picker,
-	placeholder: string | undefined,
-	version: number,
-): INodePropertyMode[] {
-	const checked = version >= PICKERS_VERSION;
-	const byName = picker.manual === 'name';
-	const modes: INodePropertyMode[] = [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: picker.search, searchable: true },
-		},
-		{
-			displayName: byName ? 'By Name' : 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: placeholder ?? 'e.g. 4mjoj729j1my',
-			...(checked
-				? {
-						validation: [
-							{
-								type: 'regex',
-								properties: byName
-									? {
-											regex: DOMAIN_TEXT,
-											errorMessage: 'Not a domain name, e.g. learn.example.com',
-										}
-									: {
-											regex: ID_TEXT,
-											errorMessage: 'Not a Skilljar ID (lowercase letters and digits)',
-										},
-							},
-						],
-					}
-				: {}),
-		},
-	];
-	// Only a domain has a documented URL that carries it: every training-site page (a course's
-	// `course_url`, a path's `path_url`) is on the domain's own host. No documented dashboard or
-	// training-site URL carries an object ID, so ID pickers have no By URL mode.
-	if (checked && byName) {
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'e.g. https://learn.example.com/getting-started',
-			extractValue: { type: 'regex', regex: DOMAIN_URL },
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: DOMAIN_URL,
-						errorMessage: 'Not a training-site URL, e.g. https://learn.example.com/…',
-					},
-				},
-			],
-		});
-	}
-	return modes;
-}
-
 /** What the picker expects, for its tooltip. */
 export function pickerDescription(
 	picker: Picker,
@@ -92,10 +29,55 @@ export function pickerProperty(
 	placeholder: string | undefined,
 	version: number,
 ): INodeProperties {
+	const checked = version >= PICKERS_VERSION;
+	const byName = picker.manual === 'name';
+	const idCheck: INodePropertyModeValidation = {
+		type: 'regex',
+		properties: byName
+			? { regex: DOMAIN_TEXT, errorMessage: 'Not a domain name, e.g. learn.example.com' }
+			: { regex: ID_TEXT, errorMessage: 'Not a Skilljar ID (lowercase letters and digits)' },
+	};
 	return {
 		...base,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		modes: pickerModes(picker, placeholder, version),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: picker.search, searchable: true },
+			},
+			{
+				displayName: byName ? 'By Name' : 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: placeholder ?? 'e.g. 4mjoj729j1my',
+				...(checked ? { validation: [idCheck] } : {}),
+			},
+			// Only a domain has a documented URL that carries it: every training-site page (a
+			// course's `course_url`, a path's `path_url`) is on the domain's own host. No documented
+			// dashboard or training-site URL carries an object ID, so ID pickers have no By URL.
+			...(checked && byName
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: 'e.g. https://learn.example.com/getting-started',
+							extractValue: { type: 'regex' as const, regex: DOMAIN_URL },
+							validation: [
+								{
+									type: 'regex' as const,
+									properties: {
+										regex: DOMAIN_URL,
+										errorMessage: 'Not a training-site URL, e.g. https://learn.example.com/…',
+									},
+								},
+							],
+						},
+					]
+				: []),
+		],
 	};
 }
