@@ -10,6 +10,14 @@ import type { Picker } from './types';
  * release 0.1.0 (their display names aside); from PICKERS_VERSION the typed value is checked
  * against the shape Skilljar's OpenAPI document gives it.
  */
+/** Where the ID to enter is easy to confuse with another. */
+const ID_HINTS: Record<string, string> = {
+	searchPublishedCourses: ": the course's publication on this domain, not the course ID",
+	searchUserPublishedCourses: ": the course's publication on a domain, not the course ID",
+	searchPublishedPaths: ": the path's publication on this domain, not the path ID",
+	searchUsers: ": the user's `id`, not their e-mail",
+};
+
 /** What the picker expects, for its tooltip. */
 export function pickerDescription(
 	picker: Picker,
@@ -19,7 +27,7 @@ export function pickerDescription(
 	const expects =
 		picker.manual === 'name'
 			? `The training site's domain name (e.g. learn.example.com)${version >= PICKERS_VERSION ? ', or any URL of the training site' : ''}`
-			: `Pick the ${picker.noun.toLowerCase()} from the list, or enter its Skilljar ID`;
+			: `Pick the ${picker.noun.toLowerCase()} from the list, or enter its Skilljar ID (lowercase letters and digits)${ID_HINTS[picker.search] ?? ''}`;
 	return own ? `${own.replace(/\.?$/, '.')} ${expects}` : expects;
 }
 
