@@ -292,7 +292,7 @@ describe('record pickers', () => {
 							[name]: rl(mode, value),
 						},
 					},
-					skilljar?.description,
+					skilljar?.description ?? null,
 				);
 				expect(issues?.parameters?.[name]?.[0]).toContain(editorMessage);
 
