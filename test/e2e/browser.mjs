@@ -461,7 +461,8 @@ export async function checkBodyUserPicker(session) {
 
 	await entries.filter({ hasText: ada }).first().click();
 	// The picked entry's name fills the field (the first input is the mode selector).
-	const shown = await picker.locator('input').evaluateAll((els) => els.map((el) => el.value));
+	const inputs = await picker.locator('input').evaluateAll((els) => els.map((el) => el.value));
+	const shown = [...inputs, await picker.innerText()];
 	if (!shown.some((value) => value.includes('Ada Lovelace')))
 		throw new Error(`after picking, the field shows ${JSON.stringify(shown)}`);
 	await page.screenshot({ path: session.shot('body-user-picked') });
