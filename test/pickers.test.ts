@@ -304,6 +304,19 @@ describe('record pickers', () => {
 			},
 		);
 
+		test('n8n-core hands a plain string in a picker field through unchanged, and it is checked like an ID', async () => {
+			const result = await enroll(DEMO.userIds[18], 1.1, { domainName: DEMO.domainName });
+			expect(result.error).toBeUndefined();
+			const post = sandbox.requests.find((request) => request.method === 'POST');
+			expect((post?.body as IDataObject).user).toEqual({ id: DEMO.userIds[18] });
+			sandbox.clearRequests();
+			const bad = await enroll('Not An ID', 1.1);
+			expect(bad.error?.message).toBe(
+				'User must be a Skilljar ID (lowercase letters and digits), got "Not An ID"',
+			);
+			expect(sandbox.requests).toHaveLength(0);
+		});
+
 		test('a picked value is checked whatever its mode', async () => {
 			const result = await enroll(rl('list', '../users'), 1.1);
 			expect(result.error?.message).toBe(
