@@ -151,7 +151,9 @@ function makeSearch(spec: SearchSpec) {
 		for (const name of [...spec.path.matchAll(/\{([a-z_]+)\}/g)].map((match) => match[1])) {
 			const value = this.getCurrentNodeParameter(camelCase(name), { extractValue: true });
 			if (typeof value !== 'string' || !value) {
-				throw new NodeOperationError(this.getNode(), `Choose a ${humanize(name)} first`);
+				// Named as the field's picker label: `domain_name` → Domain, `user_id` → User.
+				const field = humanize(name).replace(/ (ID|Name)$/, '');
+				throw new NodeOperationError(this.getNode(), `Choose a ${field} first`);
 			}
 			pathParams[name] = value;
 		}
