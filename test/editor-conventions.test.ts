@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ACTION_NODES } from './harness/node-types';
 import { TABLES } from './harness/tables';
+import { VERSIONS, shownInVersion } from './harness/versions';
 
 /**
  * What users see in the editor, checked on the descriptions n8n actually loads (built from the
@@ -53,26 +54,31 @@ describe.each(ACTION_NODES.map((node) => [node.description.displayName, node] as
 			}
 		});
 
-		test('no two parameters of one operation share a name, and collections are sorted by name', () => {
-			for (const resource of TABLES[description.name]) {
-				for (const operation of resource.operations) {
-					const shown = properties.filter((property) =>
-						shownFor(property, resource.value, operation.value),
-					);
-					const names = shown.map((property) => property.name);
-					expect(new Set(names).size).toBe(names.length);
-					for (const collection of shown.filter((property) => property.type === 'collection')) {
-						const labels = (collection.options as INodeProperties[]).map(
-							(option) => option.displayName,
+		test.each(VERSIONS)(
+			'no two parameters of one operation share a name, and collections are sorted by name (version %s)',
+			(version) => {
+				for (const resource of TABLES[description.name]) {
+					for (const operation of resource.operations) {
+						const shown = properties.filter(
+							(property) =>
+								shownFor(property, resource.value, operation.value) &&
+								shownInVersion(property, version),
 						);
-						expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
-						expect(['Filters', 'Additional Fields', 'Update Fields']).toContain(
-							collection.displayName,
-						);
+						const names = shown.map((property) => property.name);
+						expect(new Set(names).size).toBe(names.length);
+						for (const collection of shown.filter((property) => property.type === 'collection')) {
+							const labels = (collection.options as INodeProperties[]).map(
+								(option) => option.displayName,
+							);
+							expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+							expect(['Filters', 'Additional Fields', 'Update Fields']).toContain(
+								collection.displayName,
+							);
+						}
 					}
 				}
-			}
-		});
+			},
+		);
 
 		test('IDs are written "ID" and booleans are described as "Whether …"', () => {
 			const all = properties.flatMap((property) => [

@@ -109,7 +109,7 @@ describe('"From list" pickers', () => {
 				undefined,
 				'skilljarUser',
 			),
-		).rejects.toThrow('Choose a User ID first');
+		).rejects.toThrow('Choose a User first');
 	});
 
 	test('users page on with the cursor Skilljar returns', async () => {

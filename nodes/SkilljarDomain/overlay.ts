@@ -1,3 +1,4 @@
+import { PICKERS_VERSION, pickerFor } from '../shared/pickers';
 import type { FieldOverlay, NodeOverlay } from '../shared/types';
 
 /**
@@ -118,6 +119,7 @@ export const overlay: NodeOverlay = [
 					'published_course.id': {
 						parameter: 'prerequisiteCourseId',
 						label: 'Prerequisite Published Course ID',
+						picker: pickerFor('searchPublishedCourses', 'Prerequisite Course', PICKERS_VERSION),
 					},
 				},
 			},

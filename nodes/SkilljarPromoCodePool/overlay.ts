@@ -1,3 +1,4 @@
+import { PICKERS_VERSION, pickerFor } from '../shared/pickers';
 import type { NodeOverlay } from '../shared/types';
 
 export const overlay: NodeOverlay = [
@@ -25,7 +26,12 @@ export const overlay: NodeOverlay = [
 				action: 'Add an offer to a promo code pool',
 				fields: {
 					// Departure: the document leaves `id` optional, but without it the call adds nothing.
-					id: { parameter: 'offerId', label: 'Offer ID', required: true },
+					id: {
+						parameter: 'offerId',
+						label: 'Offer ID',
+						required: true,
+						picker: pickerFor('searchOffers', 'Offer', PICKERS_VERSION),
+					},
 				},
 			},
 			{

@@ -1,4 +1,4 @@
-import { USER_PUBLISHED_COURSE_PICKER } from '../shared/listSearch';
+import { USER_PUBLISHED_COURSE_PICKER } from '../shared/pickers';
 import type { NodeOverlay } from '../shared/types';
 
 /**

@@ -1,3 +1,4 @@
+import { PICKERS_VERSION, pickerFor } from '../shared/pickers';
 import type { NodeOverlay } from '../shared/types';
 
 export const overlay: NodeOverlay = [
@@ -15,7 +16,11 @@ export const overlay: NodeOverlay = [
 				action: 'Replace the lessons of a web package',
 				// The body's web_package_id (the new package) would clash with the path's parameter name.
 				fields: {
-					'body:web_package_id': { parameter: 'newWebPackageId', label: 'New Web Package ID' },
+					'body:web_package_id': {
+						parameter: 'newWebPackageId',
+						label: 'New Web Package ID',
+						picker: pickerFor('searchWebPackages', 'New Web Package', PICKERS_VERSION),
+					},
 				},
 			},
 			'web_packages_destroy',

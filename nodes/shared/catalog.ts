@@ -1,8 +1,8 @@
 import type { ApiOperation } from './apiFacts';
 import { fieldsOf } from './fields';
 import { API_OPERATIONS } from './generated/operations';
-import { DEFAULT_PICKERS } from './listSearch';
 import { camelCase, humanize, kindTexts, nounOf, pluralOf, withArticle } from './naming';
+import { defaultPicker } from './pickers';
 import type {
 	NodeOverlay,
 	OperationKind,
@@ -165,23 +165,32 @@ function applyFieldOverlay(
 			(merged as unknown as Record<string, unknown>)[key] = value;
 	}
 	if (field.name === 'domain_name' && !merged.placeholder) merged.placeholder = 'learn.example.com';
-	// Path IDs get the picker known for their name unless the overlay chose another or none.
-	const picker =
-		overlay.picker === undefined
-			? field.in === 'path'
-				? DEFAULT_PICKERS[field.name]
-				: undefined
-			: overlay.picker || undefined;
+	// A field naming a record gets that record's picker (pickers.ts) unless the overlay chose
+	// another or none.
+	const picker = overlay.picker === undefined ? defaultPicker(field) : overlay.picker || undefined;
 	if (picker) merged.picker = picker;
 	return merged;
 }
 
-/** A picker whose dependencies the action lacks could only fail: it is left out. */
+/**
+ * A picker whose dependencies the action lacks could only fail: it is left out. Two pickers of
+ * one action that would share a label (a published course in the path and another in the body)
+ * name the second after its wire name (`item_catalog_page_id` → Item Catalog Page); overlays
+ * name such pickers themselves.
+ */
 function attachPickers(fields: SkilljarField[]): SkilljarField[] {
 	const present = new Set(fields.filter((field) => field.required).map((field) => field.name));
+	const nouns = new Set<string>();
 	return fields.map((field) => {
 		if (!field.picker) return field;
-		if (field.picker.dependsOn.every((name) => present.has(name))) return field;
+		if (field.picker.dependsOn.every((name) => present.has(name))) {
+			if (!nouns.has(field.picker.noun)) {
+				nouns.add(field.picker.noun);
+				return field;
+			}
+			const noun = field.label ?? humanize(field.name).replace(/ ID$/, '');
+			return { ...field, picker: { ...field.picker, noun } };
+		}
 		const withoutPicker = { ...field };
 		delete withoutPicker.picker;
 		return withoutPicker;

@@ -2,6 +2,9 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requestOptionsProperty } from './requestOptions';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
+import { pickerDescription, pickerProperty } from './pickerProperty';
+import { showsPicker } from './pickers';
+import { byVersion } from './versioned';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
 /**
@@ -79,10 +82,19 @@ function operationProperties(
 	resource: SkilljarResource,
 	operation: SkilljarOperation,
 ): INodeProperties[] {
+	return byVersion((version) => operationPropertiesOf(resource, operation, version));
+}
+
+/** The parameters of one action as a node of this version shows them. */
+function operationPropertiesOf(
+	resource: SkilljarResource,
+	operation: SkilljarOperation,
+	version: number,
+): INodeProperties[] {
 	const displayOptions = { show: { resource: [resource.value], operation: [operation.value] } };
 	const properties: INodeProperties[] = operation.fields
 		.filter((field) => field.required)
-		.map((field) => ({ ...fieldProperty(field, true), displayOptions }));
+		.map((field) => ({ ...fieldProperty(field, true, version), displayOptions }));
 
 	if (operation.pagination) {
 		properties.push(
@@ -109,7 +121,10 @@ function operationProperties(
 	const optional = new Map<string, INodeProperties[]>();
 	for (const field of operation.fields.filter((candidate) => !candidate.required)) {
 		const collection = collectionFor(operation, field);
-		optional.set(collection, [...(optional.get(collection) ?? []), fieldProperty(field, false)]);
+		optional.set(collection, [
+			...(optional.get(collection) ?? []),
+			fieldProperty(field, false, version),
+		]);
 	}
 	for (const [name, options] of optional) {
 		properties.push({
@@ -125,37 +140,19 @@ function operationProperties(
 	return properties;
 }
 
-function fieldProperty(field: SkilljarField, required: boolean): INodeProperties {
+function fieldProperty(field: SkilljarField, required: boolean, version: number): INodeProperties {
+	const picker = showsPicker(field.picker, version) ? field.picker : undefined;
 	const base = {
-		displayName: fieldDisplayName(field),
+		displayName: fieldDisplayName(field, version),
 		name: fieldParameterName(field),
-		description: describeField(field),
+		description: picker
+			? pickerDescription(picker, field.description?.trim(), version)
+			: describeField(field),
 		...(required ? { required: true } : {}),
 		...(field.placeholder ? { placeholder: field.placeholder } : {}),
 		...(field.secret ? { typeOptions: { password: true } } : {}),
 	};
-	const search = field.picker?.search;
-	if (search) {
-		return {
-			...base,
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					typeOptions: { searchListMethod: search, searchable: true },
-				},
-				{
-					displayName: 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: field.placeholder ?? 'e.g. 4mjoj729j1my',
-				},
-			],
-		};
-	}
+	if (picker) return pickerProperty(base, picker, field.placeholder, version);
 	switch (field.type) {
 		case 'number':
 			return { ...base, type: 'number', default: field.default ?? 0 };

@@ -8,12 +8,11 @@ import {
 
 import { camelCase, humanize } from './naming';
 import { skilljarApiRequest } from './transport';
-import type { Picker } from './types';
 
 /**
- * "From list" pickers for IDs that have a list endpoint. A picker is declared per field (by
- * default per path parameter name, see DEFAULT_PICKERS; overlays can choose another) together
- * with the fields its list needs: the `{placeholders}` of its path.
+ * "From list" searches for records that have a list endpoint. Which field gets which search is
+ * decided in pickers.ts; a search names the fields its list needs as the `{placeholders}` of its
+ * path.
  */
 interface SearchSpec {
 	/** List endpoint; each `{placeholder}` is read from the node parameter of that field. */
@@ -31,6 +30,12 @@ const nested = (item: IDataObject, key: string): IDataObject =>
 const titleOf = (item: IDataObject): string =>
 	text(item.title) || text(item.name) || text(item.email) || text(item.id);
 const idOf = (item: IDataObject): string => text(item.id);
+/** `4900` cents in `USD` → `49.00 USD`; free offers say so. */
+const priceOf = (item: IDataObject): string => {
+	const cents = item.price_cents;
+	if (typeof cents !== 'number') return '';
+	return cents === 0 ? 'free' : `${(cents / 100).toFixed(2)} ${text(item.currency_code)}`.trim();
+};
 
 const SEARCHES: Record<string, SearchSpec> = {
 	searchDomains: {
@@ -83,6 +88,40 @@ const SEARCHES: Record<string, SearchSpec> = {
 		label: (item) => `${text(item.event_type) || 'All events'} → ${text(item.target_url)}`,
 		value: idOf,
 	},
+	searchOffers: {
+		path: '/v1/offers',
+		pageSize: true,
+		// Offers have no name: their type, price and training site tell them apart.
+		label: (item) =>
+			[
+				humanize(text(item.offer_type).toLowerCase()),
+				priceOf(item),
+				text(item.domain_name),
+				text(item.id),
+			]
+				.filter(Boolean)
+				.join(' · '),
+		value: idOf,
+	},
+	searchPaths: { path: '/v1/paths', pageSize: true, label: titleOf, value: idOf },
+	searchPlans: { path: '/v1/domains/{domain_name}/plan', label: titleOf, value: idOf },
+	searchCatalogPages: {
+		path: '/v1/domains/{domain_name}/catalog-pages',
+		label: (item) => text(item.page_title) || text(item.slug) || text(item.id),
+		value: idOf,
+	},
+	searchAccessCodePools: {
+		path: '/v1/domains/{domain_name}/access-code-pools',
+		label: titleOf,
+		value: idOf,
+	},
+	searchSignupFields: {
+		path: '/v1/domains/{domain_name}/signup-fields',
+		label: (item) => text(item.label) || text(item.id),
+		value: idOf,
+	},
+	searchQuizzes: { path: '/v1/quizzes', pageSize: true, label: titleOf, value: idOf },
+	searchAssets: { path: '/v1/assets', pageSize: true, label: titleOf, value: idOf },
 	searchUsers: {
 		path: '/v1/users',
 		// /v1/users answers user overviews: the user itself sits under `user`.
@@ -99,29 +138,6 @@ export function searchDependencies(search: string): string[] {
 	return [...(SEARCHES[search]?.path ?? '').matchAll(/\{([a-z_]+)\}/g)].map((match) => match[1]);
 }
 
-function picker(search: string): Picker {
-	return { search, dependsOn: searchDependencies(search) };
-}
-
-/** Path parameter name → its picker, unless an overlay says otherwise. */
-export const DEFAULT_PICKERS: Record<string, Picker> = {
-	domain_name: picker('searchDomains'),
-	course_id: picker('searchCourses'),
-	published_course_id: picker('searchPublishedCourses'),
-	published_path_id: picker('searchPublishedPaths'),
-	group_id: picker('searchGroups'),
-	group_category_id: picker('searchGroupCategories'),
-	label_id: picker('searchLabels'),
-	tag_id: picker('searchTags'),
-	license_package_id: picker('searchLicensePackages'),
-	promo_code_pool_id: picker('searchPromoCodePools'),
-	web_package_id: picker('searchWebPackages'),
-	webhook_id: picker('searchWebhooks'),
-	user_id: picker('searchUsers'),
-};
-
-export const USER_PUBLISHED_COURSE_PICKER = picker('searchUserPublishedCourses');
-
 const PAGE_SIZE = 100;
 
 function makeSearch(spec: SearchSpec) {
@@ -135,7 +151,9 @@ function makeSearch(spec: SearchSpec) {
 		for (const name of [...spec.path.matchAll(/\{([a-z_]+)\}/g)].map((match) => match[1])) {
 			const value = this.getCurrentNodeParameter(camelCase(name), { extractValue: true });
 			if (typeof value !== 'string' || !value) {
-				throw new NodeOperationError(this.getNode(), `Choose a ${humanize(name)} first`);
+				// Named as the field's picker label: `domain_name` → Domain, `user_id` → User.
+				const field = humanize(name).replace(/ (ID|Name)$/, '');
+				throw new NodeOperationError(this.getNode(), `Choose a ${field} first`);
 			}
 			pathParams[name] = value;
 		}

@@ -24,7 +24,12 @@ export function camelCase(name: string): string {
 		.join('');
 }
 
-export function fieldDisplayName(field: SkilljarField): string {
+/**
+ * The label of a field in a node of this version: a picker names the record it chooses
+ * ("User"), a text field keeps its own label ("User ID").
+ */
+export function fieldDisplayName(field: SkilljarField, version: number): string {
+	if (field.picker && version >= (field.picker.since ?? 1)) return field.picker.noun;
 	return field.label ?? humanize(field.name);
 }
 

@@ -2,6 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { NULL_OPTION, collectionFor } from './description';
 import { fieldDisplayName, fieldParameterName } from './naming';
+import { pickedValue } from './pickerValues';
+import { showsPicker } from './pickers';
 import { strictBoolean } from './strictValues';
 import type { SkilljarField, SkilljarOperation } from './types';
 import type { SkilljarRequest } from './transport';
@@ -19,9 +21,10 @@ export function readRequest(
 	const qs: IDataObject = {};
 	const body: IDataObject = {};
 	const collections = new Map<string, IDataObject>();
+	const version = this.getNode().typeVersion;
 
 	const fail = (field: SkilljarField, problem: string): never => {
-		throw new NodeOperationError(this.getNode(), `${fieldDisplayName(field)} ${problem}`, {
+		throw new NodeOperationError(this.getNode(), `${fieldDisplayName(field, version)} ${problem}`, {
 			itemIndex,
 			description: `Parameter "${fieldParameterName(field)}" (sent to Skilljar as "${field.name}")`,
 		});
@@ -30,8 +33,10 @@ export function readRequest(
 	for (const field of operation.fields) {
 		let raw: unknown;
 		if (field.required) {
-			// extractValue turns a resource locator ({ mode, value }) into its plain value.
-			raw = this.getNodeParameter(fieldParameterName(field), itemIndex, '', { extractValue: true });
+			// A picker's resource locator ({ mode, value }) is read whole: pickedValue knows its modes.
+			raw = this.getNodeParameter(fieldParameterName(field), itemIndex, '', {
+				extractValue: !showsPicker(field.picker, version),
+			});
 		} else {
 			const name = collectionFor(operation, field);
 			if (!collections.has(name)) {
@@ -41,6 +46,7 @@ export function readRequest(
 			if (!(fieldParameterName(field) in collection)) continue;
 			raw = collection[fieldParameterName(field)];
 		}
+		if (showsPicker(field.picker, version)) raw = pickedValue(field, raw, version, fail);
 		const value = encodeValue(field, raw, fail);
 		if (value === undefined) {
 			if (field.required) fail(field, 'is required');
@@ -56,7 +62,7 @@ export function readRequest(
 		const members = operation.fields.filter((field) => field.oneOf === group);
 		throw new NodeOperationError(
 			this.getNode(),
-			`Set ${members.map((field) => fieldDisplayName(field)).join(' or ')}`,
+			`Set ${members.map((field) => fieldDisplayName(field, version)).join(' or ')}`,
 			{ itemIndex, description: `Skilljar needs at least one of them to identify the ${group}` },
 		);
 	}

@@ -24,12 +24,24 @@ export type FieldType =
 	/** Any JSON value (objects, arrays of objects), validated before the request is sent. */
 	| 'json';
 
-/** A "From list" picker: the list search that offers values and the fields it needs first. */
+/**
+ * A record picker (resource locator): the list search that offers values, the fields it needs
+ * first, and how the record is named and typed by hand. Built in nodes/shared/pickers.ts.
+ */
 export interface Picker {
 	/** Name of a method in `listSearch` (nodes/shared/listSearch.ts). */
 	search: string;
 	/** Wire names of the fields the search reads (e.g. `domain_name`); each must be in the action. */
 	dependsOn: readonly string[];
+	/** What is picked, shown as the field's label: "User", "Published Course". */
+	noun: string;
+	/** Typed by hand as Skilljar's object ID, or (domains) as the training site's name. */
+	manual: 'id' | 'name';
+	/**
+	 * The node version that first shows this picker (default 1). Before it the field stays the
+	 * plain text field of release 0.1.0, so saved workflows keep their exact parameters.
+	 */
+	since?: number;
 }
 
 export interface SkilljarField {

@@ -303,7 +303,7 @@ export async function checkActionNode(session) {
 	await page.screenshot({ path: session.shot('domain-node-settings') });
 	if (resource !== 'Domain User') throw new Error(`Resource shows "${resource}"`);
 	if (operation !== 'Create') throw new Error(`Operation shows "${operation}"`);
-	for (const label of ['Domain Name', 'User Email']) {
+	for (const label of ['Domain', 'User Email']) {
 		if (!paramText.includes(label)) throw new Error(`parameter "${label}" not shown`);
 	}
 
@@ -411,4 +411,54 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
 			process.exit(1);
 		},
 	);
+}
+
+/**
+ * Skilljar Domain › Course Enrollment › Create, added fresh (node version 1.1): the body's user
+ * is a "User" picker whose From List shows the sandbox's users by name and e-mail, and picking
+ * one fills the field with that name. The Domain and Published Course pickers carry the record
+ * names as labels too.
+ */
+export async function checkBodyUserPicker(session) {
+	const { page } = session;
+	const search = await newWorkflowPanel(session);
+	await searchPanel(session, search, 'Skilljar', 'Skilljar Domain');
+	await itemNames(page)
+		.filter({ hasText: /^Skilljar Domain$/ })
+		.first()
+		.click();
+	const actions = page.locator(
+		'[data-test-id="node-creator-action-item"], [data-test-id="node-creator-item-name"]',
+	);
+	await actions.filter({ hasText: 'Create a course enrollment' }).first().click();
+	const params = page.locator('[data-test-id="node-parameters"]').first();
+	await params.waitFor();
+	const picker = params.locator('[data-test-id="resource-locator-userId"]').first();
+	await picker.waitFor();
+	const labels = await params.innerText();
+	for (const label of ['Domain', 'Published Course', 'User']) {
+		if (!new RegExp(`^${label}\\s*\\*?\\s*$`, 'm').test(labels))
+			throw new Error(`no parameter labelled "${label}": ${labels.replace(/\s+/g, ' ')}`);
+	}
+	if (/\bUser ID\b/.test(labels)) throw new Error('the user field is still labelled "User ID"');
+
+	await picker.locator('[data-test-id="rlc-input"]').first().click();
+	const entries = page.locator('[data-test-id="rlc-item"]');
+	await entries.filter({ hasText: '@example.com' }).first().waitFor({ timeout: 30000 });
+	await page.waitForTimeout(300);
+	const listed = (await entries.allInnerTexts()).map((text) => text.trim());
+	await page.screenshot({ path: session.shot('body-user-picker') });
+	const ada = 'Ada Lovelace <ada.lovelace1@example.com>';
+	if (!listed.includes(ada) || listed.length < 10)
+		throw new Error(`the user list shows ${listed.length}: ${listed.slice(0, 5).join(', ')}`);
+
+	await entries.filter({ hasText: ada }).first().click();
+	// The picked entry's name fills the field (the first input is the mode selector).
+	const inputs = await picker.locator('input').evaluateAll((els) => els.map((el) => el.value));
+	const shown = [...inputs, await picker.innerText()];
+	if (!shown.some((value) => value.includes('Ada Lovelace')))
+		throw new Error(`after picking, the field shows ${JSON.stringify(shown)}`);
+	await page.screenshot({ path: session.shot('body-user-picked') });
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(500);
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
+import { shownInVersion } from './versions';
+
 /**
  * What a saved workflow depends on, per node and action: each parameter's name, type, default and
  * (for optional fields) the collection it sits in. Display names and descriptions are left out:
@@ -13,7 +15,11 @@ function describeParameter(property: INodeProperties, collection?: string): stri
 	return `${where}${property.name}: ${property.type} = ${JSON.stringify(property.default)}${required}`;
 }
 
-export function snapshotOf(descriptions: INodeTypeDescription[]): ParameterSnapshot {
+/** Every version's parameters, or (with `version`) only those a node of that version shows. */
+export function snapshotOf(
+	descriptions: INodeTypeDescription[],
+	version?: number,
+): ParameterSnapshot {
 	const snapshot: ParameterSnapshot = {};
 	for (const description of descriptions) {
 		const actions: Record<string, string[]> = {};
@@ -32,6 +38,7 @@ export function snapshotOf(descriptions: INodeTypeDescription[]): ParameterSnaps
 				for (const property of description.properties) {
 					const show = property.displayOptions?.show;
 					if (!show?.resource?.includes(resource) || !show.operation?.includes(operation)) continue;
+					if (version !== undefined && !shownInVersion(property, version)) continue;
 					if (property.type === 'collection') {
 						for (const option of (property.options ?? []) as INodeProperties[]) {
 							lines.push(describeParameter(option, property.name));
@@ -40,7 +47,8 @@ export function snapshotOf(descriptions: INodeTypeDescription[]): ParameterSnaps
 						lines.push(describeParameter(property));
 					}
 				}
-				actions[`${resource}/${operation}`] = lines.sort();
+				// A parameter built alike for two versions (e.g. a picker) is one line.
+				actions[`${resource}/${operation}`] = [...new Set(lines)].sort();
 			}
 		}
 		snapshot[description.name] = actions;
