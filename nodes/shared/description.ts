@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { idHintProperties, returnAllNoticeProperties } from './hints';
 import { requestOptionsProperty } from './requestOptions';
+import { simplifyProperty } from './simplify';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
@@ -80,9 +82,12 @@ function operationProperties(
 	operation: SkilljarOperation,
 ): INodeProperties[] {
 	const displayOptions = { show: { resource: [resource.value], operation: [operation.value] } };
-	const properties: INodeProperties[] = operation.fields
-		.filter((field) => field.required)
-		.map((field) => ({ ...fieldProperty(field, true), displayOptions }));
+	const properties: INodeProperties[] = [
+		...idHintProperties(displayOptions.show, operation),
+		...operation.fields
+			.filter((field) => field.required)
+			.map((field) => ({ ...fieldProperty(field, true), displayOptions })),
+	];
 
 	if (operation.pagination) {
 		properties.push(
@@ -103,8 +108,10 @@ function operationProperties(
 				description: 'Max number of results to return',
 				displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
 			},
+			...returnAllNoticeProperties(displayOptions.show, operation),
 		);
 	}
+	properties.push(...simplifyProperty(displayOptions.show, operation));
 
 	const optional = new Map<string, INodeProperties[]>();
 	for (const field of operation.fields.filter((candidate) => !candidate.required)) {

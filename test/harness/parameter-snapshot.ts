@@ -10,7 +10,12 @@ export type ParameterSnapshot = Record<string, Record<string, string[]>>;
 function describeParameter(property: INodeProperties, collection?: string): string {
 	const where = collection ? `${collection}.` : '';
 	const required = property.required ? ' required' : '';
-	return `${where}${property.name}: ${property.type} = ${JSON.stringify(property.default)}${required}`;
+	// Shown only from some node version on (`'@version': [{ _cnd: { gte: 1.1 } }]`): version 1 lacks it.
+	const since = property.displayOptions?.show?.['@version']
+		?.map((condition) => (typeof condition === 'object' ? JSON.stringify(condition._cnd) : condition))
+		.join(',');
+	const versions = since ? ` @version ${since}` : '';
+	return `${where}${property.name}: ${property.type} = ${JSON.stringify(property.default)}${required}${versions}`;
 }
 
 export function snapshotOf(descriptions: INodeTypeDescription[]): ParameterSnapshot {

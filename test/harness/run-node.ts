@@ -17,6 +17,8 @@ export interface RunNodeOptions {
 	/** Node type name, e.g. `skilljarCourse` (or a harness type such as `harness.credentialTest`). */
 	type: string;
 	parameters: INodeParameters;
+	/** Node version; 1 (the released 0.1.0 behaviour) unless a test says otherwise. */
+	typeVersion?: number;
 	items?: IDataObject[];
 	credentials: { apiKey: string; baseUrl: string };
 	continueOnFail?: boolean;
@@ -59,7 +61,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			id: 'skilljar',
 			name: NODE_NAME,
 			type: options.type.includes('.') ? options.type : `${PACKAGE}.${options.type}`,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { skilljarApi: { id: '1', name: 'Skilljar sandbox' } },
