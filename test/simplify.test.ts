@@ -26,6 +26,8 @@ const SIMPLIFIED_ACTIONS = [
 	'skilljarGroup groupUser/get',
 	'skilljarGroup groupUser/getAll',
 	'skilljarPurchase purchase/get',
+	'skilljarUser courseProgress/get',
+	'skilljarUser courseProgress/getAll',
 	'skilljarUser user/get',
 	'skilljarUser user/getAll',
 ];
@@ -96,6 +98,24 @@ const purchaseColumns = [
 	'promo_code',
 ];
 
+const progressColumns = [
+	'user_id',
+	'published_course_id',
+	'domain_name',
+	'enrollment_id',
+	'enrolled_at',
+	'course_id',
+	'course_title',
+	'lesson_count',
+	'completed_lesson_count',
+	'completed_at',
+	'success_status',
+	'score',
+	'max_score',
+	'latest_activity',
+	'certificate_code',
+];
+
 const coursePath = `/v1/domains/${DOMAIN}/published-courses/${DEMO.publishedCourseId}/enrollments`;
 const pathPath = `/v1/domains/${DOMAIN}/published-paths/${DEMO.publishedPathId}/published-path-enrollments`;
 const planPath = `/v1/domains/${DOMAIN}/plan/${DEMO.planId}/plan-enrollments`;
@@ -103,13 +123,23 @@ const planPath = `/v1/domains/${DOMAIN}/plan/${DEMO.planId}/plan-enrollments`;
 const CASES: Record<string, Case> = {
 	'domainUser/getAll': {
 		node: 'skilljarDomain',
-		parameters: { resource: 'domainUser', operation: 'getAll', domainName: DOMAIN, returnAll: true },
+		parameters: {
+			resource: 'domainUser',
+			operation: 'getAll',
+			domainName: DOMAIN,
+			returnAll: true,
+		},
 		path: `/v1/domains/${DOMAIN}/users`,
 		columns: domainUserColumns,
 	},
 	'domainUser/get': {
 		node: 'skilljarDomain',
-		parameters: { resource: 'domainUser', operation: 'get', domainName: DOMAIN, userId: DEMO.userId },
+		parameters: {
+			resource: 'domainUser',
+			operation: 'get',
+			domainName: DOMAIN,
+			userId: DEMO.userId,
+		},
 		path: `/v1/domains/${DOMAIN}/users/${DEMO.userId}`,
 		columns: domainUserColumns,
 	},
@@ -209,6 +239,28 @@ const CASES: Record<string, Case> = {
 		path: '/v1/users',
 		columns: userColumns,
 	},
+	'courseProgress/getAll': {
+		node: 'skilljarUser',
+		parameters: {
+			resource: 'courseProgress',
+			operation: 'getAll',
+			userId: DEMO.userId,
+			returnAll: true,
+		},
+		path: `/v1/users/${DEMO.userId}/published-courses`,
+		columns: progressColumns,
+	},
+	'courseProgress/get': {
+		node: 'skilljarUser',
+		parameters: {
+			resource: 'courseProgress',
+			operation: 'get',
+			userId: DEMO.userId,
+			publishedCourseId: DEMO.publishedCourseId,
+		},
+		path: `/v1/users/${DEMO.userId}/published-courses/${DEMO.publishedCourseId}`,
+		columns: progressColumns,
+	},
 	'user/get': {
 		node: 'skilljarUser',
 		parameters: { resource: 'user', operation: 'get', userId: DEMO.userId },
@@ -286,17 +338,22 @@ describe('Simplify on Get / Get Many of nested records', () => {
 				expect(item.pairedItem).toEqual({ item: 0 });
 			}
 			// Same records in the same order: each row's id is the record's own (or its user's) ID.
-			expect(simplified.items.map((item) => item.json.id)).toEqual(
-				raw.map((record) => record.id ?? (record.user as IDataObject).id),
+			const idColumn = entry.columns.includes('id') ? 'id' : 'published_course_id';
+			expect(simplified.items.map((item) => item.json[idColumn])).toEqual(
+				raw.map(
+					(record) => record.id ?? record.published_course_id ?? (record.user as IDataObject).id,
+				),
 			);
 
 			expect(full.items.map((item) => item.json)).toEqual(raw);
 			expect(v1.items.map((item) => item.json)).toEqual(raw);
-			expect(v1.items.every((item) => 'user' in item.json)).toBe(true);
+			expect(
+				v1.items.every((item) => Object.values(item.json).some((value) => !isFlat(value))),
+			).toBe(true);
 		},
 	);
 
-	test('the values of a simplified domain user, course enrollment, group user, user and purchase', async () => {
+	test('the values of a simplified domain user, course enrollment, group user, user, purchase and course progress', async () => {
 		const first = async (name: string) => (await run(CASES[name], 1.1)).items[0].json;
 		expect(await first('domainUser/get')).toEqual({
 			id: DEMO.userId,
@@ -361,6 +418,23 @@ describe('Simplify on Get / Get Many of nested records', () => {
 			quantity: 1,
 			promo_code: '',
 		});
+		expect(await first('courseProgress/get')).toEqual({
+			user_id: DEMO.userId,
+			published_course_id: DEMO.publishedCourseId,
+			domain_name: DOMAIN,
+			enrollment_id: DEMO.enrollmentIds[0],
+			enrolled_at: '2025-01-16T09:00:00Z',
+			course_id: DEMO.courseIds[0],
+			course_title: 'Getting Started with Acme Cloud',
+			lesson_count: 3,
+			completed_lesson_count: 3,
+			completed_at: '2025-01-26T09:00:00Z',
+			success_status: 'PASSED',
+			score: 90,
+			max_score: 100,
+			latest_activity: '2025-01-26T09:00:00Z',
+			certificate_code: null,
+		});
 		// An enrollment without a purchase has null purchase columns, not missing ones.
 		const planRow = await first('planEnrollment/get');
 		expect(planRow).toEqual(
@@ -379,7 +453,11 @@ describe('Simplify on Get / Get Many of nested records', () => {
 				returnAll: false,
 				limit: 2,
 			},
-			items: [{ group: DEMO.groupIds[0] }, { group: DEMO.groupIds[1] }, { group: DEMO.groupIds[2] }],
+			items: [
+				{ group: DEMO.groupIds[0] },
+				{ group: DEMO.groupIds[1] },
+				{ group: DEMO.groupIds[2] },
+			],
 			credentials: credentialsFor(sandbox),
 		});
 		expect(result.error).toBeUndefined();

@@ -10,9 +10,9 @@ import { strictBoolean } from './strictValues';
 import type { SkilljarOperation } from './types';
 
 /**
- * "Simplify" on Get / Get Many of the records users meet most. Skilljar nests the person inside
- * these records (`{ "user": { "id", "email", … }, "active": true, … }`), so a table or CSV of them
- * needs a flattening step. Simplified, each record becomes one flat row with a fixed, documented
+ * "Simplify" on Get / Get Many of the records users meet most. Skilljar nests the person (or the
+ * course and its progress) inside these records (`{ "user": { "id", "email", … }, "active": true }`),
+ * so a table or CSV of them needs a flattening step. Simplified, each record becomes one flat row with a fixed, documented
  * set of columns (README › Simplify lists them; test/simplify.test.ts holds the README to this data).
  *
  * Which actions offer it follows from the data: every Get or Get Many whose answer is one of the
@@ -67,7 +67,11 @@ function enrollment(parent: string, parentName: string): readonly FlatColumn[] {
 		...person,
 		{ name: 'active', from: 'active', description: 'Whether the enrollment is active' },
 		{ name: 'enrolled_at', from: 'enrolled_at', description: 'When the user was enrolled' },
-		{ name: 'expires_at', from: 'expires_at', description: 'When the enrollment expires (or null)' },
+		{
+			name: 'expires_at',
+			from: 'expires_at',
+			description: 'When the enrollment expires (or null)',
+		},
 		{
 			name: 'purchase_id',
 			from: 'purchase.purchase_id',
@@ -88,7 +92,11 @@ export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 			{ name: 'full_name', from: 'user.full_name', description: "User's full name" },
 			{ name: 'active', from: 'active', description: 'Whether the user has access to the domain' },
 			{ name: 'enrolled_at', from: 'enrolled_at', description: 'When the user joined the domain' },
-			{ name: 'expires_at', from: 'expires_at', description: 'When domain access expires (or null)' },
+			{
+				name: 'expires_at',
+				from: 'expires_at',
+				description: 'When domain access expires (or null)',
+			},
 			{ name: 'marketing_optin', from: 'marketing_optin', description: 'Marketing opt-in' },
 			{ name: 'access_code', from: 'access_code.code', description: 'Access code used (or null)' },
 			{ name: 'domain_name', from: 'path:domain_name', description: 'Domain of the request' },
@@ -137,7 +145,7 @@ export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		],
 	},
 	{
-		title: 'User (Skilljar User › Get / Get Many)',
+		title: 'User',
 		schemas: ['UserOverview'],
 		columns: [
 			...theUser,
@@ -150,6 +158,55 @@ export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 				description: 'Course registrations',
 			},
 			{ name: 'completion_count', from: 'completion_count', description: 'Course completions' },
+		],
+	},
+	{
+		title: 'Course progress',
+		schemas: ['UserPublishedCourseProgress'],
+		columns: [
+			{ name: 'user_id', from: 'path:user_id', description: 'User of the request' },
+			{ name: 'published_course_id', from: 'published_course_id', description: 'Published course' },
+			{
+				name: 'domain_name',
+				from: 'domain_name',
+				description: 'Domain the course is published on',
+			},
+			{ name: 'enrollment_id', from: 'enrollment_id', description: 'Course enrollment ID' },
+			{ name: 'enrolled_at', from: 'enrolled_at', description: 'When the user was enrolled' },
+			{ name: 'course_id', from: 'course.id', description: 'ID of the course itself' },
+			{ name: 'course_title', from: 'course.title', description: 'Course title' },
+			{ name: 'lesson_count', from: 'course.lesson_count', description: 'Lessons in the course' },
+			{
+				name: 'completed_lesson_count',
+				from: 'course_progress.completed_lesson_count',
+				description: 'Lessons the user completed',
+			},
+			{
+				name: 'completed_at',
+				from: 'course_progress.completed_at',
+				description: 'When the user completed the course (or null)',
+			},
+			{
+				name: 'success_status',
+				from: 'course_progress.success_status',
+				description: 'e.g. PASSED (or null)',
+			},
+			{ name: 'score', from: 'course_progress.score', description: 'Score (or null)' },
+			{
+				name: 'max_score',
+				from: 'course_progress.max_score',
+				description: 'Highest score possible',
+			},
+			{
+				name: 'latest_activity',
+				from: 'course_progress.latest_activity',
+				description: "The user's latest activity in the course",
+			},
+			{
+				name: 'certificate_code',
+				from: 'certificate.code',
+				description: 'Certificate code, once issued (or null)',
+			},
 		],
 	},
 ];
