@@ -58,6 +58,9 @@ export function browser(ctx) {
 	check('trigger: "On <Event>" actions, test listen shows a sample, subtitle names the event', () =>
 		b.checkTriggerListen(session),
 	);
+	check('Get many domain users: flat Simplify columns after a test step; Return All notice', () =>
+		b.checkSimplifyAndNotice(session, ctx.facts.DEMO.domainName),
+	);
 	test(`[${key}] browser: no errors in the editor console`, async () => {
 		const open = need(session, 'the editor login failed');
 		session = undefined;
