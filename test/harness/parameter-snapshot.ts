@@ -12,7 +12,9 @@ function describeParameter(property: INodeProperties, collection?: string): stri
 	const required = property.required ? ' required' : '';
 	// Shown only from some node version on (`'@version': [{ _cnd: { gte: 1.1 } }]`): version 1 lacks it.
 	const since = property.displayOptions?.show?.['@version']
-		?.map((condition) => (typeof condition === 'object' ? JSON.stringify(condition._cnd) : condition))
+		?.map((condition) =>
+			typeof condition === 'object' ? JSON.stringify(condition._cnd) : condition,
+		)
 		.join(',');
 	const versions = since ? ` @version ${since}` : '';
 	return `${where}${property.name}: ${property.type} = ${JSON.stringify(property.default)}${required}${versions}`;

@@ -8,7 +8,10 @@ export const SIMPLIFY_END = '<!-- simplify-table:end -->';
 
 /** README › Simplify: each simplified record, the actions that return it and its columns in order. */
 export function renderSimplifyTable(): string {
-	const rows = ['| Record | Actions | Columns (source in Skilljar’s record) |', '| --- | --- | --- |'];
+	const rows = [
+		'| Record | Actions | Columns (source in Skilljar’s record) |',
+		'| --- | --- | --- |',
+	];
 	for (const record of SIMPLIFIED_RECORDS) {
 		const actions: string[] = [];
 		for (const node of ACTION_NODES) {
