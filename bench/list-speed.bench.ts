@@ -22,10 +22,10 @@ class BaselineDomain extends SkilljarDomain {
 	constructor() {
 		super();
 		this.description = { ...this.description, name: 'skilljarDomainBaseline' };
-	}
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeSkilljarNode.call(this, baselineResources);
+		// The base class sets `execute` as an own property, so a prototype method would be shadowed.
+		this.execute = async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			return await executeSkilljarNode.call(this, baselineResources);
+		};
 	}
 }
 
