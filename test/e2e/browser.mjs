@@ -420,25 +420,23 @@ export async function checkSimplifyAndNotice(session, domainName) {
 
 	// Domain Name, From list (the only resource locator of this action).
 	await params.locator('[data-test-id="rlc-input"]').first().click();
-	const dropdown = page.locator('[data-test-id="resource-locator-dropdown"]:visible').first();
-	await dropdown
-		.locator('[data-test-id="rlc-item"]')
+	// The list's items exist only while its dropdown is open (n8n 2.x moves the dropdown's test id).
+	await page
+		.locator('[data-test-id="rlc-item"]:visible')
 		.filter({ hasText: domainName })
 		.first()
 		.click();
 
 	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
 	const output = page.locator('[data-test-id="output-panel"]').first();
+	// The view switch appears with the data; Table is not every version's default view.
+	const tableView = output.locator(
+		'[data-test-id="ndv-run-data-display-mode"] [data-test-id="radio-button-table"]',
+	);
+	await tableView.first().waitFor({ timeout: 30000 });
+	await tableView.first().click();
 	const table = output.locator('table').first();
-	await table.waitFor({ timeout: 30000 }).catch(async () => {
-		// Some n8n versions open the output in another view: switch it to Table.
-		await output
-			.locator('[data-test-id="ndv-run-data-display-mode"]')
-			.getByText('Table', { exact: true })
-			.first()
-			.click();
-		await table.waitFor({ timeout: 10000 });
-	});
+	await table.waitFor();
 	await page.waitForTimeout(500);
 	await page.screenshot({ path: session.shot('simplify-output') });
 	const headers = (await table.locator('thead th').allInnerTexts())

@@ -25,6 +25,19 @@ const DOMAIN_USER_COLUMNS = [
 	'domain_name',
 ];
 
+/**
+ * The text of a binary output: n8n 1.x keeps it in the run data (base64); n8n 2.x stores it in
+ * the user folder (`filesystem-v2:<path>` under `.n8n/storage`) and the run data only points there.
+ * @param {import('../support/n8n-line.mjs').LineContext} ctx @param {any} binary
+ */
+function binaryText(ctx, binary) {
+	if (!binary.id) return Buffer.from(binary.data, 'base64').toString('utf8');
+	const [mode, relative] = String(binary.id).split(':');
+	assert.equal(mode, 'filesystem-v2', `binary data stored as ${binary.id}`);
+	const folder = need(ctx.env, 'no user folder').N8N_USER_FOLDER;
+	return fs.readFileSync(path.join(folder, '.n8n', 'storage', relative), 'utf8');
+}
+
 /** @param {import('../support/n8n-line.mjs').LineContext} ctx */
 export function headless(ctx) {
 	const { key } = ctx;
@@ -140,7 +153,7 @@ export function headless(ctx) {
 		const csv = nodeItems(run, 'CSV file');
 		assert.ok(csv.length === 1 && csv[0].binary?.data, 'no CSV file produced');
 		assert.equal(csv[0].binary.data.fileName, 'skilljar-domain-users.csv');
-		const text = Buffer.from(csv[0].binary.data.data, 'base64').toString('utf8');
+		const text = binaryText(ctx, csv[0].binary.data);
 		const lines = text.trim().split('\n');
 		assert.equal(lines[0], columns.join(','), 'the CSV header is the simplified columns');
 		assert.equal(lines.length, expected.length + 1, 'one CSV line per user');
