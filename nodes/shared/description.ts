@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { idHintProperties, returnAllNoticeProperties } from './hints';
 import { requestOptionsProperty } from './requestOptions';
+import { simplifyProperty } from './simplify';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import { pickerDescription, pickerProperty } from './pickerProperty';
 import { showsPicker } from './pickers';
@@ -92,9 +94,12 @@ function operationPropertiesOf(
 	version: number,
 ): INodeProperties[] {
 	const displayOptions = { show: { resource: [resource.value], operation: [operation.value] } };
-	const properties: INodeProperties[] = operation.fields
-		.filter((field) => field.required)
-		.map((field) => ({ ...fieldProperty(field, true, version), displayOptions }));
+	const properties: INodeProperties[] = [
+		...idHintProperties(displayOptions.show, operation),
+		...operation.fields
+			.filter((field) => field.required)
+			.map((field) => ({ ...fieldProperty(field, true, version), displayOptions })),
+	];
 
 	if (operation.pagination) {
 		properties.push(
@@ -115,8 +120,10 @@ function operationPropertiesOf(
 				description: 'Max number of results to return',
 				displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
 			},
+			...returnAllNoticeProperties(displayOptions.show, operation),
 		);
 	}
+	properties.push(...simplifyProperty(displayOptions.show, operation));
 
 	const optional = new Map<string, INodeProperties[]>();
 	for (const field of operation.fields.filter((candidate) => !candidate.required)) {

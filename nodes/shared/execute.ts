@@ -12,6 +12,7 @@ import { readRequestOptions } from './requestOptions';
 import { readRequest } from './parameters';
 import { runPool } from './pool';
 import { maskSecrets } from './sanitize';
+import { readSimplify } from './simplify';
 import { strictBoolean, strictInteger } from './strictValues';
 import { skilljarApiRequest, skilljarApiRequestAllItems } from './transport';
 import type { SkilljarOperation, SkilljarResource } from './types';
@@ -87,20 +88,23 @@ async function runItem(
 	}
 	const settings = readRequestOptions.call(this, itemIndex);
 	const request = withIdempotency(operation, readRequest.call(this, operation, itemIndex));
+	const simplify = readSimplify.call(this, operation, request.pathParams, itemIndex);
 	if (operation.pagination) {
 		const returnAll = readReturnAll.call(this, itemIndex);
 		const limit = returnAll ? undefined : readLimit.call(this, itemIndex);
-		return await skilljarApiRequestAllItems.call(
-			this,
-			request,
-			{ pagination: operation.pagination, pageSize: operation.pageSize, limit },
-			itemIndex,
-			settings,
+		return simplify(
+			await skilljarApiRequestAllItems.call(
+				this,
+				request,
+				{ pagination: operation.pagination, pageSize: operation.pageSize, limit },
+				itemIndex,
+				settings,
+			),
 		);
 	}
 	const response = await skilljarApiRequest.call(this, request, itemIndex, settings);
 	if (operation.kind === 'delete' && isEmptyAnswer(response)) return [deletedItem(request)];
-	return toItems(response);
+	return simplify(toItems(response));
 }
 
 function isEmptyAnswer(response: unknown): boolean {

@@ -9,10 +9,24 @@ import { shownInVersion } from './versions';
  */
 export type ParameterSnapshot = Record<string, Record<string, string[]>>;
 
-function describeParameter(property: INodeProperties, collection?: string): string {
+function describeParameter(
+	property: INodeProperties,
+	collection?: string,
+	ofVersion?: number,
+): string {
 	const where = collection ? `${collection}.` : '';
 	const required = property.required ? ' required' : '';
-	return `${where}${property.name}: ${property.type} = ${JSON.stringify(property.default)}${required}`;
+	// Shown only to some node versions (`'@version': [{ _cnd: { gte: 1.1 } }]`), unless the snapshot
+	// is already of one version.
+	const since =
+		ofVersion === undefined &&
+		property.displayOptions?.show?.['@version']
+			?.map((condition) =>
+				typeof condition === 'object' ? JSON.stringify(condition._cnd) : condition,
+			)
+			.join(',');
+	const versions = since ? ` @version ${since}` : '';
+	return `${where}${property.name}: ${property.type} = ${JSON.stringify(property.default)}${required}${versions}`;
 }
 
 /** Every version's parameters, or (with `version`) only those a node of that version shows. */
@@ -41,10 +55,10 @@ export function snapshotOf(
 					if (version !== undefined && !shownInVersion(property, version)) continue;
 					if (property.type === 'collection') {
 						for (const option of (property.options ?? []) as INodeProperties[]) {
-							lines.push(describeParameter(option, property.name));
+							lines.push(describeParameter(option, property.name, version));
 						}
 					} else {
-						lines.push(describeParameter(property));
+						lines.push(describeParameter(property, undefined, version));
 					}
 				}
 				// A parameter built alike for two versions (e.g. a picker) is one line.

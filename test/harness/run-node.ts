@@ -17,11 +17,11 @@ export interface RunNodeOptions {
 	/** Node type name, e.g. `skilljarCourse` (or a harness type such as `harness.credentialTest`). */
 	type: string;
 	parameters: INodeParameters;
+	/** Node version; 1 (the released 0.1.0 behaviour) unless a test says otherwise. */
+	typeVersion?: number;
 	items?: IDataObject[];
 	credentials: { apiKey: string; baseUrl: string };
 	continueOnFail?: boolean;
-	/** Node version (default 1, the version saved 0.1.0 workflows have). */
-	typeVersion?: number;
 	/** Extra node types to register (benchmarks register a baseline variant). */
 	extraNodeTypes?: INodeType[];
 }

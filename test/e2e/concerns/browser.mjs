@@ -61,6 +61,9 @@ export function browser(ctx) {
 	check('Course Enrollment › Create: the body "User" picker lists users by name and e-mail', () =>
 		b.checkBodyUserPicker(session),
 	);
+	check('Get many domain users: flat Simplify columns after a test step; Return All notice', () =>
+		b.checkSimplifyAndNotice(session, ctx.facts.DEMO.domainName),
+	);
 	test(`[${key}] browser: no errors in the editor console`, async () => {
 		const open = need(session, 'the editor login failed');
 		session = undefined;
