@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { downloadProperties } from './binaryOutput';
 import { requestOptionsProperty } from './requestOptions';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
@@ -105,6 +106,8 @@ function operationProperties(
 			},
 		);
 	}
+
+	properties.push(...downloadProperties(operation, displayOptions));
 
 	const optional = new Map<string, INodeProperties[]>();
 	for (const field of operation.fields.filter((candidate) => !candidate.required)) {

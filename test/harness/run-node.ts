@@ -20,6 +20,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	credentials: { apiKey: string; baseUrl: string };
 	continueOnFail?: boolean;
+	/** Node version the workflow was saved with (default 1, the released 0.1.0 shape). */
+	typeVersion?: number;
 	/** Extra node types to register (benchmarks register a baseline variant). */
 	extraNodeTypes?: INodeType[];
 }
@@ -59,7 +61,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			id: 'skilljar',
 			name: NODE_NAME,
 			type: options.type.includes('.') ? options.type : `${PACKAGE}.${options.type}`,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { skilljarApi: { id: '1', name: 'Skilljar sandbox' } },
