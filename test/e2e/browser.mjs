@@ -388,6 +388,7 @@ export async function browserCheck({ timeoutMs = 300000, ...options }) {
 		report.trigger = await checkTriggerSearch(session);
 		for (const task of TASK_SEARCHES) report[task.query] = await checkTaskSearch(session, task);
 		await checkTriggerListen(session);
+		await checkEnrollByEmail(session);
 	} catch (err) {
 		await session.page.screenshot({ path: session.shot('failure') }).catch(() => {});
 		await session.browser.close().catch(() => {});
@@ -397,6 +398,43 @@ export async function browserCheck({ timeoutMs = 300000, ...options }) {
 	}
 	await closeSession(session, options.log);
 	return report;
+}
+
+/**
+ * "enroll" in the node panel → Skilljar Domain lists "Enroll a user by email in a published
+ * course"; adding it opens Course Enrollment › Enroll User by Email with its fields (Domain Name,
+ * Published Course, Email) and Additional Fields for the names.
+ */
+export async function checkEnrollByEmail(session) {
+	const { page } = session;
+	const search = await newWorkflowPanel(session);
+	await searchPanel(session, search, 'enroll', 'Skilljar');
+	await itemNames(page)
+		.filter({ hasText: /^Skilljar Domain$/ })
+		.first()
+		.click();
+	const creator = page.locator('[data-test-id="node-creator"]').first();
+	const action = creator.getByText('Enroll a user by email in a published course').first();
+	await action.waitFor();
+	await page.screenshot({ path: session.shot('enroll-by-email-action') });
+	await action.click();
+	const params = page.locator('[data-test-id="node-parameters"]').first();
+	await params.waitFor();
+	const readInput = async (name) =>
+		await params.locator(`[data-test-id="parameter-input-${name}"] input`).first().inputValue();
+	const resource = await readInput('resource');
+	const operation = await readInput('operation');
+	await params.getByText('Email', { exact: true }).first().waitFor();
+	const text = await params.innerText();
+	await page.screenshot({ path: session.shot('enroll-by-email') });
+	if (resource !== 'Course Enrollment') throw new Error(`Resource shows "${resource}"`);
+	if (operation !== 'Enroll User by Email') throw new Error(`Operation shows "${operation}"`);
+	for (const label of ['Domain Name', 'Published Course', 'Email', 'Additional Fields']) {
+		if (!text.includes(label))
+			throw new Error(`parameter "${label}" not shown: ${text.slice(0, 400)}`);
+	}
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(500);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

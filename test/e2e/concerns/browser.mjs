@@ -58,6 +58,9 @@ export function browser(ctx) {
 	check('trigger: "On <Event>" actions, test listen shows a sample, subtitle names the event', () =>
 		b.checkTriggerListen(session),
 	);
+	check('"enroll" → Skilljar Domain offers Enroll User by Email and shows its fields', () =>
+		b.checkEnrollByEmail(session),
+	);
 	test(`[${key}] browser: no errors in the editor console`, async () => {
 		const open = need(session, 'the editor login failed');
 		session = undefined;
