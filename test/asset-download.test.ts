@@ -1,3 +1,5 @@
+import http from 'http';
+import type { AddressInfo } from 'net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { fileBytes } from '../sandbox/files';
@@ -146,5 +148,99 @@ describe('Asset › Get › Download', () => {
 		expect(result.items[1].json.httpCode).toBe('404');
 		expect(result.items[2].binary!.data.fileName).toBe('asset-2.pdf');
 		expect(keyReachedFileHost()).toBe(false);
+	});
+
+	describe('the download rules', () => {
+		/** A storage host whose answers the test scripts, one per request. */
+		let host: http.Server;
+		let hostUrl = '';
+		let script: Array<(res: http.ServerResponse) => void> = [];
+		let hits: http.IncomingHttpHeaders[] = [];
+		beforeAll(async () => {
+			host = http.createServer((req, res) => {
+				hits.push(req.headers);
+				const next = script.shift();
+				if (next) next(res);
+				else res.writeHead(500).end();
+			});
+			await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+			hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+		});
+		afterAll(async () => {
+			host.closeAllConnections();
+			await new Promise<void>((resolve) => host.close(() => resolve()));
+		});
+		beforeEach(() => {
+			script = [];
+			hits = [];
+		});
+		/** The next Asset › Get answers with this download_url. */
+		const linkTo = (url: string) =>
+			sandbox.faults.add({
+				method: 'GET',
+				path: `/v1/assets/${DEMO.assetIds[1]}`,
+				fault: { kind: 'rewrite', set: { download_url: url } },
+			});
+		const file = (res: http.ServerResponse) =>
+			res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 5 }).end('hello');
+
+		test('a plain-HTTP link to another host is refused without a request', async () => {
+			linkTo('http://files.example.com/asset.pdf?Signature=secret');
+			const result = await getAsset();
+			expect(result.error?.message).toBe('Refused to download from http://files.example.com');
+			expect(JSON.stringify(result.error)).not.toContain('secret');
+		});
+
+		test('a 503 is retried; a redirect is followed; the key travels nowhere', async () => {
+			script = [
+				(res) => res.writeHead(503).end(),
+				(res) => res.writeHead(302, { Location: `${hostUrl}/moved/notes.txt` }).end(),
+				file,
+			];
+			linkTo(`${hostUrl}/files/notes.txt?Signature=abc`);
+			const result = await getAsset();
+			expect(result.error).toBeUndefined();
+			expect(hits).toHaveLength(3);
+			expect(hits.every((headers) => headers.authorization === undefined)).toBe(true);
+			expect(JSON.stringify(hits)).not.toContain(TEST_API_KEY);
+			expect(result.items[0].binary!.data).toMatchObject({
+				fileName: 'notes.txt',
+				mimeType: 'text/plain',
+			});
+			expect(Buffer.from(result.items[0].binary!.data.data, 'base64').toString()).toBe('hello');
+		});
+
+		test('more than 3 redirects fail', async () => {
+			const hop = (res: http.ServerResponse) =>
+				res.writeHead(302, { Location: `${hostUrl}/again/x.txt` }).end();
+			script = [hop, hop, hop, hop, file];
+			linkTo(`${hostUrl}/x.txt`);
+			const result = await getAsset();
+			expect(result.error?.message).toMatch(/redirected too often/);
+			expect(hits).toHaveLength(4);
+		});
+
+		test('a file announced larger than 512 MB is refused before it is read', async () => {
+			script = [
+				(res) => {
+					res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': 600 * 1024 * 1024 });
+					res.write(Buffer.alloc(1024));
+				},
+			];
+			linkTo(`${hostUrl}/big.mp4`);
+			const result = await getAsset();
+			expect(result.error?.message).toBe(
+				'The file is larger than 512 MB (at least 600 MB); it was not downloaded',
+			);
+		});
+
+		test('a link that is gone answers 404 clearly', async () => {
+			script = [(res) => res.writeHead(404).end()];
+			linkTo(`${hostUrl}/files/gone.pdf?Signature=abc`);
+			const result = await getAsset();
+			expect(result.error?.message).toBe(
+				`The file is no longer at its download link (HTTP 404, ${hostUrl.slice(7)}/files/gone.pdf)`,
+			);
+		});
 	});
 });

@@ -52,7 +52,8 @@ async function run(this: IExecuteFunctions, call: CompositeCall): Promise<IDataO
 	const user = asObject(domainUser.user);
 	const userId = typeof user.id === 'string' ? user.id : '';
 	if (!userId) {
-		throw new NodeApiError(this.getNode(), domainUser as never, {
+		// The answer itself is left out of the error: it may carry the user's login token.
+		throw new NodeApiError(this.getNode(), { user: 'no id' }, {
 			message: 'Skilljar added the email to the domain but answered without a user ID',
 			description: `POST ${DOMAIN_USERS} for ${domainName}`,
 			itemIndex,
