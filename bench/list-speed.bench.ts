@@ -22,10 +22,10 @@ class BaselineDomain extends SkilljarDomain {
 	constructor() {
 		super();
 		this.description = { ...this.description, name: 'skilljarDomainBaseline' };
-	}
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeSkilljarNode.call(this, baselineResources);
+		// `execute` is an own property of every action node (see nodes/shared/actionNode.ts).
+		this.execute = async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			return await executeSkilljarNode.call(this, baselineResources);
+		};
 	}
 }
 

@@ -1,3 +1,5 @@
+import net from 'node:net';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FaultRule } from '../sandbox/faults';
@@ -497,6 +499,65 @@ describe('writes are never sent twice unless Skilljar documents them as idempote
 		row.passed = true;
 	});
 
+	test('a create POST whose connection is refused is sent again once the host answers: created once', async () => {
+		const name = 'Group after a refused connection';
+		const port = await freePort();
+		// Nothing listens on the port for the first 300 ms; then it forwards to the sandbox. The
+		// transport's backoff (≥250 ms, then ≥500 ms) reaches it by the third try at the latest.
+		let forwarder: net.Server | undefined;
+		const opening = new Promise<void>((resolve) => {
+			setTimeout(() => {
+				forwarder = net.createServer((client) => {
+					const upstream = net.connect(Number(new URL(sandbox.url).port), '127.0.0.1');
+					client.pipe(upstream).pipe(client);
+					const close = () => (client.destroy(), upstream.destroy());
+					client.on('error', close);
+					upstream.on('error', close);
+				});
+				forwarder.listen(port, '127.0.0.1', () => resolve());
+			}, 300);
+		});
+		try {
+			const outcome = await scenario({
+				...createGroup(name),
+				credentials: { apiKey: sandbox.apiKey, baseUrl: `http://127.0.0.1:${port}` },
+			});
+			const row = matrix.row(
+				'create POST → connection refused, then up',
+				'created once, 1 POST',
+				outcome,
+			);
+			expect(outcome.errors).toEqual([]);
+			expect(outcome.ok).toHaveLength(1);
+			expect(outcome.posts).toBe(1);
+			expect(groupsNamed(name)).toHaveLength(1);
+			row.passed = true;
+		} finally {
+			await opening;
+			await new Promise((resolve) => forwarder?.close(resolve));
+		}
+	});
+
+	test('a create POST whose connection stays refused fails after 3 tries, naming the host', async () => {
+		const port = await freePort();
+		const outcome = await scenario({
+			...createGroup('Group never sent'),
+			credentials: { apiKey: sandbox.apiKey, baseUrl: `http://127.0.0.1:${port}` },
+		});
+		const row = matrix.row(
+			'create POST → connection always refused',
+			'error after 3 tries',
+			outcome,
+		);
+		expectOneError(outcome);
+		expect(outcome.errors[0].error).toBe(
+			`Could not reach 127.0.0.1:${port}: the connection was refused`,
+		);
+		expect(outcome.errors[0].description).toBe('Tried 3 times.');
+		expect(outcome.posts).toBe(0);
+		row.passed = true;
+	});
+
 	test('503 on an update (PATCH) is retried', async () => {
 		const outcome = await scenario({
 			type: 'skilljarGroup',
@@ -833,3 +894,12 @@ describe('Continue On Fail', () => {
 		row.passed = true;
 	});
 });
+
+/** A port nothing listens on right now (bound once by the OS, then released). */
+async function freePort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as net.AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}

@@ -140,7 +140,7 @@ export async function closeSession(session, log = console.log) {
 }
 
 /** A new, empty workflow with the node panel open (in trigger mode, as for a first step). */
-async function newWorkflowPanel(session) {
+export async function newWorkflowPanel(session) {
 	const { page } = session;
 	await page.goto(`${session.base}/workflow/new`, { waitUntil: 'domcontentloaded' });
 	await page
@@ -245,14 +245,7 @@ export async function checkTaskSearch(session, { query, node, action }) {
  */
 export async function checkActionNode(session) {
 	const { page } = session;
-	await page.goto(`${session.base}/workflow/new`, { waitUntil: 'domcontentloaded' });
-	await page
-		.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]')
-		.first()
-		.click();
-	const search = page
-		.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]')
-		.first();
+	const search = await newWorkflowPanel(session);
 	await search.fill('Skilljar');
 	const items = itemNames(page);
 	await items.filter({ hasText: 'Skilljar' }).first().waitFor();

@@ -151,7 +151,9 @@ export async function sendRequest(
 				throw fail(`${endpoint} failed: ${(error as Error).message}`, `Request to ${host}`);
 			}
 			const transient = ['timeout', 'reset', 'refused'].includes(failure.kind);
-			if (transient && repeatable && tries + 1 < MAX_TRIES) {
+			// A refused connection never carried the request, so even a plain POST may try again.
+			const mayRepeat = repeatable || failure.kind === 'refused';
+			if (transient && mayRepeat && tries + 1 < MAX_TRIES) {
 				tries++;
 				await pause(this, backoffMs(tries));
 				continue;
@@ -159,7 +161,7 @@ export async function sendRequest(
 			const sentence = describeNetworkFailure(failure, host, endpoint, settings.timeoutMs);
 			const why = !transient
 				? 'Not retried: this will not go away by trying again.'
-				: repeatable
+				: mayRepeat
 					? `Tried ${tries + 1} times.`
 					: 'Not retried: Skilljar may have processed this POST, and sending it again could create a duplicate.';
 			throw fail(sentence, why, undefined, { message: sentence, kind: failure.kind });

@@ -2,9 +2,10 @@
  * When a failed request is sent again, and after how long. Pure: the transport asks, then waits.
  *
  * - 429: Skilljar did not process the request, so any method is retried after `Retry-After`.
- * - 502/503/504, dropped or refused connections and timeouts: the request may have been
- *   processed, so only methods that are safe to repeat are retried (GET, PUT, PATCH, DELETE, and
- *   a POST Skilljar documents as idempotent).
+ * - 502/503/504, dropped connections and timeouts: the request may have been processed, so only
+ *   methods that are safe to repeat are retried (GET, PUT, PATCH, DELETE, and a POST Skilljar
+ *   documents as idempotent).
+ * - A refused connection: nothing was sent, so any method is retried (the transport decides).
  */
 
 /** Tries in all for a transient failure (the first try included). */
