@@ -430,6 +430,44 @@ export async function checkEnrollByEmail(session) {
 	await page.waitForTimeout(500);
 }
 
+/**
+ * Add Skilljar Asset › Get an asset (a new node: version 1.1), enter the asset's ID, switch
+ * Download on ("Put Output File in Field" appears with `data`) and execute the step: the output's
+ * Binary view shows the file with its name and MIME type, fetched by the n8n server itself.
+ */
+export async function checkAssetDownload(session, assetId, fileName, mimeType) {
+	const { page } = session;
+	const search = await newWorkflowPanel(session);
+	await searchPanel(session, search, 'Skilljar Asset', /^Skilljar Asset$/);
+	await itemNames(page)
+		.filter({ hasText: /^Skilljar Asset$/ })
+		.first()
+		.click();
+	const creator = page.locator('[data-test-id="node-creator"]').first();
+	await creator.getByText('Get an asset', { exact: true }).first().click();
+	const ndv = page.locator('[data-test-id="ndv"]').first();
+	await ndv.waitFor();
+	const params = ndv.locator('[data-test-id="node-parameters"]').first();
+	await params.locator('[data-test-id="parameter-input-assetId"] input').first().fill(assetId);
+	await params.locator('[data-test-id="parameter-input-download"]').first().click();
+	const field = params.locator('[data-test-id="parameter-input-binaryPropertyName"] input').first();
+	await field.waitFor();
+	if ((await field.inputValue()) !== 'data')
+		throw new Error(`Put Output File in Field reads "${await field.inputValue()}"`);
+	await page.screenshot({ path: session.shot('asset-download-settings') });
+
+	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
+	const output = page.locator('[data-test-id="output-panel"]').first();
+	const modes = output.locator('[data-test-id="ndv-run-data-display-mode"]').first();
+	await modes.getByText('Binary', { exact: true }).first().click({ timeout: 30000 });
+	await output.getByText(mimeType, { exact: false }).first().waitFor();
+	await page.waitForTimeout(300);
+	await page.screenshot({ path: session.shot('asset-download') });
+	const shown = await output.innerText();
+	if (!shown.includes(fileName)) throw new Error(`the binary output reads: ${shown.slice(0, 300)}`);
+	await page.keyboard.press('Escape');
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const [
 		base = 'http://127.0.0.1:5678',
