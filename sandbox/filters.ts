@@ -13,6 +13,12 @@ const NON_EQUALITY_FILTERS = new Set([
 	'signup_field_value',
 ]);
 
+/**
+ * Email filters ignore case [inferred]: the document marks the name filters "case sensitive" and
+ * says nothing of the kind for email.
+ */
+const CASELESS_FILTERS = new Set(['email', 'user__email']);
+
 /** Filters whose field in the stored object has another name. */
 const FILTER_FIELDS: Record<string, string> = {
 	session__lesson__course__id: 'vilt_session.lesson.course_id',
@@ -63,7 +69,13 @@ export function applyFilters(items: Item[], route: RouteDef, query: URLSearchPar
 			// A documented filter the sandbox's data cannot answer is ignored rather than
 			// emptying the list.
 			if (!fieldKnown(items, field)) continue;
-			result = result.filter((i) => matchesEquality(i, field, wanted));
+			const caseless = CASELESS_FILTERS.has(name);
+			result = result.filter((i) =>
+				caseless
+					? String(getField(i, field) ?? getField(i, `user.${field}`) ?? '').toLowerCase() ===
+						wanted.toLowerCase()
+					: matchesEquality(i, field, wanted),
+			);
 		}
 	}
 	return result;

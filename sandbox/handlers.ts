@@ -55,7 +55,9 @@ function list(ctx: RequestContext): Reply {
 
 function read(ctx: RequestContext): Reply {
 	const item = findTarget(ctx);
-	return item ? { status: 200, body: clone(item) } : NOT_FOUND;
+	if (!item) return NOT_FOUND;
+	const view = HOOKS[ctx.route.collection]?.readView;
+	return { status: 200, body: view ? view(clone(item), ctx) : clone(item) };
 }
 
 function create(ctx: RequestContext): Reply {

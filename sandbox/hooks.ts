@@ -40,6 +40,8 @@ export interface CollectionHooks {
 	defaults?: (ctx: HookContext) => Item;
 	/** Shapes the list entry (e.g. assets omit download_url in lists). */
 	listView?: (item: Item) => Item;
+	/** Shapes the single-record answer (e.g. an asset's freshly signed download link). */
+	readView?: (item: Item, ctx: { signDownload?: (id: string, fileName: string) => string }) => Item;
 	/** Runs after an item was deleted, to update the records that mirror it. */
 	removed?: (ctx: HookContext, item: Item) => void;
 }
@@ -584,5 +586,15 @@ export const HOOKS: Record<string, CollectionHooks> = {
 			return { status: 201, item: omit(item, 'download_url') };
 		},
 		listView: (item) => omit(item, 'download_url'),
+		// Each read signs a new link, valid an hour (FACTS.md), to the file host (files.ts).
+		readView: (item, ctx) => {
+			const stored = typeof item.download_url === 'string' ? item.download_url : '';
+			if (!stored || !ctx.signDownload) return item;
+			const fileName = decodeURIComponent(new URL(stored).pathname.split('/').pop() ?? '');
+			return {
+				...item,
+				download_url: ctx.signDownload(String(item.id), fileName || String(item.id)),
+			};
+		},
 	},
 };

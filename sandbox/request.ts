@@ -19,6 +19,8 @@ export interface RequestContext {
 	pathname: string;
 	/** Refuse unknown and read-only body fields (see validate.ts). */
 	strict: boolean;
+	/** A signed link to an asset's file on the sandbox's file host (files.ts). */
+	signDownload?: (assetId: string, fileName: string) => string;
 }
 
 export interface Reply {

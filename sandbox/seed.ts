@@ -639,8 +639,9 @@ export function seed(store: Store): void {
 			id,
 			type: assetTypes[i],
 			embed_link_url: '',
-			download_url: `https://assets.example.com/${id}?signature=demo`,
-			name: `asset-${i + 1}.${i === 0 ? 'mp4' : i === 1 ? 'pdf' : 'zip'}`,
+			// Where the file is stored; reads answer with a signed link to it (sandbox/files.ts).
+			download_url: `https://assets.example.com/${id}/asset-${i + 1}.${['mp4', 'pdf', 'zip'][i]}`,
+			name: `asset-${i + 1}.${['mp4', 'pdf', 'zip'][i]}`,
 			aspect_ratio: '16:9',
 			sync_completion: false,
 		}),

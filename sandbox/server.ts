@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import defaults from './defaults.json';
 import { FaultControl } from './faults';
+import { startFileHost, type FileHost } from './files';
 import { fireEvent, handle, NOT_FOUND, type Reply } from './handlers';
 import { idFieldFor } from './id-fields';
 import { fillTemplate, idFieldForListPath, matchRoute, parentChecks } from './routes';
@@ -50,6 +51,8 @@ export interface Sandbox {
 	store: Store;
 	/** Latency, rate limit and injected faults (off until switched on). */
 	faults: FaultControl;
+	/** The storage host assets' signed download links point to (its own 127.0.0.1 port). */
+	files: FileHost;
 	/** Every request received, in order (for coverage tests). Same array across clearRequests(). */
 	requests: RequestLogEntry[];
 	clearRequests(): void;
@@ -193,6 +196,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	if (seeded) seedAll(store);
 	const requests: RequestLogEntry[] = [];
 	const faults = new FaultControl();
+	const files = await startFileHost((assetId) => Boolean(store.find('/v1/assets', assetId)));
 
 	async function respond(
 		req: http.IncomingMessage,
@@ -278,6 +282,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			origin,
 			pathname: url.pathname,
 			strict,
+			signDownload: (assetId, fileName) => files.sign(assetId, fileName),
 		});
 		return reply(result);
 	}
@@ -322,6 +327,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		apiKey,
 		store,
 		faults,
+		files,
 		requests,
 		clearRequests: () => {
 			requests.length = 0;
@@ -336,12 +342,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reset: () => {
 			store.clear();
 			requests.length = 0;
+			files.reset();
 			if (seeded) seedAll(store);
 		},
-		close: () =>
-			new Promise<void>((resolve, reject) => {
+		close: async () => {
+			await files.close();
+			await new Promise<void>((resolve, reject) => {
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();
-			}),
+			});
+		},
 	};
 }

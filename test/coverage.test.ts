@@ -88,6 +88,8 @@ describe('coverage of the OpenAPI document', () => {
 		const encodings = new Set<string>();
 		for (const { node, resource, operation } of actions) {
 			if (!operation.fields.some((field) => field.in !== 'path')) continue;
+			// A composite sends several requests built from its inputs (composites.test.ts).
+			if (operation.kind === 'composite') continue;
 			sandbox.reset();
 			const { parameters, body, qs } = allParameters(resource.value, operation);
 			const result = await runNode({

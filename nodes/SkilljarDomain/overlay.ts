@@ -99,6 +99,8 @@ export const overlay: NodeOverlay = [
 		operations: [
 			'domains_published_courses_enrollments_list',
 			{ id: 'domains_published_courses_enrollments_create', ...purchaseJson },
+			// Domain membership and enrollment in one idempotent step (nodes/shared/composites/).
+			{ composite: 'enrollUserByEmail' },
 			'domains_published_courses_enrollments_retrieve',
 			'domains_published_courses_enrollments_partial_update',
 		],

@@ -12,7 +12,14 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'user',
 		name: 'User',
-		operations: ['users_list', 'users_partial_update', 'users_anonymize_create', 'users_retrieve'],
+		operations: [
+			'users_list',
+			'users_partial_update',
+			'users_anonymize_create',
+			'users_retrieve',
+			// GET /v1/users?email= with an exact match (nodes/shared/composites/).
+			{ composite: 'findUserByEmail' },
+		],
 	},
 	{
 		value: 'userGroup',

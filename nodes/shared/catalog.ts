@@ -1,9 +1,11 @@
 import type { ApiOperation } from './apiFacts';
+import { compositeOf } from './composites';
 import { fieldsOf } from './fields';
 import { API_OPERATIONS } from './generated/operations';
 import { camelCase, humanize, kindTexts, nounOf, pluralOf, withArticle } from './naming';
 import { defaultPicker } from './pickers';
 import type {
+	CompositeOverlay,
 	NodeOverlay,
 	OperationKind,
 	OperationOverlay,
@@ -61,12 +63,38 @@ export function normalise(entry: string | OperationOverlay): OperationOverlay {
 	return typeof entry === 'string' ? { id: entry } : entry;
 }
 
+export function isComposite(entry: unknown): entry is CompositeOverlay {
+	return typeof entry === 'object' && entry !== null && 'composite' in entry;
+}
+
 export function buildResources(overlay: NodeOverlay): SkilljarResource[] {
 	return overlay.map((resource) => ({
 		value: resource.value,
 		name: resource.name,
-		operations: resource.operations.map((entry) => buildOperation(resource, normalise(entry))),
+		operations: resource.operations.map((entry) =>
+			isComposite(entry)
+				? buildComposite(entry.composite)
+				: buildOperation(resource, normalise(entry)),
+		),
 	}));
+}
+
+/** A composite's table entry: its declared fields get the usual pickers; it serves no apiIds. */
+function buildComposite(name: string): SkilljarOperation {
+	const composite = compositeOf(name);
+	return {
+		value: composite.value,
+		name: composite.name,
+		action: composite.action,
+		description: composite.description,
+		kind: 'composite',
+		method: composite.method,
+		path: composite.path,
+		fields: attachPickers(composite.fields.map((field) => applyFieldOverlay(field, {}))),
+		apiIds: [],
+		composite: name,
+		uses: [...composite.uses],
+	};
 }
 
 function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): SkilljarOperation {
@@ -113,6 +141,7 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 	if (pagination) operation.pagination = pagination;
 	if (pagination && (entry.pageSize ?? facts.pageSize)) operation.pageSize = true;
 	if (entry.idempotentPost) operation.idempotentPost = entry.idempotentPost;
+	if (entry.download) operation.download = entry.download;
 	return operation;
 }
 

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { downloadProperties } from './binaryOutput';
 import { idHintProperties, returnAllNoticeProperties } from './hints';
 import { requestOptionsProperty } from './requestOptions';
 import { simplifyProperty } from './simplify';
@@ -124,6 +125,7 @@ function operationPropertiesOf(
 		);
 	}
 	properties.push(...simplifyProperty(displayOptions.show, operation));
+	properties.push(...downloadProperties(operation, displayOptions));
 
 	const optional = new Map<string, INodeProperties[]>();
 	for (const field of operation.fields.filter((candidate) => !candidate.required)) {

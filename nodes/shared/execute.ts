@@ -7,6 +7,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { readDownloadTarget, withDownloadedFile, type OutputEntry } from './binaryOutput';
+import { compositeOf } from './composites';
 import { withIdempotency } from './http/idempotency';
 import { readRequestOptions } from './requestOptions';
 import { readRequest } from './parameters';
@@ -55,7 +57,11 @@ export async function executeSkilljarNode(
 		const pairedItem = { item: itemIndex };
 		try {
 			const results = await runItem.call(this, resources, itemIndex);
-			perItem[itemIndex] = results.map((json) => ({ json: maskSecrets(json), pairedItem }));
+			perItem[itemIndex] = results.map((entry) => ({
+				...entry,
+				json: maskSecrets(entry.json),
+				pairedItem,
+			}));
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this.getNode(), error as Error, itemIndex);
 			perItem[itemIndex] = [{ json: errorItem(error as Error), pairedItem }];
@@ -75,7 +81,7 @@ async function runItem(
 	this: IExecuteFunctions,
 	resources: SkilljarResource[],
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<OutputEntry[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
 	const operation = findOperation(resources, resource, operationValue);
@@ -88,23 +94,37 @@ async function runItem(
 	}
 	const settings = readRequestOptions.call(this, itemIndex);
 	const request = withIdempotency(operation, readRequest.call(this, operation, itemIndex));
+	if (operation.composite) {
+		const call = { input: request, itemIndex, settings };
+		return asEntries(await compositeOf(operation.composite).run.call(this, call));
+	}
 	const simplify = readSimplify.call(this, operation, request.pathParams, itemIndex);
+	const downloadInto = readDownloadTarget.call(this, operation, itemIndex);
 	if (operation.pagination) {
 		const returnAll = readReturnAll.call(this, itemIndex);
 		const limit = returnAll ? undefined : readLimit.call(this, itemIndex);
-		return simplify(
-			await skilljarApiRequestAllItems.call(
-				this,
-				request,
-				{ pagination: operation.pagination, pageSize: operation.pageSize, limit },
-				itemIndex,
-				settings,
-			),
+		const items = await skilljarApiRequestAllItems.call(
+			this,
+			request,
+			{ pagination: operation.pagination, pageSize: operation.pageSize, limit },
+			itemIndex,
+			settings,
 		);
+		return asEntries(simplify(items));
 	}
 	const response = await skilljarApiRequest.call(this, request, itemIndex, settings);
-	if (operation.kind === 'delete' && isEmptyAnswer(response)) return [deletedItem(request)];
-	return simplify(toItems(response));
+	if (downloadInto) {
+		return [
+			await withDownloadedFile.call(this, operation, response, downloadInto, itemIndex, settings),
+		];
+	}
+	if (operation.kind === 'delete' && isEmptyAnswer(response))
+		return asEntries([deletedItem(request)]);
+	return asEntries(simplify(toItems(response)));
+}
+
+function asEntries(items: IDataObject[]): OutputEntry[] {
+	return items.map((json) => ({ json }));
 }
 
 function isEmptyAnswer(response: unknown): boolean {

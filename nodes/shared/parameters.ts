@@ -73,7 +73,12 @@ export function readRequest(
 		pathParams,
 		qs,
 	};
-	if (operation.method !== 'GET' && operation.method !== 'DELETE') request.body = body;
+	// A composite's non-path fields are its handler's inputs, whatever its first request is.
+	if (
+		operation.kind === 'composite' ||
+		(operation.method !== 'GET' && operation.method !== 'DELETE')
+	)
+		request.body = body;
 	return request;
 }
 

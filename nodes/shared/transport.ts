@@ -1,7 +1,14 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { answerProblem, expectedPageSize } from './http/answers';
 import { normaliseBaseUrl } from './http/baseUrl';
+import { downloadSignedFile, type DownloadedFile } from './http/download';
 import { DEFAULT_LIMITS, limiterFor, readLimit } from './http/limiter';
 import {
 	CREDENTIAL_TYPE,
@@ -157,6 +164,20 @@ export async function skilljarApiRequest(
 		throw answerError.call(this, problem, endpointLabel(request.method, url), answer, itemIndex);
 	}
 	return answer ?? '';
+}
+
+/**
+ * A file behind a signed link from a Skilljar answer (an asset's `download_url`). Deliberately
+ * not an API request: the link authorises itself, so neither the credential nor the limiter is
+ * involved, and the key cannot travel to the storage host (rules in ./http/download.ts).
+ */
+export async function skilljarDownload(
+	this: IExecuteFunctions,
+	link: string,
+	itemIndex: number,
+	settings: RequestSettings = DEFAULT_SETTINGS,
+): Promise<DownloadedFile> {
+	return await downloadSignedFile.call(this, link, itemIndex, settings.timeoutMs);
 }
 
 interface PageEnvelope {

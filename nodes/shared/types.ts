@@ -97,7 +97,26 @@ export type PaginationKind =
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What an operation does; drives its value, name, action text, collection and output. */
-export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'action';
+export type OperationKind =
+	| 'list'
+	| 'get'
+	| 'create'
+	| 'update'
+	| 'delete'
+	| 'action'
+	/** Several requests in one action (nodes/shared/composites/); `composite` names the handler. */
+	| 'composite';
+
+/**
+ * A record that carries a signed link to its file (Asset › Get): from node version 1.1 the action
+ * offers to download the file into a binary property (nodes/shared/binaryOutput.ts).
+ */
+export interface DownloadSpec {
+	/** Field of the answer holding the signed URL, e.g. `download_url`. */
+	urlField: string;
+	/** Field of the answer naming the file, used when the download does not name it itself. */
+	nameField?: string;
+}
 
 export interface SkilljarOperation {
 	/** n8n `operation` value, e.g. `getAll`. */
@@ -128,6 +147,15 @@ export interface SkilljarOperation {
 	 * user and `enrolled_at` (the engine fills an empty `enrolled_at` before the first send).
 	 */
 	idempotentPost?: true | 'enrolled_at';
+	/** Handler name in nodes/shared/composites/ (kind `composite` only). */
+	composite?: string;
+	/**
+	 * Endpoints a composite calls, as `METHOD /path` (README). Its `apiIds` stay empty: every
+	 * OpenAPI operation is still served by exactly one plain action.
+	 */
+	uses?: string[];
+	/** Offer to download the record's file (version 1.1). */
+	download?: DownloadSpec;
 }
 
 export interface SkilljarResource {
@@ -181,6 +209,13 @@ export interface OperationOverlay {
 	pageSize?: boolean;
 	/** See `SkilljarOperation.idempotentPost`: only where Skilljar documents it. */
 	idempotentPost?: true | 'enrolled_at';
+	/** See `SkilljarOperation.download`. */
+	download?: DownloadSpec;
+}
+
+/** A composite action (nodes/shared/composites/) placed in a resource by its handler name. */
+export interface CompositeOverlay {
+	composite: string;
 }
 
 export interface ResourceOverlay {
@@ -190,7 +225,7 @@ export interface ResourceOverlay {
 	noun?: string;
 	plural?: string;
 	/** Operations by operationId (string) or with overrides. PUT twins of a PATCH are implied. */
-	operations: ReadonlyArray<string | OperationOverlay>;
+	operations: ReadonlyArray<string | OperationOverlay | CompositeOverlay>;
 }
 
 export type NodeOverlay = readonly ResourceOverlay[];

@@ -466,7 +466,9 @@ export async function browserCheck({
 		report.trigger = await checkTriggerSearch(session);
 		for (const task of TASK_SEARCHES) report[task.query] = await checkTaskSearch(session, task);
 		await checkTriggerListen(session);
+		await checkBodyUserPicker(session);
 		await checkSimplifyAndNotice(session, domainName);
+		await checkEnrollByEmail(session);
 	} catch (err) {
 		await session.page.screenshot({ path: session.shot('failure') }).catch(() => {});
 		await session.browser.close().catch(() => {});
@@ -476,6 +478,81 @@ export async function browserCheck({
 	}
 	await closeSession(session, options.log);
 	return report;
+}
+
+/**
+ * "enroll" in the node panel → Skilljar Domain lists "Enroll a user by email in a published
+ * course"; adding it opens Course Enrollment › Enroll User by Email with its fields (Domain Name,
+ * Published Course, Email) and Additional Fields for the names.
+ */
+export async function checkEnrollByEmail(session) {
+	const { page } = session;
+	const search = await newWorkflowPanel(session);
+	await searchPanel(session, search, 'enroll', 'Skilljar');
+	await itemNames(page)
+		.filter({ hasText: /^Skilljar Domain$/ })
+		.first()
+		.click();
+	const creator = page.locator('[data-test-id="node-creator"]').first();
+	const action = creator.getByText('Enroll a user by email in a published course').first();
+	await action.waitFor();
+	await page.screenshot({ path: session.shot('enroll-by-email-action') });
+	await action.click();
+	const params = page.locator('[data-test-id="node-parameters"]').first();
+	await params.waitFor();
+	const readInput = async (name) =>
+		await params.locator(`[data-test-id="parameter-input-${name}"] input`).first().inputValue();
+	const resource = await readInput('resource');
+	const operation = await readInput('operation');
+	await params.getByText('Email', { exact: true }).first().waitFor();
+	const text = await params.innerText();
+	await page.screenshot({ path: session.shot('enroll-by-email') });
+	if (resource !== 'Course Enrollment') throw new Error(`Resource shows "${resource}"`);
+	if (operation !== 'Enroll User by Email') throw new Error(`Operation shows "${operation}"`);
+	for (const label of ['Domain Name', 'Published Course', 'Email', 'Additional Fields']) {
+		if (!text.includes(label))
+			throw new Error(`parameter "${label}" not shown: ${text.slice(0, 400)}`);
+	}
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(500);
+}
+
+/**
+ * Add Skilljar Asset › Get an asset (a new node: version 1.1), enter the asset's ID, switch
+ * Download on ("Put Output File in Field" appears with `data`) and execute the step: the output's
+ * Binary view shows the file with its name and MIME type, fetched by the n8n server itself.
+ */
+export async function checkAssetDownload(session, assetId, fileName, mimeType) {
+	const { page } = session;
+	const search = await newWorkflowPanel(session);
+	await searchPanel(session, search, 'Skilljar Asset', /^Skilljar Asset$/);
+	await itemNames(page)
+		.filter({ hasText: /^Skilljar Asset$/ })
+		.first()
+		.click();
+	const creator = page.locator('[data-test-id="node-creator"]').first();
+	await creator.getByText('Get an asset', { exact: true }).first().click();
+	const ndv = page.locator('[data-test-id="ndv"]').first();
+	await ndv.waitFor();
+	const params = ndv.locator('[data-test-id="node-parameters"]').first();
+	await params.locator('[data-test-id="parameter-input-assetId"] input').first().fill(assetId);
+	await params.locator('[data-test-id="parameter-input-download"]').first().click();
+	const field = params.locator('[data-test-id="parameter-input-binaryPropertyName"] input').first();
+	await field.waitFor();
+	if ((await field.inputValue()) !== 'data')
+		throw new Error(`Put Output File in Field reads "${await field.inputValue()}"`);
+	await page.screenshot({ path: session.shot('asset-download-settings') });
+
+	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
+	const output = page.locator('[data-test-id="output-panel"]').first();
+	const modes = output.locator('[data-test-id="ndv-run-data-display-mode"]').first();
+	await modes.getByText('Binary', { exact: true }).first().click({ timeout: 30000 });
+	await output.getByText(mimeType, { exact: false }).first().waitFor();
+	await page.waitForTimeout(300);
+	await page.screenshot({ path: session.shot('asset-download') });
+	const shown = await output.innerText();
+	if (!shown.includes(fileName)) throw new Error(`the binary output reads: ${shown.slice(0, 300)}`);
+	await page.keyboard.press('Escape');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

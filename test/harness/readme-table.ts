@@ -1,4 +1,5 @@
 import { ACTION_NODES } from './node-types';
+import type { SkilljarOperation } from '../../nodes/shared/types';
 import { TABLES } from './tables';
 
 export const TABLE_START =
@@ -12,12 +13,18 @@ export function renderActionTable(): string {
 		for (const resource of TABLES[node.description.name]) {
 			for (const operation of resource.operations) {
 				rows.push(
-					`| ${node.description.displayName} | ${resource.name} | ${operation.action} | \`${operation.method} ${operation.path}\` |`,
+					`| ${node.description.displayName} | ${resource.name} | ${operation.action} | ${endpointsOf(operation)} |`,
 				);
 			}
 		}
 	}
 	return rows.join('\n');
+}
+
+/** A composite lists every endpoint it may call, in order; other actions their one endpoint. */
+function endpointsOf(operation: SkilljarOperation): string {
+	const endpoints = operation.uses ?? [`${operation.method} ${operation.path}`];
+	return endpoints.map((endpoint) => `\`${endpoint}\``).join(' → ');
 }
 
 export function replaceTable(readme: string, table: string): string {

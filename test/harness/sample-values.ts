@@ -35,6 +35,8 @@ export function pathValues(template: string): Record<string, string> {
 
 /** The document's schema of a dotted body member (`user.id`), if it has one. */
 function apiFieldOf(operation: SkilljarOperation, dotted: string): ApiField | undefined {
+	// A composite serves no single operation: its fields are its own (composites/*.ts).
+	if (operation.apiIds.length === 0) return undefined;
 	let fields = factsOf(operation.apiIds[0]).body?.fields ?? [];
 	let found: ApiField | undefined;
 	for (const key of dotted.split('.')) {
@@ -74,6 +76,9 @@ export function sampleFor(operation: SkilljarOperation, field: SkilljarField): S
 				break;
 			case 'options':
 				wire = field.options?.[0] ?? '';
+				break;
+			case 'string':
+				wire = field.format === 'email' ? 'sample.user@example.com' : 'sample';
 				break;
 			case 'json':
 				wire = {};

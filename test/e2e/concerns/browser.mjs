@@ -64,6 +64,12 @@ export function browser(ctx) {
 	check('Get many domain users: flat Simplify columns after a test step; Return All notice', () =>
 		b.checkSimplifyAndNotice(session, ctx.facts.DEMO.domainName),
 	);
+	check('"enroll" → Skilljar Domain offers Enroll User by Email and shows its fields', () =>
+		b.checkEnrollByEmail(session),
+	);
+	check('Asset › Get with Download puts the file in binary "data" (executed in the editor)', () =>
+		b.checkAssetDownload(session, ctx.facts.DEMO.assetIds[1], 'asset-2.pdf', 'application/pdf'),
+	);
 	test(`[${key}] browser: no errors in the editor console`, async () => {
 		const open = need(session, 'the editor login failed');
 		session = undefined;

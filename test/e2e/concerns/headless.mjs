@@ -96,6 +96,32 @@ export function headless(ctx) {
 		}
 	});
 
+	test(`[${key}] headless: enroll-by-email example run twice enrolls each learner once`, async () => {
+		need(ctx.imported, 'the import failed');
+		const sandbox = ctx.sandbox;
+		const enrollmentsPath = `/v1/domains/${DOMAIN}/published-courses/${COURSE}/enrollments`;
+		const before = sandbox.list(enrollmentsPath).length;
+		const first = nodeItems(await execute(WF.enrollByEmail), 'Enroll by email');
+		const second = nodeItems(await execute(WF.enrollByEmail), 'Enroll by email');
+		const flags = (/** @type {any[]} */ items) => items.map((i) => i.json.alreadyEnrolled);
+		assert.deepEqual(flags(first), [false, false, false], 'first run');
+		assert.deepEqual(flags(second), [true, true, true], 'second run');
+		const ids = (/** @type {any[]} */ items) => items.map((i) => i.json.enrollment?.id);
+		assert.deepEqual(ids(second), ids(first), 'the second run returns the same enrollments');
+		const enrollments = sandbox.list(enrollmentsPath);
+		assert.equal(
+			enrollments.length,
+			before + 3,
+			`sandbox has ${enrollments.length - before} new enrollments, expected 3`,
+		);
+		for (const item of first) {
+			const mine = enrollments.filter(
+				(/** @type {any} */ e) => e.user?.email === item.json.user.email,
+			);
+			assert.equal(mine.length, 1, `${item.json.user.email} has ${mine.length} enrollments`);
+		}
+	});
+
 	test(`[${key}] headless: export-domain-users example returns every user (across pages)`, async () => {
 		need(ctx.imported, 'the import failed');
 		const sandbox = ctx.sandbox;
