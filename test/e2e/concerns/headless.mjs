@@ -32,9 +32,9 @@ const DOMAIN_USER_COLUMNS = [
  */
 function binaryText(ctx, binary) {
 	if (!binary.id) return Buffer.from(binary.data, 'base64').toString('utf8');
-	const [mode, relative] = String(binary.id).split(':');
-	assert.equal(mode, 'filesystem-v2', `binary data stored as ${binary.id}`);
-	const folder = need(ctx.env, 'no user folder').N8N_USER_FOLDER;
+	const [mode, relative = ''] = String(binary.id).split(':');
+	assert.ok(mode === 'filesystem-v2' && relative, `binary data stored as ${binary.id}`);
+	const folder = need(need(ctx.env, 'no n8n environment').N8N_USER_FOLDER, 'no user folder');
 	return fs.readFileSync(path.join(folder, '.n8n', 'storage', relative), 'utf8');
 }
 
