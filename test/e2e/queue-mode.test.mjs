@@ -29,6 +29,7 @@ import {
 	n8nBin,
 	n8nCli,
 	n8nEnv,
+	restApiReady,
 	sleep,
 	startProcess,
 	stopChild,
@@ -392,7 +393,7 @@ async function setUp() {
 			'main',
 			['start'],
 			await envFor(ports.main, { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' }),
-			answers(`${env.mainBase}/rest/settings`),
+			() => restApiReady(env.mainBase),
 		),
 		startN8nProcess(
 			'webhook',

@@ -108,18 +108,25 @@ export async function startN8nServer(
 	});
 	onStart?.(child);
 	const base = `http://127.0.0.1:${env.N8N_PORT}`;
-	await waitFor(
-		`n8n to answer on ${base}`,
-		async () => {
-			// /healthz answers before the REST routes are mounted; the settings route comes last.
-			const res = await fetch(`${base}/rest/settings`, {
-				headers: { Accept: 'application/json' },
-			}).catch(() => null);
-			if (!res?.ok) return false;
-			const json = /** @type {{ data?: unknown } | null} */ (await res.json().catch(() => null));
-			return Boolean(json?.data);
-		},
-		{ timeoutMs, intervalMs: 1000, child },
-	);
+	await waitFor(`n8n to answer on ${base}`, () => restApiReady(base), {
+		timeoutMs,
+		intervalMs: 1000,
+		child,
+	});
 	return { child, base };
+}
+
+/**
+ * Whether n8n's REST API at `base` is mounted. /healthz answers before the REST routes are, and
+ * until then a GET of /rest/settings can come back 200 with the editor's HTML (its page
+ * fallback), so only the settings JSON counts: that route comes last.
+ * @param {string} base
+ */
+export async function restApiReady(base) {
+	const res = await fetch(`${base}/rest/settings`, {
+		headers: { Accept: 'application/json' },
+	}).catch(() => null);
+	if (!res?.ok) return false;
+	const json = /** @type {{ data?: unknown } | null} */ (await res.json().catch(() => null));
+	return Boolean(json?.data);
 }
