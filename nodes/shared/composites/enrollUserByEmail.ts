@@ -1,6 +1,7 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { skilljarApiRequest } from '../transport';
+import { emailField } from './emailField';
 import type { CompositeAction, CompositeCall } from './types';
 
 const DOMAIN_USERS = '/v1/domains/{domain_name}/users';
@@ -53,11 +54,15 @@ async function run(this: IExecuteFunctions, call: CompositeCall): Promise<IDataO
 	const userId = typeof user.id === 'string' ? user.id : '';
 	if (!userId) {
 		// The answer itself is left out of the error: it may carry the user's login token.
-		throw new NodeApiError(this.getNode(), { user: 'no id' }, {
-			message: 'Skilljar added the email to the domain but answered without a user ID',
-			description: `POST ${DOMAIN_USERS} for ${domainName}`,
-			itemIndex,
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ user: 'no id' },
+			{
+				message: 'Skilljar added the email to the domain but answered without a user ID',
+				description: `POST ${DOMAIN_USERS} for ${domainName}`,
+				itemIndex,
+			},
+		);
 	}
 
 	const courseParams = { domain_name: domainName, published_course_id: publishedCourseId };
@@ -129,17 +134,7 @@ export const enrollUserByEmail: CompositeAction = {
 	fields: [
 		{ name: 'domain_name', in: 'path', type: 'string', required: true },
 		{ name: 'published_course_id', in: 'path', type: 'string', required: true },
-		{
-			name: 'email',
-			in: 'body',
-			type: 'string',
-			required: true,
-			format: 'email',
-			maxLength: 254,
-			label: 'Email',
-			placeholder: 'name@example.com',
-			description: 'Email of the learner; a new email becomes a new user of the domain',
-		},
+		emailField('Email of the learner; a new email becomes a new user of the domain'),
 		{
 			name: 'first_name',
 			in: 'body',

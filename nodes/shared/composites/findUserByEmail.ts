@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { skilljarApiRequestAllItems } from '../transport';
+import { emailField } from './emailField';
 import type { CompositeAction, CompositeCall } from './types';
 
 const USERS = '/v1/users';
@@ -52,16 +53,7 @@ export const findUserByEmail: CompositeAction = {
 	path: USERS,
 	uses: [`GET ${USERS}`],
 	fields: [
-		{
-			name: 'email',
-			in: 'body',
-			type: 'string',
-			required: true,
-			format: 'email',
-			maxLength: 254,
-			label: 'Email',
-			placeholder: 'name@example.com',
-		},
+		emailField(),
 		{
 			name: 'if_not_found',
 			in: 'body',

@@ -7,23 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { sandboxHeaders } from '../../../tools/lib/runtime.mjs';
+import { SIMPLIFIED_DOMAIN_USER_COLUMNS } from '../browser.mjs';
 import { nodeItems, parseRawOutput } from '../support/helpers.mjs';
 import { WF, cli, need } from '../support/n8n-line.mjs';
-
-/** The columns of a simplified domain user, in order, as the README documents them. */
-const DOMAIN_USER_COLUMNS = [
-	'id',
-	'email',
-	'first_name',
-	'last_name',
-	'full_name',
-	'active',
-	'enrolled_at',
-	'expires_at',
-	'marketing_optin',
-	'access_code',
-	'domain_name',
-];
 
 /**
  * The text of a binary output: n8n 1.x keeps it in the run data (base64); n8n 2.x stores it in
@@ -153,7 +139,7 @@ export function headless(ctx) {
 		const run = await execute(WF.export);
 		const users = nodeItems(run, 'Get all domain users');
 		// Simplify (node version 1.1, on in the example): one flat row per user, no flattening step.
-		const columns = DOMAIN_USER_COLUMNS;
+		const columns = SIMPLIFIED_DOMAIN_USER_COLUMNS;
 		for (const user of users) assert.deepEqual(Object.keys(user.json), columns);
 		const ada = users.find((i) => i.json.id === DEMO.userId);
 		assert.deepEqual(
