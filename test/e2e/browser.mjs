@@ -482,7 +482,7 @@ export async function browserCheck({
 
 /**
  * "enroll" in the node panel → Skilljar Domain lists "Enroll a user by email in a published
- * course"; adding it opens Course Enrollment › Enroll User by Email with its fields (Domain Name,
+ * course"; adding it opens Course Enrollment › Enroll User by Email with its fields (Domain,
  * Published Course, Email) and Additional Fields for the names.
  */
 export async function checkEnrollByEmail(session) {
@@ -509,8 +509,8 @@ export async function checkEnrollByEmail(session) {
 	await page.screenshot({ path: session.shot('enroll-by-email') });
 	if (resource !== 'Course Enrollment') throw new Error(`Resource shows "${resource}"`);
 	if (operation !== 'Enroll User by Email') throw new Error(`Operation shows "${operation}"`);
-	for (const label of ['Domain Name', 'Published Course', 'Email', 'Additional Fields']) {
-		if (!text.includes(label))
+	for (const label of ['Domain', 'Published Course', 'Email', 'Additional Fields']) {
+		if (!new RegExp(`^${label}\\s*\\*?\\s*$`, 'm').test(text))
 			throw new Error(`parameter "${label}" not shown: ${text.slice(0, 400)}`);
 	}
 	await page.keyboard.press('Escape');
@@ -518,11 +518,11 @@ export async function checkEnrollByEmail(session) {
 }
 
 /**
- * Add Skilljar Asset › Get an asset (a new node: version 1.1), enter the asset's ID, switch
+ * Add Skilljar Asset › Get an asset (a new node: version 1.1), pick the asset From List, switch
  * Download on ("Put Output File in Field" appears with `data`) and execute the step: the output's
  * Binary view shows the file with its name and MIME type, fetched by the n8n server itself.
  */
-export async function checkAssetDownload(session, assetId, fileName, mimeType) {
+export async function checkAssetDownload(session, fileName, mimeType) {
 	const { page } = session;
 	const search = await newWorkflowPanel(session);
 	await searchPanel(session, search, 'Skilljar Asset', /^Skilljar Asset$/);
@@ -535,7 +535,14 @@ export async function checkAssetDownload(session, assetId, fileName, mimeType) {
 	const ndv = page.locator('[data-test-id="ndv"]').first();
 	await ndv.waitFor();
 	const params = ndv.locator('[data-test-id="node-parameters"]').first();
-	await params.locator('[data-test-id="parameter-input-assetId"] input').first().fill(assetId);
+	// The asset is a picker (node version 1.1): From List shows assets by file name.
+	const picker = params.locator('[data-test-id="resource-locator-assetId"]').first();
+	await picker.locator('[data-test-id="rlc-input"]').first().click();
+	await page
+		.locator('[data-test-id="rlc-item"]:visible')
+		.filter({ hasText: fileName })
+		.first()
+		.click();
 	await params.locator('[data-test-id="parameter-input-download"]').first().click();
 	const field = params.locator('[data-test-id="parameter-input-binaryPropertyName"] input').first();
 	await field.waitFor();

@@ -67,10 +67,9 @@ export function browser(ctx) {
 	check('"enroll" → Skilljar Domain offers Enroll User by Email and shows its fields', () =>
 		b.checkEnrollByEmail(session),
 	);
-	// The sandbox's second seeded asset is a PDF (sandbox/seed.ts).
-	const pdfAsset = /** @type {string[]} */ (ctx.facts.DEMO.assetIds)[1];
+	// The sandbox's second seeded asset is a PDF named asset-2.pdf (sandbox/seed.ts).
 	check('Asset › Get with Download puts the file in binary "data" (executed in the editor)', () =>
-		b.checkAssetDownload(session, pdfAsset, 'asset-2.pdf', 'application/pdf'),
+		b.checkAssetDownload(session, 'asset-2.pdf', 'application/pdf'),
 	);
 	test(`[${key}] browser: no errors in the editor console`, async () => {
 		const open = need(session, 'the editor login failed');
