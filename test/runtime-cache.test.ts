@@ -146,4 +146,27 @@ describe('runtime cache (tools/lib/runtime-cache.mjs)', () => {
 		expect(fs.readFileSync(path.join(oldTarget, 'keep'), 'utf8')).toBe('x');
 		expect(fs.readdirSync(local).sort()).toEqual(['v1', 'v2']);
 	});
+
+	test('an unusable default cache folder falls back to installing into the clone, with one warning', () => {
+		const blocker = path.join(root, 'not-a-folder');
+		fs.writeFileSync(blocker, 'x');
+		const where = (env: NodeJS.ProcessEnv) =>
+			spawnSync(
+				process.execPath,
+				[
+					'--input-type=module',
+					'-e',
+					`import { runtimeCacheRoot } from ${JSON.stringify(MODULE)}; runtimeCacheRoot(); process.stdout.write(JSON.stringify(runtimeCacheRoot()));`,
+				],
+				{ encoding: 'utf8', env: { ...process.env, SKILLJAR_RUNTIME_CACHE: '', ...env } },
+			);
+		const blocked = where({ XDG_CACHE_HOME: blocker });
+		expect(blocked.stdout).toBe('null');
+		expect(blocked.stderr.match(/cannot be used/g)).toHaveLength(1);
+		const usable = where({ XDG_CACHE_HOME: path.join(root, 'cache') });
+		expect(usable.stdout).toBe(
+			JSON.stringify(path.join(root, 'cache', 'n8n-nodes-skilljar', 'runtimes')),
+		);
+		expect(usable.stderr).toBe('');
+	});
 });

@@ -26,8 +26,25 @@ export function runtimeCacheRoot() {
 	if (setting && /^(0|off|false|no)$/i.test(setting)) return null;
 	if (setting) return path.resolve(setting);
 	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-	return path.join(base, 'n8n-nodes-skilljar', 'runtimes');
+	const root = path.join(base, 'n8n-nodes-skilljar', 'runtimes');
+	// The default place may be unusable (a read-only or missing home, as on some CI runners):
+	// then install into the clone as before the cache existed, rather than fail. A folder named
+	// in SKILLJAR_RUNTIME_CACHE is used as given, and an unusable one is an error (ensureEntry).
+	try {
+		fs.mkdirSync(root, { recursive: true });
+		fs.accessSync(root, fs.constants.W_OK);
+		return root;
+	} catch (error) {
+		if (!warnedUnusable) {
+			warnedUnusable = true;
+			process.stderr.write(
+				`The runtime cache ${root} cannot be used (${/** @type {Error} */ (error).message}); installing into .n8n-local/ instead.\n`,
+			);
+		}
+		return null;
+	}
 }
+let warnedUnusable = false;
 
 /** A short hash of what decides an entry's contents. @param {unknown[]} parts */
 export function entryKey(parts) {
