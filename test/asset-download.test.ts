@@ -6,7 +6,7 @@ import { fileBytes } from '../sandbox/files';
 import type { Sandbox } from '../sandbox/server';
 import { DEMO } from '../sandbox/seed';
 import { runNode } from './harness/run-node';
-import { TEST_API_KEY, credentialsFor, startTestSandbox } from './harness/sandbox';
+import { TEST_API_KEY, credentialsFor, useTestSandbox } from './harness/sandbox';
 
 /**
  * Asset › Get with Download (node version 1.1): the signed link Skilljar returns points at the
@@ -14,16 +14,7 @@ import { TEST_API_KEY, credentialsFor, startTestSandbox } from './harness/sandbo
  */
 describe('Asset › Get › Download', () => {
 	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startTestSandbox();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => {
-		sandbox.faults.clear();
-		sandbox.reset();
-	});
+	useTestSandbox((started) => (sandbox = started), 'all');
 
 	const getAsset = (
 		extra: INodeParameters = {},

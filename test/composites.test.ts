@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox/server';
 import { DEMO } from '../sandbox/seed';
 import { runNode } from './harness/run-node';
-import { TEST_API_KEY, credentialsFor, startTestSandbox } from './harness/sandbox';
+import { TEST_API_KEY, credentialsFor, useTestSandbox } from './harness/sandbox';
 
 /**
  * Composite actions through n8n-core against the sandbox: Enroll User by Email (Skilljar Domain ›
@@ -12,16 +12,7 @@ import { TEST_API_KEY, credentialsFor, startTestSandbox } from './harness/sandbo
  */
 describe('composite actions', () => {
 	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startTestSandbox();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => {
-		sandbox.faults.clear();
-		sandbox.reset();
-	});
+	useTestSandbox((started) => (sandbox = started), 'all');
 
 	const enrollmentsPath = `/v1/domains/${DEMO.domainName}/published-courses/${DEMO.publishedCourseId}/enrollments`;
 	const enrollmentsOf = (email: string) =>

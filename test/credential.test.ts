@@ -1,16 +1,10 @@
 import type { Sandbox } from '../sandbox/server';
 import { runNode } from './harness/run-node';
-import { startTestSandbox } from './harness/sandbox';
+import { useTestSandbox } from './harness/sandbox';
 
 describe('Skilljar API credential', () => {
 	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startTestSandbox();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.clearRequests());
+	useTestSandbox((started) => (sandbox = started));
 
 	const testCredential = async (apiKey: string, baseUrl: string) =>
 		await runNode({

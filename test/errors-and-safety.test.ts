@@ -6,19 +6,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox/server';
 import { DEMO } from '../sandbox/seed';
 import { runNode } from './harness/run-node';
-import { credentialsFor, startTestSandbox } from './harness/sandbox';
+import { credentialsFor, useTestSandbox } from './harness/sandbox';
 
 const enrollmentsPath = `/v1/domains/${DEMO.domainName}/published-courses/${DEMO.publishedCourseId}/enrollments`;
 
 describe('errors, input validation and request safety', () => {
 	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startTestSandbox();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.clearRequests());
+	useTestSandbox((started) => (sandbox = started));
 
 	const enrollment = (parameters: INodeParameters, items?: IDataObject[], continueOnFail = false) =>
 		runNode({

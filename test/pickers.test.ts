@@ -15,7 +15,7 @@ import { DEMO } from '../sandbox/seed';
 import { SandboxCredentialsHelper } from './harness/credentials';
 import { ACTION_NODES, PACKAGE, TestNodeTypes } from './harness/node-types';
 import { buildAdditionalData, runNode } from './harness/run-node';
-import { credentialsFor, startTestSandbox } from './harness/sandbox';
+import { credentialsFor, useTestSandbox } from './harness/sandbox';
 import { shownInVersion } from './harness/versions';
 
 /**
@@ -51,13 +51,7 @@ function parameterOf(
 
 describe('record pickers', () => {
 	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startTestSandbox();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.clearRequests());
+	useTestSandbox((started) => (sandbox = started));
 
 	/** Runs a "From list" search the way the editor does, on a node of version 1.1. */
 	async function search(

@@ -7,7 +7,7 @@ import type { Sandbox } from '../sandbox/server';
 import { DEMO } from '../sandbox/seed';
 import { ACTION_NODES } from './harness/node-types';
 import { runNode, type RunNodeResult } from './harness/run-node';
-import { callSandbox, credentialsFor, startTestSandbox } from './harness/sandbox';
+import { callSandbox, credentialsFor, useTestSandbox } from './harness/sandbox';
 import { TABLES } from './harness/tables';
 
 const DOMAIN = DEMO.domainName;
@@ -273,13 +273,7 @@ const isFlat = (value: unknown) => value === null || typeof value !== 'object';
 
 describe('Simplify on Get / Get Many of nested records', () => {
 	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startTestSandbox();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.clearRequests());
+	useTestSandbox((started) => (sandbox = started));
 
 	const run = async (
 		entry: Case,

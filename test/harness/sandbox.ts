@@ -10,6 +10,32 @@ export async function startTestSandbox(): Promise<Sandbox> {
 	return await startSandbox({ apiKey: TEST_API_KEY, port: 0 });
 }
 
+/**
+ * One seeded sandbox for the enclosing `describe`: started before its tests, closed after them.
+ * Before each test, `'requests'` empties the request log; `'all'` also switches faults off and
+ * restores the seed. `started` receives the sandbox (a test file keeps it in its own variable).
+ */
+export function useTestSandbox(
+	started: (sandbox: Sandbox) => void,
+	beforeEachTest: 'requests' | 'all' = 'requests',
+): void {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startTestSandbox();
+		started(sandbox);
+	});
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+	beforeEach(() => {
+		if (!sandbox) return;
+		if (beforeEachTest === 'all') {
+			sandbox.faults.clear();
+			sandbox.reset();
+		} else sandbox.clearRequests();
+	});
+}
+
 export function credentialsFor(sandbox: Sandbox): { apiKey: string; baseUrl: string } {
 	return { apiKey: sandbox.apiKey, baseUrl: sandbox.url };
 }
