@@ -91,6 +91,10 @@ describe('Skilljar Trigger', () => {
 			expect(second).toMatch(/^[0-9a-f]{64}$/);
 			expect(second).not.toBe(first);
 			expect(webhooksOf(flow)[0].basic_auth_password).toBe(second);
+			// Each registration's own nonce travels with every delivery (see the delivery tests).
+			expect(webhooksOf(flow)[0].additional_headers).toEqual({
+				'x-n8n-skilljar-nonce': expect.stringMatching(/^[0-9a-f]{32}$/),
+			});
 		});
 
 		test('delete removes every webhook and the static data; a second delete is fine', async () => {
@@ -360,6 +364,52 @@ describe('Skilljar Trigger', () => {
 			);
 			expect(answer.status).toBe(401);
 			expect(flow.deliveries[0].result).toEqual({ noWebhookResponse: true });
+		});
+
+		test('a delivery before n8n has saved the registration is accepted, not refused (a 4xx would deactivate the webhook)', async () => {
+			const flow = harness.workflow(['COURSE_ENROLLMENT']);
+			await flow.activate();
+			// n8n saves the static data after the whole activation; a delivery in between reads
+			// the workflow as it was stored before: no registration, no secret.
+			delete flow.staticData.production;
+			const deliveries = await sandbox.deliverEvent('COURSE_ENROLLMENT', {
+				user: { email: 'early@example.com' },
+			});
+			expect(deliveries).toEqual([
+				expect.objectContaining({ url: flow.webhookUrl(), status: 200 }),
+			]);
+			const items = flow.deliveries[0].result!.workflowData!;
+			expect(items[0].map((item) => item.json)).toEqual([
+				expect.objectContaining({ user: expect.objectContaining({ email: 'early@example.com' }) }),
+			]);
+		});
+
+		test('a nonce only helps with the password derived from it for this node under the API key', async () => {
+			const flow = harness.workflow(['COURSE_ENROLLMENT']);
+			const other = harness.workflow(['COURSE_ENROLLMENT']);
+			await flow.activate();
+			await other.activate();
+			const nonceOf = (f: TriggerWorkflow) =>
+				String((webhooksOf(f)[0].additional_headers as IDataObject)['x-n8n-skilljar-nonce']);
+			const event = buildEvent(sandbox.store, 'COURSE_ENROLLMENT');
+			delete flow.staticData.production;
+			const attempts: Array<[nonce: string, password: string]> = [
+				[nonceOf(flow), 'wrong'],
+				[nonceOf(flow), registration(other)!.secret],
+				// Another node's nonce and password: the password is bound to its own node.
+				[nonceOf(other), registration(other)!.secret],
+				['not-a-nonce', registration(other)!.secret],
+			];
+			for (const [nonce, password] of attempts) {
+				const answer = await axios.post(flow.webhookUrl(), event, {
+					headers: { Authorization: basic('n8n', password), 'X-N8n-Skilljar-Nonce': nonce },
+					validateStatus: () => true,
+				});
+				expect(answer.status).toBe(401);
+			}
+			expect(flow.deliveries.map((d) => d.result)).toEqual(
+				attempts.map(() => ({ noWebhookResponse: true })),
+			);
 		});
 
 		test('an event type not selected is acknowledged with 200 and starts nothing', async () => {

@@ -6,8 +6,14 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { skilljarApiRequest } from '../shared/transport';
-import { BASIC_AUTH_USERNAME, newSecret, safeEqual } from './authenticity';
+import { CREDENTIAL_TYPE, skilljarApiRequest } from '../shared/transport';
+import {
+	BASIC_AUTH_USERNAME,
+	derivedSecret,
+	newNonce,
+	NONCE_HEADER,
+	safeEqual,
+} from './authenticity';
 import type { EventType } from './events';
 
 /**
@@ -65,6 +71,11 @@ export function getRegistration(
 ): Registration | undefined {
 	const value = staticData[kind];
 	return isRegistration(value) ? value : undefined;
+}
+
+/** The node's webhook id: part of what the secret is derived from (stable for the node). */
+export function webhookIdOf(context: { getNode(): { webhookId?: string } }): string {
+	return context.getNode().webhookId ?? '';
 }
 
 /** Secrets of every registration in the static data (a delivery may come for either kind). */
@@ -166,7 +177,8 @@ export async function removeRegistration(
 }
 
 /**
- * Registers one webhook per `event_type` on `targetUrl`, all with the same fresh secret. When
+ * Registers one webhook per `event_type` on `targetUrl`, all with the same fresh secret (derived
+ * from a fresh nonce, which each delivery carries: see authenticity.ts). When
  * one registration fails, the ones already made are deleted again before the error is thrown:
  * a failed activation never leaves a webhook behind.
  */
@@ -175,7 +187,9 @@ export async function registerWebhooks(
 	targetUrl: string,
 	eventTypes: Array<EventType | null>,
 ): Promise<Registration> {
-	const secret = newSecret();
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const nonce = newNonce();
+	const secret = derivedSecret(String(credentials.apiKey ?? ''), webhookIdOf(context), nonce);
 	const created: string[] = [];
 	for (const eventType of eventTypes) {
 		const outcome = await attempt(context, async () =>
@@ -188,6 +202,7 @@ export async function registerWebhooks(
 					active: true,
 					basic_auth_username: BASIC_AUTH_USERNAME,
 					basic_auth_password: secret,
+					additional_headers: { [NONCE_HEADER]: nonce },
 				},
 			}),
 		);
