@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -21,4 +22,7 @@ const { SSHClientsManager } = fromCore('./execution-engine/ssh-clients-manager')
 
 afterAll(() => {
 	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
+	// The per-file n8n user folder setup-env.ts made: one per test file and run, never reused.
+	const userFolder = process.env.N8N_USER_FOLDER;
+	if (userFolder?.includes('skilljar-n8n-')) rmSync(userFolder, { recursive: true, force: true });
 });
