@@ -32,7 +32,7 @@ Environment:
   E2E_SIGNALS=0       skip the npm start signal test
   E2E_QUEUE=0         skip the queue-mode suite (n8n main + workers + webhook, Redis, PostgreSQL)
   E2E_NO_BUILD=1      do not rebuild the package first (.ci/run: npm test has just built it)
-  E2E_CONCURRENCY=3   how many test files run at once
+  E2E_CONCURRENCY=4   how many test files run at once
   SKILLJAR_RUNTIME_CACHE=DIR  where n8n is installed once per machine
                       (default ~/.cache/n8n-nodes-skilljar/runtimes; 0: in .n8n-local/)
 
@@ -85,7 +85,7 @@ async function main() {
 		process.execPath,
 		[
 			'--test',
-			`--test-concurrency=${process.env.E2E_CONCURRENCY || 3}`,
+			`--test-concurrency=${process.env.E2E_CONCURRENCY || 4}`,
 			'--test-reporter=spec',
 			'--test-reporter-destination=stdout',
 			`--test-reporter=${path.join(ROOT, 'tools', 'e2e-report.mjs')}`,
