@@ -149,8 +149,7 @@ export async function openSession({ base, email, password, outDir, log = console
 	await page.locator('input[type="password"]').first().fill(password);
 	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
-	session.phase = 'home';
-	await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+	// No wait for the home page to go quiet: the first check loads the editor right away.
 	session.phase = 'editor';
 	return session;
 }
