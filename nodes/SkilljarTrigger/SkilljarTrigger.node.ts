@@ -9,7 +9,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { deliveredNonce, derivedSecret, isAuthentic, NONCE_HEADER } from './authenticity';
+import { deliveredNonce, isAuthentic, NONCE_HEADER } from './authenticity';
 import { EVENT_OPTIONS, eventsSubtitle, isSelected, PING_EVENT, webhookEventTypes } from './events';
 import {
 	getRegistration,
@@ -20,12 +20,11 @@ import {
 	registerWebhooks,
 	registrationKind,
 	type Registration,
-	webhookIdOf,
 	removeRegistration,
 	sameEventTypes,
+	secretForNonce,
 	webhookMatches,
 } from './registration';
-import { CREDENTIAL_TYPE } from '../shared/transport';
 import { fetchSampleEvent, markedSample, pingWhenListening, sampleEventType } from './sample';
 
 /*
@@ -199,9 +198,7 @@ async function isAuthenticByNonce(
 ): Promise<boolean> {
 	const nonce = deliveredNonce(headers[NONCE_HEADER]);
 	if (!nonce) return false;
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const secret = derivedSecret(String(credentials.apiKey ?? ''), webhookIdOf(context), nonce);
-	return isAuthentic(headers.authorization, [secret]);
+	return isAuthentic(headers.authorization, [await secretForNonce(context, nonce)]);
 }
 
 /**

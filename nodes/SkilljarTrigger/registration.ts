@@ -3,6 +3,7 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
+	type IWebhookFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -73,9 +74,16 @@ export function getRegistration(
 	return isRegistration(value) ? value : undefined;
 }
 
-/** The node's webhook id: part of what the secret is derived from (stable for the node). */
-export function webhookIdOf(context: { getNode(): { webhookId?: string } }): string {
-	return context.getNode().webhookId ?? '';
+/**
+ * The basic-auth password for a registration's nonce: derived from the credential's API key and
+ * the node's webhook id (see authenticity.ts). Registration and the delivery check both use it.
+ */
+export async function secretForNonce(
+	context: IHookFunctions | IWebhookFunctions,
+	nonce: string,
+): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	return derivedSecret(String(credentials.apiKey ?? ''), context.getNode().webhookId ?? '', nonce);
 }
 
 /** Secrets of every registration in the static data (a delivery may come for either kind). */
@@ -187,9 +195,8 @@ export async function registerWebhooks(
 	targetUrl: string,
 	eventTypes: Array<EventType | null>,
 ): Promise<Registration> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const nonce = newNonce();
-	const secret = derivedSecret(String(credentials.apiKey ?? ''), webhookIdOf(context), nonce);
+	const secret = await secretForNonce(context, nonce);
 	const created: string[] = [];
 	for (const eventType of eventTypes) {
 		const outcome = await attempt(context, async () =>

@@ -199,11 +199,6 @@ async function clearCanvas(page) {
 			await page.keyboard.press('Escape');
 			await page.waitForTimeout(150);
 		}
-		const back = page.locator('[data-test-id="back-to-canvas"]:visible');
-		if ((await back.count()) > 0) {
-			await back.first().click();
-			await page.waitForTimeout(150);
-		}
 		if ((await open.count()) > 0)
 			return `still open: ${(await open.evaluateAll((els) => els.map((el) => el.getAttribute('data-test-id') || el.className))).join(', ')}`;
 		const nodes = page.locator('[data-test-id="canvas-node"]');

@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -23,11 +22,6 @@ import {
 } from '../../tools/lib/runtime.mjs';
 
 const HOME = path.join(LOCAL, 'e2e', 'start');
-
-// This suite runs beside the two n8n lines, which take longer: on a busy machine it yields CPU
-// to them (niceness 10, inherited by every process it starts), so the whole e2e run ends sooner.
-// Priority changes no signal and no clean-up this suite checks.
-os.setPriority(0, 10);
 const LOGS = path.join(ROOT, 'test-output', 'start-signals');
 const STOP_WITHIN_MS = 10000;
 
