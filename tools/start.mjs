@@ -217,7 +217,9 @@ async function importMissing(sandbox, env, nodeBinary) {
 				onStart: (child) => track(`n8n ${args[0]}`, child),
 			});
 			if (res.code !== 0)
-				throw new Error(`n8n ${args.join(' ')} failed:\n${res.stdout}\n${res.stderr}`);
+				throw new Error(
+					`n8n ${args.join(' ')} failed (${res.code ?? res.signal}):\n${res.stdout}\n${res.stderr}`,
+				);
 		}
 	} finally {
 		fs.rmSync(tmp, { recursive: true, force: true }); // the credential file holds the API key

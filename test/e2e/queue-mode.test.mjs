@@ -381,7 +381,11 @@ async function setUp() {
 			path.join(OUT, 'cli.log'),
 			`$ n8n ${args.join(' ')}\n${res.stdout}\n${res.stderr}\n`,
 		);
-		assert.equal(res.code, 0, `n8n ${args[0]}: ${res.stderr.slice(-1500)}`);
+		assert.equal(
+			res.code,
+			0,
+			`n8n ${args[0]} exited ${res.code ?? res.signal}: ${res.stderr.slice(-1500)}`,
+		);
 		env.timings[`CLI ${args[0]}`] = Date.now() - started;
 	};
 	// The first n8n command migrates the empty database; the processes must not race to do it.

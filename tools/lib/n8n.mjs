@@ -60,7 +60,8 @@ export function n8nBin(line) {
  * @param {import('./runtimes.mjs').N8nLine} line @param {string} nodeBinary @param {NodeJS.ProcessEnv} env @param {string[]} args
  * @param {{ timeoutMs?: number, onStart?: (child: import('node:child_process').ChildProcess) => void }} [options]
  *   `onStart` gets the process at once, so a caller that is stopped meanwhile can stop it too.
- * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
+ * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string }>}
+ *   `signal` names what ended it when it did not exit by itself (`code` is then null).
  */
 export function n8nCli(line, nodeBinary, env, args, { timeoutMs = 180000, onStart } = {}) {
 	return new Promise((resolve, reject) => {
@@ -81,9 +82,9 @@ export function n8nCli(line, nodeBinary, env, args, { timeoutMs = 180000, onStar
 			);
 		}, timeoutMs);
 		child.on('error', reject);
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr });
+			resolve({ code, signal, stdout, stderr });
 		});
 	});
 }

@@ -136,7 +136,11 @@ export function n8nLineSuite(line, key, concerns) {
 				['import:workflow', '--separate', `--input=${workflows}`],
 			]) {
 				const res = await cli(ctx, args);
-				assert.equal(res.code, 0, `n8n ${args[0]} exited ${res.code}:\n${res.stderr.slice(-1500)}`);
+				assert.equal(
+					res.code,
+					0,
+					`n8n ${args[0]} exited ${res.code ?? res.signal}:\n${res.stderr.slice(-1500)}`,
+				);
 			}
 			fs.rmSync(credFile);
 			ctx.imported = true;
