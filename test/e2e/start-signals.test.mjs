@@ -25,22 +25,42 @@ const HOME = path.join(LOCAL, 'e2e', 'start');
 const LOGS = path.join(ROOT, 'test-output', 'start-signals');
 const STOP_WITHIN_MS = 10000;
 
-/** @typedef {{ launcher: import('node:child_process').ChildProcess, npmPid: number, ports: number[], pids: number[], output: () => string }} Started */
+/**
+ * A process as seen once: its pid, its process group and its start time (clock ticks after
+ * boot). A pid is reused once its process is gone; the start time tells the two apart, so a
+ * check or a clean-up never mistakes someone else's new process for one of ours.
+ * @typedef {{ pid: number, group: number, since: string }} Seen
+ */
+/** @typedef {{ launcher: import('node:child_process').ChildProcess, npmPid: number, ports: number[], pids: Seen[], output: () => string }} Started */
 
-/** Pids whose process group is one of `groups` (Linux /proc). @param {number[]} groups */
+/** Linux /proc/<pid>/stat: state, group and start time; undefined once gone. @param {number} pid */
+function statOf(pid) {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after the command name: state is field 3 of stat(5), pgrp 5, starttime 22.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return { state: fields[0], group: Number(fields[2]), since: fields[19] };
+	} catch {
+		return undefined; // exited meanwhile
+	}
+}
+
+/** Processes whose process group is one of `groups`. @param {number[]} groups @returns {Seen[]} */
 function processesInGroups(groups) {
 	const found = [];
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (fields[0] !== 'Z' && groups.includes(Number(fields[2]))) found.push(Number(entry));
-		} catch {
-			/* exited meanwhile */
-		}
+		const stat = statOf(Number(entry));
+		if (stat && stat.state !== 'Z' && groups.includes(stat.group))
+			found.push({ pid: Number(entry), group: stat.group, since: stat.since });
 	}
 	return found;
+}
+
+/** Whether the very process seen still runs (a zombie counts as gone). @param {Seen} seen */
+function stillRuns(seen) {
+	const stat = statOf(seen.pid);
+	return !!stat && stat.state !== 'Z' && stat.since === seen.since && alive(seen.pid);
 }
 
 /** @type {Started[]} */
@@ -93,7 +113,7 @@ async function startNpm(name) {
 		launcher,
 		npmPid: 0,
 		ports,
-		pids: /** @type {number[]} */ ([]),
+		pids: /** @type {Seen[]} */ ([]),
 		output: () => output,
 	};
 	everStarted.push(started);
@@ -120,35 +140,38 @@ async function assertAllGone(started) {
 	let left = started.pids;
 	let busy = started.ports;
 	while (Date.now() < deadline) {
-		left = started.pids.filter(alive);
+		left = started.pids.filter(stillRuns);
 		busy = [];
 		for (const port of started.ports) if (await portInUse(port)) busy.push(port);
 		if (!left.length && !busy.length) return Date.now() - t0;
 		await sleep(200);
 	}
 	assert.fail(
-		`after ${STOP_WITHIN_MS / 1000}s still running: ${left.join(', ') || 'none'}; ports in use: ${busy.join(', ') || 'none'}\n${started.output().slice(-1500)}`,
+		`after ${STOP_WITHIN_MS / 1000}s still running: ${left.map((p) => p.pid).join(', ') || 'none'}; ports in use: ${busy.join(', ') || 'none'}\n${started.output().slice(-1500)}`,
 	);
 }
 
 describe('npm start stops everything it started', () => {
 	before(() => fs.rmSync(LOGS, { recursive: true, force: true }));
 	after(async () => {
-		// Bounded clean-up if a check failed half-way: nothing this file started may survive.
-		for (const s of everStarted) {
-			for (const pid of s.pids.filter(alive)) {
-				try {
-					process.kill(pid, 'SIGKILL');
-				} catch {
-					/* gone */
-				}
-			}
+		// Bounded clean-up if a check failed half-way: nothing this file started may survive, and
+		// nothing else may be hit. Only processes seen (same pid and start time) are signalled,
+		// and a group only while one of its seen members still runs: an emptied group's number,
+		// like a pid, can belong to some other process by now.
+		const kill = (/** @type {number} */ target) => {
 			try {
-				if (s.npmPid) process.kill(-s.npmPid, 'SIGKILL');
-				if (s.launcher.pid) process.kill(-s.launcher.pid, 'SIGKILL');
+				process.kill(target, 'SIGKILL');
 			} catch {
 				/* gone */
 			}
+		};
+		for (const s of everStarted) {
+			const running = s.pids.filter(stillRuns);
+			for (const group of new Set(running.map((p) => p.group))) kill(-group);
+			for (const p of running) kill(p.pid);
+			const { launcher } = s;
+			if (launcher.pid && launcher.exitCode === null && launcher.signalCode === null)
+				kill(-launcher.pid);
 		}
 	});
 
@@ -169,6 +192,6 @@ describe('npm start stops everything it started', () => {
 		const started = await startNpm('parent-killed');
 		const launcherPid = /** @type {number} */ (started.launcher.pid);
 		process.kill(launcherPid, 'SIGKILL');
-		await assertAllGone({ ...started, pids: started.pids.filter((p) => p !== launcherPid) });
+		await assertAllGone({ ...started, pids: started.pids.filter((p) => p.pid !== launcherPid) });
 	});
 });
