@@ -3,6 +3,8 @@
 // and the long-running server.
 
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { killTree, startProcess, waitFor } from './processes.mjs';
 import { N8N_V1 } from './runtimes.mjs';
@@ -57,6 +59,12 @@ export function n8nBin(line) {
 
 /**
  * Run an n8n CLI command to completion.
+ *
+ * Its output goes to files, read once it has exited, not to pipes: n8n prints `execute`'s
+ * result (hundreds of KB for a big list) through its logger and calls process.exit straight
+ * after, and its stdout pipe is non-blocking (O_NONBLOCK in /proc/<pid>/fdinfo/1, n8n 2.41 on
+ * Node 24), so what the pipe could not take at once was lost: once in three e2e runs the JSON
+ * ended at character 657,792, exit code 0. A write to a file completes before process.exit.
  * @param {import('./runtimes.mjs').N8nLine} line @param {string} nodeBinary @param {NodeJS.ProcessEnv} env @param {string[]} args
  * @param {{ timeoutMs?: number, onStart?: (child: import('node:child_process').ChildProcess) => void }} [options]
  *   `onStart` gets the process at once, so a caller that is stopped meanwhile can stop it too.
@@ -64,27 +72,44 @@ export function n8nBin(line) {
  *   `signal` names what ended it when it did not exit by itself (`code` is then null).
  */
 export function n8nCli(line, nodeBinary, env, args, { timeoutMs = 180000, onStart } = {}) {
+	// A private folder (mode 0700): the output can hold workflow data.
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-'));
+	const files = { stdout: path.join(dir, 'stdout'), stderr: path.join(dir, 'stderr') };
+	const out = fs.openSync(files.stdout, 'w');
+	const err = fs.openSync(files.stderr, 'w');
 	return new Promise((resolve, reject) => {
+		/** What the command printed; the folder goes with the first call (the later get nothing). */
+		const output = () => {
+			if (!fs.existsSync(dir)) return { stdout: '', stderr: '' };
+			const read = (/** @type {string} */ file) => fs.readFileSync(file, 'utf8');
+			const result = { stdout: read(files.stdout), stderr: read(files.stderr) };
+			fs.rmSync(dir, { recursive: true, force: true });
+			return result;
+		};
 		const child = spawn(nodeBinary, [n8nBin(line), ...args], {
 			cwd: line.dir,
 			env,
 			detached: true,
+			stdio: ['ignore', out, err],
 		});
+		fs.closeSync(out);
+		fs.closeSync(err);
 		onStart?.(child);
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
 		const timer = setTimeout(() => {
 			killTree(child);
+			const { stdout, stderr } = output();
 			reject(
 				new Error(`n8n ${args[0]} timed out after ${timeoutMs / 1000}s\n${stdout}\n${stderr}`),
 			);
 		}, timeoutMs);
-		child.on('error', reject);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			output();
+			reject(error);
+		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, signal, stdout, stderr });
+			resolve({ code, signal, ...output() });
 		});
 	});
 }
