@@ -117,11 +117,24 @@ async function startNpm(name) {
 		output: () => output,
 	};
 	everStarted.push(started);
-	await waitFor('npm start to be ready', () => /Ready in/.test(output), {
-		timeoutMs: 240000,
-		intervalMs: 250,
+	await waitFor('the launcher to start npm', () => /npm pid \d+/.test(output), {
+		timeoutMs: 30000,
+		intervalMs: 100,
 	});
 	started.npmPid = Number(/npm pid (\d+)/.exec(output)?.[1]);
+	// npm's group as soon as it exists, so that a start that never gets ready is stopped too.
+	started.pids = processesInGroups([started.npmPid]);
+	try {
+		await waitFor('npm start to be ready', () => /Ready in/.test(output), {
+			timeoutMs: 240000,
+			intervalMs: 250,
+		});
+	} catch (error) {
+		// SIGTERM to npm's group: npm start's own shutdown then stops n8n and the sandbox.
+		for (const group of new Set(started.pids.filter(stillRuns).map((p) => p.group)))
+			process.kill(-group, 'SIGTERM');
+		throw error;
+	}
 	const state = readJson(path.join(HOME, 'start.json'));
 	const children = state.children.map((/** @type {{ pid: number }} */ c) => c.pid);
 	assert.equal(children.length, 2, `start.json lists ${children.length} children`);
