@@ -55,6 +55,9 @@ const STILL_CSS_SCRIPT = `(() => {
 	else document.addEventListener('DOMContentLoaded', add, { once: true });
 })();`;
 
+/** The empty canvas's add button, under either of the two test ids n8n has given it. */
+const ADD_FIRST_STEP = '[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]';
+
 /** Console messages that say nothing about the editor or the package. */
 function ignorable(text, url = '') {
 	// n8n's own AI assistant asks for its sessions after a run; unlicensed, n8n answers 403.
@@ -160,7 +163,9 @@ export async function closeSession(session, log = console.log) {
 	if (session.errors.length)
 		throw new Error(`browser console errors:\n${session.errors.join('\n')}`);
 	if (session.ignored.length) log(`    (ignored: ${session.ignored.join('; ')})`);
-	const why = session.notCleared?.length ? `; canvas not cleared: ${session.notCleared.join('; ')}` : '';
+	const why = session.notCleared?.length
+		? `; canvas not cleared: ${session.notCleared.join('; ')}`
+		: '';
 	log(`    (the editor was loaded ${session.editorLoads ?? 0} times for the checks${why})`);
 }
 
@@ -207,10 +212,7 @@ async function clearCanvas(page) {
 			await page.keyboard.press('Delete');
 			await nodes.first().waitFor({ state: 'detached', timeout: 5000 });
 		}
-		await page
-			.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]')
-			.first()
-			.waitFor({ timeout: 5000 });
+		await page.locator(ADD_FIRST_STEP).first().waitFor({ timeout: 5000 });
 		return (await nodes.count()) === 0 ? '' : 'nodes left';
 	} catch (err) {
 		return String(err.message).split('\n')[0];
@@ -219,10 +221,7 @@ async function clearCanvas(page) {
 
 /** Clicks the empty canvas's add button and waits for the node panel's search field. */
 async function openFirstStepPanel(page) {
-	await page
-		.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]')
-		.first()
-		.click();
+	await page.locator(ADD_FIRST_STEP).first().click();
 	const search = page
 		.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]')
 		.first();

@@ -13,7 +13,6 @@ import { after, before, describe, test } from 'node:test';
 import {
 	LOCAL,
 	ROOT,
-	alive,
 	freePort,
 	portInUse,
 	readJson,
@@ -60,7 +59,24 @@ function processesInGroups(groups) {
 /** Whether the very process seen still runs (a zombie counts as gone). @param {Seen} seen */
 function stillRuns(seen) {
 	const stat = statOf(seen.pid);
-	return !!stat && stat.state !== 'Z' && stat.since === seen.since && alive(seen.pid);
+	return !!stat && stat.state !== 'Z' && stat.since === seen.since;
+}
+
+/**
+ * Signal the groups of the seen processes that still run, and only those: an emptied group's
+ * number, like a pid, can belong to some other process by now.
+ * @param {Seen[]} seen @param {NodeJS.Signals} signal @returns {Seen[]} the processes still running
+ */
+function signalGroups(seen, signal) {
+	const running = seen.filter(stillRuns);
+	for (const group of new Set(running.map((p) => p.group))) {
+		try {
+			process.kill(-group, signal);
+		} catch {
+			/* gone meanwhile */
+		}
+	}
+	return running;
 }
 
 /** @type {Started[]} */
@@ -131,8 +147,7 @@ async function startNpm(name) {
 		});
 	} catch (error) {
 		// SIGTERM to npm's group: npm start's own shutdown then stops n8n and the sandbox.
-		for (const group of new Set(started.pids.filter(stillRuns).map((p) => p.group)))
-			process.kill(-group, 'SIGTERM');
+		signalGroups(started.pids, 'SIGTERM');
 		throw error;
 	}
 	const state = readJson(path.join(HOME, 'start.json'));
@@ -168,9 +183,7 @@ describe('npm start stops everything it started', () => {
 	before(() => fs.rmSync(LOGS, { recursive: true, force: true }));
 	after(async () => {
 		// Bounded clean-up if a check failed half-way: nothing this file started may survive, and
-		// nothing else may be hit. Only processes seen (same pid and start time) are signalled,
-		// and a group only while one of its seen members still runs: an emptied group's number,
-		// like a pid, can belong to some other process by now.
+		// nothing else may be hit: only processes seen (same pid and start time) and their groups.
 		const kill = (/** @type {number} */ target) => {
 			try {
 				process.kill(target, 'SIGKILL');
@@ -179,9 +192,7 @@ describe('npm start stops everything it started', () => {
 			}
 		};
 		for (const s of everStarted) {
-			const running = s.pids.filter(stillRuns);
-			for (const group of new Set(running.map((p) => p.group))) kill(-group);
-			for (const p of running) kill(p.pid);
+			for (const p of signalGroups(s.pids, 'SIGKILL')) kill(p.pid);
 			const { launcher } = s;
 			if (launcher.pid && launcher.exitCode === null && launcher.signalCode === null)
 				kill(-launcher.pid);
