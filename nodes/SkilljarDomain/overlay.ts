@@ -29,6 +29,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'domain',
 		name: 'Domain',
+		rank: 8,
 		operations: ['domains_list', 'domains_retrieve', 'domains_partial_update'],
 	},
 	{
@@ -45,6 +46,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'accessCode',
 		name: 'Access Code',
+		rank: 7,
 		operations: [
 			'domains_access_code_pools_access_codes_list',
 			'domains_access_code_pools_access_codes_create',
@@ -75,6 +77,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'planEnrollment',
 		name: 'Plan Enrollment',
+		rank: 6,
 		operations: [
 			'domains_plan_plan_enrollments_list',
 			{ id: 'domains_plan_plan_enrollments_create', ...purchaseJson },
@@ -85,6 +88,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'publishedCourse',
 		name: 'Published Course',
+		rank: 3,
 		operations: [
 			'domains_published_courses_list',
 			{ id: 'domains_published_courses_retrieve', extraFields: [searchableContent] },
@@ -96,6 +100,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'enrollment',
 		name: 'Course Enrollment',
+		rank: 1,
 		operations: [
 			'domains_published_courses_enrollments_list',
 			{ id: 'domains_published_courses_enrollments_create', ...purchaseJson },
@@ -200,6 +205,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'publishedPath',
 		name: 'Published Path',
+		rank: 5,
 		operations: [
 			'domains_published_paths_list',
 			{
@@ -222,6 +228,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'pathEnrollment',
 		name: 'Path Enrollment',
+		rank: 4,
 		operations: [
 			'domains_published_paths_published_path_enrollments_list',
 			{ id: 'domains_published_paths_published_path_enrollments_create', ...purchaseJson },
@@ -302,10 +309,29 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'domainUser',
 		name: 'Domain User',
+		rank: 2,
 		operations: [
-			'domains_users_list',
-			// Skilljar: adding an email that is already on the domain returns that user.
-			{ id: 'domains_users_create', idempotentPost: true },
+			{
+				id: 'domains_users_list',
+				fields: {
+					// Skilljar accepts only `null` here: from 1.1 that one value is offered as an option.
+					access_code: {
+						current: {
+							type: 'options',
+							options: ['null'],
+							optionLabels: { null: 'Yes (Users Who Joined Without a Code)' },
+						},
+					},
+				},
+			},
+			{
+				id: 'domains_users_create',
+				// Skilljar: adding an email that is already on the domain returns that user.
+				idempotentPost: true,
+				// The single create leaves Active's default unstated; the bulk create of the same
+				// records states true, and a user added to a domain is meant to get in.
+				fields: { active: { current: { default: true } } },
+			},
 			'domains_users_partial_update',
 			'domains_users_retrieve',
 			{

@@ -20,6 +20,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'group',
 		name: 'Group',
+		rank: 1,
 		operations: [
 			'groups_list',
 			{ id: 'groups_create', fields: signUpRule },
@@ -53,6 +54,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'groupUser',
 		name: 'Group User',
+		rank: 2,
 		noun: 'user of a group',
 		plural: 'users of a group',
 		operations: [

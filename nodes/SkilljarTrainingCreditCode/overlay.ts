@@ -4,6 +4,8 @@ import type { NodeOverlay } from '../shared/types';
 const addRemove = {
 	description: 'IDs to add and to remove, e.g. {"add": ["id1"], "remove": ["id2"]}',
 	default: '[]',
+	// Release 0.1.0 started these at a list, which Skilljar refuses for an object: 1.1 starts right.
+	current: { default: '{ "add": [], "remove": [] }' },
 };
 
 export const overlay: NodeOverlay = [

@@ -12,6 +12,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'user',
 		name: 'User',
+		rank: 1,
 		operations: [
 			'users_list',
 			'users_partial_update',
@@ -36,6 +37,7 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'courseProgress',
 		name: 'Course Progress',
+		rank: 2,
 		plural: 'course progress records',
 		operations: [
 			'users_published_courses_list',

@@ -15,6 +15,8 @@ const webhookFields: Record<string, FieldOverlay> = {
 	additional_headers: {
 		description: 'Extra HTTP headers for each delivery, as a JSON object of names and values',
 		default: '[]',
+		// Release 0.1.0 started it at a list; the headers are an object of names and values.
+		current: { default: '{}' },
 	},
 };
 

@@ -2,10 +2,21 @@ import type { ApiOperation } from './apiFacts';
 import { compositeOf } from './composites';
 import { fieldsOf } from './fields';
 import { API_OPERATIONS } from './generated/operations';
-import { camelCase, humanize, kindTexts, nounOf, pluralOf, withArticle } from './naming';
+import {
+	camelCase,
+	fieldLabel,
+	humanize,
+	isComparisonFilter,
+	kindTexts,
+	nounOf,
+	pluralOf,
+	withArticle,
+} from './naming';
 import { defaultPicker } from './pickers';
+import { withWording, type WordingContext } from './wording';
 import type {
 	CompositeOverlay,
+	FieldShape,
 	NodeOverlay,
 	OperationKind,
 	OperationOverlay,
@@ -71,17 +82,25 @@ export function buildResources(overlay: NodeOverlay): SkilljarResource[] {
 	return overlay.map((resource) => ({
 		value: resource.value,
 		name: resource.name,
+		...(resource.rank !== undefined ? { rank: resource.rank } : {}),
 		operations: resource.operations.map((entry) =>
 			isComposite(entry)
-				? buildComposite(entry.composite)
+				? buildComposite(resource, entry.composite)
 				: buildOperation(resource, normalise(entry)),
 		),
 	}));
 }
 
+/** The record an operation's fields belong to, for the wording table. */
+function wordingContext(resource: ResourceOverlay, path: string): WordingContext {
+	const noun = resource.noun ?? nounOf(resource.name);
+	return { path, noun, plural: resource.plural ?? pluralOf(noun) };
+}
+
 /** A composite's table entry: its declared fields get the usual pickers; it serves no apiIds. */
-function buildComposite(name: string): SkilljarOperation {
+function buildComposite(resource: ResourceOverlay, name: string): SkilljarOperation {
 	const composite = compositeOf(name);
+	const fields = composite.fields.map((field) => applyFieldOverlay(field, {}));
 	return {
 		value: composite.value,
 		name: composite.name,
@@ -90,7 +109,9 @@ function buildComposite(name: string): SkilljarOperation {
 		kind: 'composite',
 		method: composite.method,
 		path: composite.path,
-		fields: attachPickers(composite.fields.map((field) => applyFieldOverlay(field, {}))),
+		fields: attachPickers(withWording(fields, wordingContext(resource, composite.path))).map(
+			withCurrentShape,
+		),
 		apiIds: [],
 		composite: name,
 		uses: [...composite.uses],
@@ -122,7 +143,7 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 		.filter((field) => !overrideOf(field).hidden)
 		.map((field) => applyFieldOverlay(field, overrideOf(field)));
 	fields.push(...(entry.extraFields ?? []));
-	fields = attachPickers(fields);
+	fields = attachPickers(withWording(fields, wordingContext(resource, path))).map(withCurrentShape);
 
 	const twin = putTwinOf(facts);
 	const operation: SkilljarOperation = {
@@ -184,6 +205,34 @@ function joinVariants(
 	return { path: template, fields: [variant, ...fields] };
 }
 
+/**
+ * What node version 1.1 shows differently, by rule: Skilljar's default (a toggle Skilljar turns on
+ * starts on), a number's minimum as its start value, date comparison filters as date pickers.
+ * Version 1 keeps release 0.1.0's shape: a changed default would change what saved workflows send.
+ */
+function withCurrentShape(field: SkilljarField): SkilljarField {
+	const shape: FieldShape = {};
+	if (isComparisonFilter(field.name) && field.type === 'string') shape.type = 'dateTime';
+	if (field.default === undefined && !field.picker) {
+		const fits =
+			(field.type === 'boolean' && typeof field.apiDefault === 'boolean') ||
+			(field.type === 'number' && typeof field.apiDefault === 'number') ||
+			(field.type === 'options' && field.options?.includes(String(field.apiDefault)));
+		if (fits) shape.default = field.apiDefault;
+		else if (field.type === 'number' && (field.minimum ?? 0) > 0) shape.default = field.minimum;
+	}
+	const current = { ...shape, ...field.current };
+	const changed = (Object.keys(current) as Array<keyof FieldShape>).filter(
+		(key) => JSON.stringify(current[key]) !== JSON.stringify(field[key]),
+	);
+	if (changed.length === 0) {
+		const plain = { ...field };
+		delete plain.current;
+		return plain;
+	}
+	return { ...field, current };
+}
+
 function applyFieldOverlay(
 	field: SkilljarField,
 	overlay: NonNullable<OperationOverlay['fields']>[string],
@@ -217,7 +266,7 @@ function attachPickers(fields: SkilljarField[]): SkilljarField[] {
 				nouns.add(field.picker.noun);
 				return field;
 			}
-			const noun = field.label ?? humanize(field.name).replace(/ ID$/, '');
+			const noun = field.label ?? fieldLabel(field.name).replace(/ ID$/, '');
 			return { ...field, picker: { ...field.picker, noun } };
 		}
 		const withoutPicker = { ...field };

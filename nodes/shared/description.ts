@@ -6,8 +6,8 @@ import { requestOptionsProperty } from './requestOptions';
 import { simplifyProperty } from './simplify';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import { pickerDescription, pickerProperty } from './pickerProperty';
-import { showsPicker } from './pickers';
-import { byVersion } from './versioned';
+import { PICKERS_VERSION, showsPicker } from './pickers';
+import { byVersion, fieldIn } from './versioned';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
 /**
@@ -23,9 +23,10 @@ export function buildProperties(resources: SkilljarResource[]): INodeProperties[
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: sortByName(
-				resources.map((resource) => ({ name: resource.name, value: resource.value })),
-			),
+			options: mostUsedFirst(resources).map((resource) => ({
+				name: resource.name,
+				value: resource.value,
+			})),
 			default: firstResource,
 		},
 	];
@@ -41,6 +42,18 @@ export function buildProperties(resources: SkilljarResource[]): INodeProperties[
 
 function sortByName<T extends { name: string }>(options: T[]): T[] {
 	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The resources a node's users reach for most (ranked in its overlay) first, then the others by
+ * name. n8n's node panel groups a node's actions in this order. The default resource stays the
+ * overlay's first: saved workflows that never changed it rely on it.
+ */
+function mostUsedFirst(resources: SkilljarResource[]): SkilljarResource[] {
+	const ranked = resources
+		.filter((resource) => resource.rank !== undefined)
+		.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+	return [...ranked, ...sortByName(resources.filter((resource) => resource.rank === undefined))];
 }
 
 function operationSelector(resource: SkilljarResource): INodeProperties {
@@ -66,7 +79,7 @@ function operationSelector(resource: SkilljarResource): INodeProperties {
 	};
 }
 
-/** Where an optional field of this operation is collected. */
+/** Where an optional field of this operation is collected (names kept since release 0.1.0). */
 export function collectionFor(operation: SkilljarOperation, field: SkilljarField): string {
 	if (field.in === 'query') return 'filters';
 	return operation.kind === 'update' ? 'updateFields' : 'additionalFields';
@@ -80,6 +93,12 @@ const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> 
 	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
 	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
 };
+
+/** A Set or Replace action changes the record too, but "Update Fields" would misname it. */
+function collectionLabel(name: string, operation: SkilljarOperation): string {
+	if (name === 'updateFields' && operation.value !== 'update') return 'Additional Fields';
+	return COLLECTIONS[name].displayName;
+}
 
 function operationProperties(
 	resource: SkilljarResource,
@@ -99,7 +118,7 @@ function operationPropertiesOf(
 		...idHintProperties(displayOptions.show, operation),
 		...operation.fields
 			.filter((field) => field.required)
-			.map((field) => ({ ...fieldProperty(field, true, version), displayOptions })),
+			.map((field) => ({ ...fieldProperty(field, operation, true, version), displayOptions })),
 	];
 
 	if (operation.pagination) {
@@ -132,12 +151,12 @@ function operationPropertiesOf(
 		const collection = collectionFor(operation, field);
 		optional.set(collection, [
 			...(optional.get(collection) ?? []),
-			fieldProperty(field, false, version),
+			fieldProperty(field, operation, false, version),
 		]);
 	}
 	for (const [name, options] of optional) {
 		properties.push({
-			displayName: COLLECTIONS[name].displayName,
+			displayName: collectionLabel(name, operation),
 			name,
 			type: 'collection',
 			placeholder: COLLECTIONS[name].placeholder,
@@ -149,14 +168,20 @@ function operationPropertiesOf(
 	return properties;
 }
 
-function fieldProperty(field: SkilljarField, required: boolean, version: number): INodeProperties {
+function fieldProperty(
+	declared: SkilljarField,
+	operation: SkilljarOperation,
+	required: boolean,
+	version: number,
+): INodeProperties {
+	const field = fieldIn(declared, version);
 	const picker = showsPicker(field.picker, version) ? field.picker : undefined;
 	const base = {
 		displayName: fieldDisplayName(field, version),
 		name: fieldParameterName(field),
 		description: picker
 			? pickerDescription(picker, field.description?.trim(), version)
-			: describeField(field),
+			: describeField(field, operation, version),
 		...(required ? { required: true } : {}),
 		...(field.placeholder ? { placeholder: field.placeholder } : {}),
 		...(field.secret ? { typeOptions: { password: true } } : {}),
@@ -164,7 +189,7 @@ function fieldProperty(field: SkilljarField, required: boolean, version: number)
 	if (picker) return pickerProperty(base, picker, field.placeholder, version);
 	switch (field.type) {
 		case 'number':
-			return { ...base, type: 'number', default: field.default ?? 0 };
+			return { ...base, type: 'number', default: field.default ?? 0, ...numberBounds(field) };
 		case 'boolean':
 			return { ...base, type: 'boolean', default: field.default ?? false };
 		case 'dateTime':
@@ -196,8 +221,31 @@ function fieldProperty(field: SkilljarField, required: boolean, version: number)
 	}
 }
 
-function describeField(field: SkilljarField): string | undefined {
-	const own = withNullHint(field, field.description?.trim());
+/** The document's bounds, so the editor's number field cannot go past them. */
+function numberBounds(field: SkilljarField): Pick<INodeProperties, 'typeOptions'> {
+	const typeOptions: Record<string, number> = {};
+	if (field.minimum !== undefined) typeOptions.minValue = field.minimum;
+	// 2147483647 is the database's integer limit, not a limit anyone means.
+	if (field.maximum !== undefined && field.maximum < 2147483647) typeOptions.maxValue = field.maximum;
+	return Object.keys(typeOptions).length ? { typeOptions } : {};
+}
+
+/** Said once for every date field: the format, and which time zone a value without one is in. */
+function dateFormat(version: number): string {
+	return version >= PICKERS_VERSION
+		? 'Date and time as ISO 8601 (2026-01-31T09:00:00Z); a value without an offset, as the date picker gives, is read in the workflow’s time zone'
+		: 'Date and time as ISO 8601 (2026-01-31T09:00:00Z); add Z or an offset such as +02:00 to say which time zone is meant';
+}
+
+function describeField(
+	field: SkilljarField,
+	operation: SkilljarOperation,
+	version: number,
+): string | undefined {
+	const own = withNullHint(field, operation, field.description?.trim());
+	if (field.type === 'dateTime') {
+		return `${own ? own.replace(/\.?$/, '. ') : ''}${dateFormat(version)}.`;
+	}
 	if (field.type === 'idList') {
 		return `${own ? own.replace(/\.?$/, '. ') : ''}Comma-separated IDs, or an expression returning an array.`;
 	}
@@ -213,8 +261,16 @@ function describeField(field: SkilljarField): string | undefined {
 	return own || undefined;
 }
 
-/** Nullable fields other than options (which offer their own null option) say how to clear them. */
-function withNullHint(field: SkilljarField, own: string | undefined): string | undefined {
+/**
+ * Nullable fields other than options (which offer their own null option) say how to clear them,
+ * where there is a value to clear: not when creating.
+ */
+function withNullHint(
+	field: SkilljarField,
+	operation: SkilljarOperation,
+	own: string | undefined,
+): string | undefined {
 	if (!field.nullable || field.type === 'options' || field.type === 'boolean') return own;
+	if (operation.kind !== 'update') return own;
 	return `${own ? own.replace(/\.?$/, '. ') : ''}Enter null to clear the value.`;
 }

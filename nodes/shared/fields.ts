@@ -89,7 +89,10 @@ function listTypeOf(member: ApiField): FieldType | undefined {
 }
 
 function jsonField(member: ApiField, name: string, required: boolean): SkilljarField {
-	return { ...constraints(member, name, required), in: 'body', type: 'json' };
+	const field: SkilljarField = { ...constraints(member, name, required), in: 'body', type: 'json' };
+	if (member.type === 'array') field.jsonShape = 'list';
+	else if (member.type === 'object') field.jsonShape = 'object';
+	return field;
 }
 
 function plainField(
@@ -126,6 +129,9 @@ function constraints(
 	if (member.deprecated) field.description = 'Skilljar marks this field as deprecated';
 	for (const key of ['maxLength', 'minLength', 'minimum', 'maximum', 'format'] as const) {
 		if (member[key] !== undefined) (field as Record<string, unknown>)[key] = member[key];
+	}
+	if (['boolean', 'number', 'string'].includes(typeof member.default)) {
+		field.apiDefault = member.default as string | number | boolean;
 	}
 	return field;
 }

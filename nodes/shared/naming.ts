@@ -3,16 +3,68 @@ import type { SkilljarField } from './types';
 /** Words shown in capitals wherever they appear in a generated display name. */
 const UPPERCASE_WORDS = new Set(['id', 'url', 'html', 'ilt', 'vilt', 'api']);
 
-/** `published_course_id` → `Published Course ID`; `user.id` → `User ID`. */
+/** Words spelled their own way wherever they appear in a generated display name. */
+const SPELLED_WORDS: Readonly<Record<string, string>> = {
+	ids: 'IDs',
+	optin: 'Opt-In',
+};
+
+/** `published_course_id` → `Published Course ID`; `user.id` → `User ID`; `course_ids` → `Course IDs`. */
 export function humanize(name: string): string {
 	return name
 		.split(/[._]+|__/)
 		.filter(Boolean)
-		.map((word) =>
-			UPPERCASE_WORDS.has(word.toLowerCase())
+		.map((word) => {
+			const lower = word.toLowerCase();
+			if (SPELLED_WORDS[lower]) return SPELLED_WORDS[lower];
+			return UPPERCASE_WORDS.has(lower)
 				? word.toUpperCase()
-				: word.charAt(0).toUpperCase() + word.slice(1).toLowerCase(),
-		)
+				: word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+		})
+		.join(' ');
+}
+
+/**
+ * Labels where the wire name reads badly as words, by wire name: one map for every node (an
+ * overlay's own `label` still wins). Other names follow `fieldLabel`'s rules.
+ */
+const LABELS: Readonly<Record<string, string>> = {
+	access_code: 'Joined Without Access Code',
+	access_code__code: 'Access Code Used',
+	access_code__id: 'Access Code Used (ID)',
+	'access_code.id': 'Access Code ID',
+	user__email: 'Email',
+	user__first_name: 'First Name',
+	user__last_name: 'Last Name',
+	label__name: 'Label Name',
+	session__id: 'VILT Session ID',
+	session__lesson__id: 'Lesson ID',
+	session__lesson__course__id: 'Course ID',
+	include_signup_field_data: 'Include Signup Field Answers',
+	signup_field_value: 'Signup Field Answer',
+	'user.email': 'User Email',
+};
+
+/** Filter suffixes that compare: `starts_at__gte` → `Starts After`, `ends_at__lte` → `Ends Before`. */
+const COMPARISON = /__(gte|gt|lte|lt)$/;
+
+/** Whether a wire name is a date comparison filter (`…__gte`, `…__lt`). */
+export function isComparisonFilter(name: string): boolean {
+	return COMPARISON.test(name);
+}
+
+/** The editor label of a wire name: the label map, the comparison rule, then `humanize`. */
+export function fieldLabel(name: string): string {
+	if (LABELS[name]) return LABELS[name];
+	const comparison = COMPARISON.exec(name);
+	if (comparison) {
+		const subject = humanize(name.slice(0, comparison.index)).replace(/ At$/, '');
+		return `${subject} ${comparison[1].startsWith('g') ? 'After' : 'Before'}`;
+	}
+	// `access_code__code` → `Access Code`, not `Access Code Code`.
+	return humanize(name)
+		.split(' ')
+		.filter((word, index, words) => word !== words[index - 1])
 		.join(' ');
 }
 
@@ -30,7 +82,7 @@ export function camelCase(name: string): string {
  */
 export function fieldDisplayName(field: SkilljarField, version: number): string {
 	if (field.picker && version >= (field.picker.since ?? 1)) return field.picker.noun;
-	return field.label ?? humanize(field.name);
+	return field.label ?? fieldLabel(field.name);
 }
 
 export function fieldParameterName(field: SkilljarField): string {

@@ -1,10 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { withOffset } from './dates';
 import { NULL_OPTION, collectionFor } from './description';
 import { fieldDisplayName, fieldParameterName } from './naming';
 import { pickedValue } from './pickerValues';
-import { showsPicker } from './pickers';
+import { PICKERS_VERSION, showsPicker } from './pickers';
 import { strictBoolean } from './strictValues';
+import { fieldIn } from './versioned';
 import type { SkilljarField, SkilljarOperation } from './types';
 import type { SkilljarRequest } from './transport';
 
@@ -30,7 +32,8 @@ export function readRequest(
 		});
 	};
 
-	for (const field of operation.fields) {
+	for (const declared of operation.fields) {
+		const field = fieldIn(declared, version);
 		let raw: unknown;
 		if (field.required) {
 			// A picker's resource locator ({ mode, value }) is read whole: pickedValue knows its modes.
@@ -47,7 +50,11 @@ export function readRequest(
 			raw = collection[fieldParameterName(field)];
 		}
 		if (showsPicker(field.picker, version)) raw = pickedValue(field, raw, version, fail);
-		const value = encodeValue(field, raw, fail);
+		let value = encodeValue(field, raw, fail);
+		// From node version 1.1 a date without an offset means the workflow's time zone.
+		if (field.type === 'dateTime' && typeof value === 'string' && version >= PICKERS_VERSION) {
+			value = withOffset(value, this.getTimezone());
+		}
 		if (value === undefined) {
 			if (field.required) fail(field, 'is required');
 			continue;
@@ -175,12 +182,15 @@ function convert(
 			return cleaned.length ? cleaned.map((id) => ({ id })) : undefined;
 		}
 		case 'json': {
-			if (typeof raw !== 'string') return raw;
-			try {
-				return JSON.parse(raw) as unknown;
-			} catch (error) {
-				return fail(field, `is not valid JSON: ${(error as Error).message}`);
+			let value = raw;
+			if (typeof raw === 'string') {
+				try {
+					value = JSON.parse(raw) as unknown;
+				} catch (error) {
+					return fail(field, `is not valid JSON: ${(error as Error).message}`);
+				}
 			}
+			return checkJsonShape(field, value, fail);
 		}
 		case 'string':
 		default: {
@@ -188,6 +198,29 @@ function convert(
 			return field.in === 'path' ? String(raw).trim() : String(raw);
 		}
 	}
+}
+
+/** A list where the document expects a list, an object where it expects an object. */
+function checkJsonShape(
+	field: SkilljarField,
+	value: unknown,
+	fail: (field: SkilljarField, problem: string) => never,
+): unknown {
+	const isList = Array.isArray(value);
+	const isObject = typeof value === 'object' && value !== null && !isList;
+	if (field.jsonShape === 'list' && !isList) {
+		return fail(field, `must be a JSON list ([…]), got ${jsonKind(value)}`);
+	}
+	if (field.jsonShape === 'object' && !isObject) {
+		return fail(field, `must be a JSON object ({…}), got ${jsonKind(value)}`);
+	}
+	return value;
+}
+
+function jsonKind(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value === null) return 'null';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value} (${JSON.stringify(value)})`;
 }
 
 function shown(raw: unknown): string {

@@ -83,7 +83,21 @@ export interface SkilljarField {
 	maximum?: number;
 	/** `email`, `uri` or `date-time` are checked; others are informational. */
 	format?: string;
+	/** A JSON field's expected value, from the document: checked before any request. */
+	jsonShape?: 'list' | 'object';
+	/** Skilljar's own default for the value (from the document), shown from node version 1.1. */
+	apiDefault?: string | number | boolean;
+	/**
+	 * How node version 1.1 shows the field where that differs from release 0.1.0 (defaults that
+	 * would change what a saved workflow sends, date pickers, option lists): see versioned.ts.
+	 */
+	current?: FieldShape;
 }
+
+/** The parts of a field a later node version may show differently. */
+export type FieldShape = Partial<
+	Pick<SkilljarField, 'type' | 'default' | 'options' | 'optionLabels' | 'nullLabel'>
+>;
 
 /** How a list operation pages through results. */
 export type PaginationKind =
@@ -161,6 +175,8 @@ export interface SkilljarOperation {
 export interface SkilljarResource {
 	value: string;
 	name: string;
+	/** Place among the node's most used resources, listed first (see ResourceOverlay.rank). */
+	rank?: number;
 	operations: SkilljarOperation[];
 }
 
@@ -185,6 +201,8 @@ export interface FieldOverlay {
 	nullLabel?: string;
 	/** Limit the offered values (e.g. an enum the document lists but the call refuses). */
 	options?: readonly string[];
+	/** How node version 1.1 shows the field where it differs from 0.1.0 (see SkilljarField). */
+	current?: FieldShape;
 }
 
 export interface OperationOverlay {
@@ -221,6 +239,11 @@ export interface CompositeOverlay {
 export interface ResourceOverlay {
 	value: string;
 	name: string;
+	/**
+	 * Where the node lists this resource among its most used ones (1 = first); unranked resources
+	 * follow by name. Never reorder the overlay itself: its first resource is the saved default.
+	 */
+	rank?: number;
 	/** Singular noun in action texts (default: the name in lower case), and its plural. */
 	noun?: string;
 	plural?: string;

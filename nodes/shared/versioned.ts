@@ -1,6 +1,16 @@
 import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
 
 import { PICKERS_VERSION } from './pickers';
+import type { SkilljarField } from './types';
+
+/**
+ * A field as a node of this version shows and reads it: version 1 keeps release 0.1.0's shape,
+ * 1.1 applies the field's `current` shape (Skilljar's defaults, date pickers, option lists).
+ */
+export function fieldIn(field: SkilljarField, version: number): SkilljarField {
+	if (version < PICKERS_VERSION || !field.current) return field;
+	return { ...field, ...field.current };
+}
 
 /**
  * Parameters that differ between node versions. An action's parameters are built once for

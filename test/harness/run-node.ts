@@ -22,6 +22,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	credentials: { apiKey: string; baseUrl: string };
 	continueOnFail?: boolean;
+	/** The workflow's time zone (Settings › Timezone), e.g. `Europe/Berlin`. */
+	timezone?: string;
 	/** Extra node types to register (benchmarks register a baseline variant). */
 	extraNodeTypes?: INodeType[];
 }
@@ -75,7 +77,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		connections: { Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
 		active: false,
 		nodeTypes: new TestNodeTypes(options.extraNodeTypes),
-		settings: { executionOrder: 'v1' },
+		settings: {
+			executionOrder: 'v1',
+			...(options.timezone ? { timezone: options.timezone } : {}),
+		},
 	});
 	const credentialsHelper = new SandboxCredentialsHelper(options.credentials);
 	const additionalData = buildAdditionalData(credentialsHelper);

@@ -1,0 +1,236 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { load } from 'js-yaml';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { fieldParameterName } from '../nodes/shared/naming';
+import { wordingKeys } from '../nodes/shared/wording';
+import { ACTION_NODES } from './harness/node-types';
+import { TABLES, allActions } from './harness/tables';
+import { VERSIONS, shownInVersion } from './harness/versions';
+
+/** Fields that name a record by its ID: pickers and `…_id` fields describe themselves. */
+const isIdField = (name: string) => /(^|[._])id$|_ids?$/.test(name);
+
+/** The parameters one action shows in one node version, collection options included. */
+function shownParameters(nodeName: string, resource: string, operation: string, version: number) {
+	const node = ACTION_NODES.find((candidate) => candidate.description.name === nodeName);
+	const shown = (node?.description.properties ?? []).filter(
+		(property) =>
+			property.displayOptions?.show?.resource?.includes(resource) &&
+			property.displayOptions?.show?.operation?.includes(operation) &&
+			shownInVersion(property, version),
+	);
+	return shown.flatMap((property) =>
+		property.type === 'collection'
+			? ((property.options ?? []) as INodeProperties[]).map((option) => ({
+					...option,
+					collection: property.displayName,
+				}))
+			: [{ ...property, collection: undefined as string | undefined }],
+	);
+}
+
+function parameterOf(
+	nodeName: string,
+	resource: string,
+	operation: string,
+	version: number,
+	name: string,
+) {
+	const found = shownParameters(nodeName, resource, operation, version).find(
+		(property) => property.name === name,
+	);
+	if (!found) throw new Error(`${nodeName} ${resource}/${operation} v${version} has no ${name}`);
+	return found;
+}
+
+/** Every sentence of six words or more that Skilljar's document uses to describe something. */
+function documentSentences(): string[] {
+	const spec = load(
+		readFileSync(join(__dirname, '..', '..', 'shared', 'skilljar', 'openapi.yml'), 'utf8'),
+	);
+	const sentences = new Set<string>();
+	const visit = (value: unknown): void => {
+		if (Array.isArray(value)) value.forEach(visit);
+		else if (typeof value === 'object' && value !== null) {
+			for (const [key, inner] of Object.entries(value)) {
+				if (key === 'description' && typeof inner === 'string') {
+					for (const sentence of inner.split(/[.!?\n]|<[^>]+>/)) {
+						const words = sentence.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+						if (words.length >= 6) sentences.add(words.join(' '));
+					}
+				} else visit(inner);
+			}
+		}
+	};
+	visit(spec);
+	return [...sentences];
+}
+
+describe('every field explains itself', () => {
+	test.each(VERSIONS)(
+		'every field of every action that is not an ID has a description (version %s)',
+		(version) => {
+			const missing: string[] = [];
+			for (const { node, resource, operation } of allActions()) {
+				const name = node.description.name;
+				const shown = shownParameters(name, resource.value, operation.value, version);
+				for (const field of operation.fields) {
+					if (isIdField(field.name)) continue;
+					const property = shown.find((p) => p.name === fieldParameterName(field));
+					if (!property?.description?.trim()) {
+						missing.push(`${name} ${resource.value}/${operation.value}: ${field.name}`);
+					}
+				}
+			}
+			expect(missing).toEqual([]);
+		},
+	);
+
+	test('every entry of the wording table is used by a field (no stale help text)', () => {
+		const used = new Set<string>();
+		for (const { operation } of allActions()) {
+			for (const field of operation.fields) used.add(field.name);
+		}
+		const unused = wordingKeys('v1').filter((key) => !used.has(key.replace(/^.*[/:]/, '')));
+		expect(unused).toEqual([]);
+	});
+
+	test("help texts are our own words: none repeats a sentence of Skilljar's document", () => {
+		const sentences = documentSentences();
+		expect(sentences.length).toBeGreaterThan(200);
+		const copied: string[] = [];
+		for (const node of ACTION_NODES) {
+			for (const property of node.description.properties) {
+				const all = [
+					property,
+					...((property.type === 'collection' ? property.options : []) as INodeProperties[]),
+				];
+				for (const { description } of all) {
+					const words = (description ?? '').toLowerCase().match(/[a-z0-9']+/g) ?? [];
+					const text = ` ${words.join(' ')} `;
+					const hit = sentences.find((sentence) => text.includes(` ${sentence} `));
+					if (hit) copied.push(`${node.description.name}: "${hit}"`);
+				}
+			}
+		}
+		expect([...new Set(copied)]).toEqual([]);
+	});
+
+	test('a field shared by many actions reads the same in each', () => {
+		const texts = new Set(
+			allActions().flatMap(({ node, resource, operation }) =>
+				operation.fields
+					.filter(
+						(field) =>
+							field.name === 'expires_at' &&
+							resource.value.endsWith('nrollment') &&
+							operation.kind === 'create',
+					)
+					.map(
+						(field) =>
+							parameterOf(
+								node.description.name,
+								resource.value,
+								operation.value,
+								1.1,
+								fieldParameterName(field),
+							).description,
+					),
+			),
+		);
+		expect(texts.size).toBe(1);
+		expect([...texts][0]).toMatch(/^When the access ends\. Leave empty for no end date/);
+	});
+
+	test('the facts that bite are said where they bite', () => {
+		const filter = (name: string) => parameterOf('skilljarDomain', 'domainUser', 'getAll', 1.1, name);
+		expect(filter('accessCode').description).toMatch(/null/);
+		expect(filter('userFirstName').description).toMatch(/Case-sensitive/);
+		expect(filter('signupFieldValue').description).toMatch(/Case-sensitive/);
+		const enrolledAt = parameterOf('skilljarDomain', 'enrollment', 'create', 1.1, 'enrolledAt');
+		expect(enrolledAt.description).toMatch(/Leave empty for now/);
+		expect(enrolledAt.description).toMatch(/time zone/);
+		const inactive = parameterOf('skilljarUser', 'user', 'getAll', 1.1, 'isInactive');
+		expect(inactive.description).toMatch(/^Whether to list only inactive users/);
+	});
+
+	test('"Enter null to clear" shows where there is a value to clear, never when creating', () => {
+		const hinted = allActions().flatMap(({ node, resource, operation }) =>
+			shownParameters(node.description.name, resource.value, operation.value, 1.1)
+				.filter((property) => /Enter null to clear/.test(property.description ?? ''))
+				.map(() => operation.kind),
+		);
+		expect(hinted.length).toBeGreaterThan(10);
+		expect(new Set(hinted)).toEqual(new Set(['update']));
+	});
+});
+
+describe('labels read as words, not wire names', () => {
+	const labels = allActions().flatMap(({ node, resource, operation }) =>
+		VERSIONS.flatMap((version) =>
+			shownParameters(node.description.name, resource.value, operation.value, version).map(
+				(property) => property.displayName,
+			),
+		),
+	);
+
+	test('no doubled words, "Ids", "Optin" or comparison suffixes', () => {
+		const bad = [...new Set(labels)].filter(
+			(label) =>
+				/\b(\w+) \1\b/i.test(label) || /\bIds\b|Optin|\b(Gte|Lte|Gt|Lt)\b/.test(label),
+		);
+		expect(bad).toEqual([]);
+		expect(labels).toEqual(expect.arrayContaining(['Course IDs', 'Marketing Opt-In']));
+	});
+
+	test('date comparison filters are date pickers named "… After" / "… Before" from version 1.1', () => {
+		const starts = parameterOf('skilljarViltSessionEvent', 'viltSessionEvent', 'getAll', 1.1, 'startsAtGte');
+		const ends = parameterOf('skilljarViltSessionEvent', 'viltSessionEvent', 'getAll', 1.1, 'endsAtLte');
+		expect([starts.displayName, starts.type]).toEqual(['Starts After', 'dateTime']);
+		expect([ends.displayName, ends.type]).toEqual(['Ends Before', 'dateTime']);
+		// Version 1 keeps the text field saved workflows were built with.
+		const released = parameterOf('skilljarViltSessionEvent', 'viltSessionEvent', 'getAll', 1, 'startsAtGte');
+		expect(released.type).toBe('string');
+	});
+
+	test('a Set action collects its optional fields under a name that fits', () => {
+		const names = shownParameters('skilljarDomain', 'managerAccess', 'set', 1.1)
+			.filter((property) => property.collection)
+			.map((property) => property.collection);
+		expect(new Set(names)).toEqual(new Set(['Additional Fields']));
+	});
+});
+
+describe("Skilljar's defaults and limits", () => {
+	test('from version 1.1, toggles Skilljar turns on start on; version 1 keeps 0.1.0 defaults', () => {
+		for (const [resource, operation] of [
+			['accessCode', 'create'],
+			['domainUser', 'create'],
+			['enrollment', 'create'],
+		]) {
+			expect(parameterOf('skilljarDomain', resource, operation, 1.1, 'active').default).toBe(true);
+			expect(parameterOf('skilljarDomain', resource, operation, 1, 'active').default).toBe(false);
+		}
+	});
+
+	test('numbers start at and cannot go below Skilljar’s minimum', () => {
+		const duration = parameterOf('skilljarDomain', 'accessCode', 'create', 1.1, 'duration');
+		expect(duration.default).toBe(1);
+		expect(duration.typeOptions?.minValue).toBe(1);
+		const percent = parameterOf('skilljarGroup', 'group', 'create', 1.1, 'discountPercent');
+		expect(percent.typeOptions).toEqual({ minValue: 0, maxValue: 100 });
+	});
+
+	test("the domain users' null-only Access Code filter offers its one value from version 1.1", () => {
+		const filter = parameterOf('skilljarDomain', 'domainUser', 'getAll', 1.1, 'accessCode');
+		expect(filter.type).toBe('options');
+		expect(filter.options).toEqual([expect.objectContaining({ value: 'null' })]);
+	});
+
+	test('every resource table is built from the same data the nodes show', () => {
+		expect(Object.keys(TABLES).length).toBe(ACTION_NODES.length);
+	});
+});
