@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { NULL_OPTION, collectionFor } from './collections';
 import { withOffset } from './dates';
-import { NULL_OPTION, collectionFor } from './description';
 import { fieldDisplayName, fieldParameterName } from './naming';
 import { pickedValue } from './pickerValues';
 import { PICKERS_VERSION, showsPicker } from './pickers';
@@ -79,6 +79,7 @@ export function readRequest(
 		path: operation.path,
 		pathParams,
 		qs,
+		answer: operation.answer,
 	};
 	// A composite's non-path fields are its handler's inputs, whatever its first request is.
 	if (
