@@ -196,6 +196,13 @@ describe('labels read as words, not wire names', () => {
 		expect(released.type).toBe('string');
 	});
 
+	test('a filter across relations picks its record: Session Lesson Course ID is a Course picker from 1.1', () => {
+		const filter = (version: number) =>
+			parameterOf('skilljarViltSessionEvent', 'viltSessionEvent', 'getAll', version, 'sessionLessonCourseId');
+		expect([filter(1.1).displayName, filter(1.1).type]).toEqual(['Course', 'resourceLocator']);
+		expect([filter(1).displayName, filter(1).type]).toEqual(['Course ID', 'string']);
+	});
+
 	test('a Set action collects its optional fields under a name that fits', () => {
 		const names = shownParameters('skilljarDomain', 'managerAccess', 'set', 1.1)
 			.filter((property) => property.collection)

@@ -95,7 +95,10 @@ export function recordOf(name: string): string | undefined {
 	if (!match) return undefined;
 	const stem = match[1].replace(ROLE_PREFIX, '');
 	const record = SYNONYMS[stem] ?? stem;
-	return record in RECORDS ? record : undefined;
+	if (record in RECORDS) return record;
+	// A filter across relations names the record last: `session__lesson__course__id` → course.
+	const last = stem.split('__').pop() ?? stem;
+	return last !== stem && last in RECORDS ? last : undefined;
 }
 
 /** The picker the rule gives a field, or undefined. */
