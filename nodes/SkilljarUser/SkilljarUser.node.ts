@@ -6,7 +6,8 @@ export class SkilljarUser extends SkilljarActionNode {
 		super({
 			name: 'skilljarUser',
 			displayName: 'Skilljar User',
-			description: 'Work with Skilljar users, their groups, enrollments and progress',
+			description:
+				'Read and update Skilljar users, their groups, enrollments and course progress. New users are created under Skilljar Domain › Domain User',
 			overlay,
 		});
 	}

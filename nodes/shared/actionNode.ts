@@ -34,6 +34,23 @@ export interface ActionNodeIdentity {
 export const ACTION_NODE_VERSIONS = [1, 1.1];
 
 /**
+ * The canvas line under the node's name: the chosen action as the node panel names it ("Get
+ * many domain users"), looked up from the node's own table (n8n evaluates subtitles in the
+ * editor, where only the parameters are known).
+ */
+export function subtitleOf(resources: SkilljarResource[]): string {
+	const actions = Object.fromEntries(
+		resources.flatMap((resource) =>
+			resource.operations.map((operation) => [
+				`${resource.value}:${operation.value}`,
+				operation.action,
+			]),
+		),
+	);
+	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
+
+/**
  * The shared body of the 28 action nodes: each node file only names itself. `execute` is an own
  * property (a closure over the node's table) rather than a prototype method, so copies n8n makes
  * of a node type (its AI-tool variant) carry it along.
@@ -58,7 +75,7 @@ export class SkilljarActionNode implements INodeType {
 			group: ['transform'],
 			version: ACTION_NODE_VERSIONS,
 			defaultVersion: ACTION_NODE_VERSIONS[ACTION_NODE_VERSIONS.length - 1],
-			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+			subtitle: subtitleOf(resources),
 			description: identity.description,
 			defaults: { name: identity.displayName },
 			usableAsTool: true,

@@ -351,6 +351,15 @@ export async function checkActionNode(session) {
 		if (!actionText.includes(expected))
 			throw new Error(`action "${expected}" missing from the Skilljar Domain actions`);
 	}
+	// The most used resources come first: the list opens with the course enrollment actions, and
+	// every one of them comes before the first catalog page action.
+	const firstEnrollment = actionText.indexOf('course enrollment');
+	const firstCatalog = actionText.search(/catalog page/i);
+	const firstDomainUser = actionText.indexOf('domain user');
+	if (firstEnrollment < 0 || firstEnrollment > firstDomainUser || firstCatalog < firstEnrollment)
+		throw new Error(
+			`Skilljar Domain does not list Course Enrollment first: ${actionText.slice(0, 400).replace(/\s+/g, ' ')}`,
+		);
 
 	// Add it: the node's settings open with the credential already picked.
 	await actions.filter({ hasText: 'Create a domain user' }).first().click();
@@ -392,6 +401,8 @@ export async function checkActionNode(session) {
 		if (!options.some((o) => o.includes(expected)))
 			throw new Error(`resource "${expected}" not offered: ${options.join(', ')}`);
 	}
+	if (!options[0]?.includes('Course Enrollment'))
+		throw new Error(`the resource list starts with ${options.slice(0, 3).join(', ')}`);
 	await page.keyboard.press('Escape');
 	await page.waitForTimeout(500);
 }
@@ -444,6 +455,9 @@ export const TASK_SEARCHES = [
 	{ query: 'learner', node: 'Skilljar User', action: 'Get many users' },
 	{ query: 'promo code', node: 'Skilljar Promo Code', action: 'Create a promo code' },
 	{ query: 'group', node: 'Skilljar Group', action: 'Add a user to a group' },
+	{ query: 'certificate', node: 'Skilljar User', action: 'Get many course progress records' },
+	{ query: 'export', node: 'Skilljar Domain', action: 'Get many domain users' },
+	{ query: 'users', node: 'Skilljar User', action: 'Get many users' },
 ];
 
 /** The columns of a simplified domain user (README › Node versions and Simplify), in order. */

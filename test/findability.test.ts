@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+import { Workflow, type INode, type INodePropertyOptions } from 'n8n-workflow';
+
+import { ACTION_NODES, TestNodeTypes } from './harness/node-types';
+
+const ROOT = join(__dirname, '..');
+const codexOf = (className: string) =>
+	JSON.parse(readFileSync(join(ROOT, 'nodes', className, `${className}.node.json`), 'utf8')) as {
+		alias: string[];
+		resources: { primaryDocumentation: Array<{ url: string }> };
+	};
+const nodeNamed = (name: string) => {
+	const node = ACTION_NODES.find((candidate) => candidate.description.name === name);
+	if (!node) throw new Error(`no node ${name}`);
+	return node;
+};
+
+/** The subtitle as n8n's editor shows it under the node on the canvas (its own expression engine). */
+function canvasSubtitle(nodeType: string, parameters: Record<string, string>): unknown {
+	const { description } = nodeNamed(nodeType);
+	const node: INode = {
+		id: 'n',
+		name: description.displayName,
+		type: `n8n-nodes-skilljar.${nodeType}`,
+		typeVersion: 1.1,
+		position: [0, 0],
+		parameters,
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+	});
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		description.subtitle as string,
+		'internal',
+		{},
+	);
+}
+
+describe('finding the right action', () => {
+	test('the canvas subtitle names the action, not its internal values', () => {
+		expect(canvasSubtitle('skilljarDomain', { resource: 'domainUser', operation: 'getAll' })).toBe(
+			'Get many domain users',
+		);
+		expect(
+			canvasSubtitle('skilljarDomain', { resource: 'enrollment', operation: 'enrollByEmail' }),
+		).toMatch(/^Enroll a user by email/);
+		expect(canvasSubtitle('skilljarUser', { resource: 'user', operation: 'get' })).toBe('Get a user');
+	});
+
+	test('Skilljar Domain lists its most used resources first, Course Enrollment at the top', () => {
+		const selector = nodeNamed('skilljarDomain').description.properties.find(
+			(property) => property.name === 'resource',
+		);
+		const names = (selector?.options as INodePropertyOptions[]).map((option) => option.name);
+		expect(names.slice(0, 3)).toEqual(['Course Enrollment', 'Domain User', 'Published Course']);
+		expect(names.indexOf('Catalog Page')).toBeGreaterThan(5);
+		// The default stays what saved workflows that never changed it rely on.
+		expect(selector?.default).toBe('domain');
+	});
+
+	test.each([
+		['SkilljarUser', ['users', 'learners', 'certificate']],
+		['SkilljarDomain', ['export', 'export users', 'enrollment']],
+		['SkilljarGroup', ['group']],
+		['SkilljarPromoCode', ['promo']],
+		['SkilljarTrigger', ['completion']],
+	])('%s is found by the words users type: %j', (className, words) => {
+		expect(codexOf(className).alias).toEqual(expect.arrayContaining(words));
+	});
+
+	test('each node’s Docs link opens its section of the usage guide in this repository', () => {
+		const guide = readFileSync(join(ROOT, 'docs', 'usage.md'), 'utf8');
+		const anchors = new Set(
+			[...guide.matchAll(/^#{2,3} (.+)$/gm)].map((match) =>
+				match[1]
+					.toLowerCase()
+					.replace(/[^a-z0-9 -]/g, '')
+					.replace(/ /g, '-'),
+			),
+		);
+		for (const className of [...ACTION_NODES.map((node) => node.constructor.name), 'SkilljarTrigger']) {
+			const [{ url }] = codexOf(className).resources.primaryDocumentation;
+			const match = /\/blob\/main\/(docs\/usage\.md)#(.+)$/.exec(url);
+			expect(match).not.toBeNull();
+			expect(existsSync(join(ROOT, match![1]))).toBe(true);
+			expect(anchors).toContain(match![2]);
+		}
+	});
+
+	test('Skilljar User says where users are created', () => {
+		expect(nodeNamed('skilljarUser').description.description).toMatch(
+			/created under Skilljar Domain › Domain User/,
+		);
+	});
+});
