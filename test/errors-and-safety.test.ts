@@ -64,6 +64,10 @@ describe('errors, input validation and request safety', () => {
 			{ resource: 'domain', operation: 'update', updateFields: { access: 'SECRET' } },
 			/^Access must be one of PUBLIC, PRIVATE, PRIVATE_CODE; got "SECRET"/,
 		],
+		[
+			{ operation: 'create', userId: DEMO.userId, additionalFields: { purchase: '[1, 2]' } },
+			/^Purchase must be a JSON object \(\{…\}\), got a list$/,
+		],
 	])('bad input %# is refused before sending', async (parameters, message) => {
 		const result = await enrollment(parameters);
 		expect(result.error?.message).toMatch(message);
