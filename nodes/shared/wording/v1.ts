@@ -8,7 +8,7 @@ export const V1_WORDING: Wording = {
 		'Event type whose sample to fetch: the latest real event of that type on the account, or a made-up one',
 	lesson:
 		'ID of the lesson the {record} belongs to (a live-training lesson). Set either this or Multi-Session Event',
-	'ILT multi-session event/lesson': 'ID of the live-training lesson the multi-session event belongs to',
+	'ilt multi-session event/lesson': 'ID of the live-training lesson the multi-session event belongs to',
 	multi_session_event:
 		'ID of the multi-session event this session is part of. Set either this or Lesson',
 	quiz: 'ID of the quiz the question belongs to. Set either this or Quiz Question Bank',
@@ -26,7 +26,7 @@ export const V1_WORDING: Wording = {
 
 	// ---- Domain user filters: exact matches, and which ones are case-sensitive
 	'query:access_code':
-		'Only accepts the word null: lists the users who joined without an access code. Any other value is refused',
+		'Lists the users who joined without an access code. Skilljar accepts only null here; any other value is refused',
 	'query:access_code__code':
 		'Only users who joined with this access code (the code they typed). Case-sensitive, exact match',
 	'query:access_code__id': 'Only users who joined with the access code of this ID',
@@ -67,9 +67,9 @@ export const V1_WORDING: Wording = {
 	// ---- Shared switches and dates
 	active:
 		'Whether the {record} is in effect. An inactive one stays stored but grants nothing; Skilljar makes new ones active',
-	'domain user/active':
+	'domain user/body:active':
 		'Whether the user may use the domain. On private domains only active users get in',
-	'webhook/active':
+	'webhook/body:active':
 		'Whether Skilljar sends events to this webhook. Skilljar switches it off itself after failed deliveries',
 	'student/active': 'Whether the student holds a seat of the license package',
 	enrolled_at:
@@ -161,12 +161,11 @@ export const V1_WORDING: Wording = {
 	payment_processor_response_data: 'What the payment system answered, kept for reference (JSON text recommended)',
 	target_url: 'Address Skilljar posts the events to (https://…); it must answer with a 2xx status',
 	content_url: 'Web address of the file Skilljar should download and store',
-	group_name:
-		'Name of the group the manager manages; must be the name of an existing group (case-sensitive)',
+	group_name: 'Name of the group of learners the manager looks after',
 	course_access_level:
-		'Which courses the manager sees, as Skilljar names the level for your account; Course IDs lists them where the level is per course',
+		'Level of access to courses, as text. Skilljar’s document lists no values: copy the spelling from a manager set up in the dashboard. Course IDs names the courses where access is limited to some',
 	path_access_level:
-		'Which paths the manager sees, as Skilljar names the level for your account; Path IDs lists them where the level is per path',
+		'Level of access to paths, as text. Skilljar’s document lists no values: copy the spelling from a manager set up in the dashboard. Path IDs names the paths where access is limited to some',
 	course_ids: 'Courses the manager may see (course IDs, not published course IDs)',
 	path_ids: 'Paths the manager may see (path IDs, not published path IDs)',
 	license_ids: 'License packages the manager may see (their IDs)',
@@ -196,7 +195,7 @@ export const V1_WORDING: Wording = {
 	cycle_duration_unit: 'Unit of Cycle Duration',
 	max_uses: 'How many times the code can be used in total',
 	seats_total: 'How many learners can register',
-	'ILT session/seats_total':
+	'ilt session/seats_total':
 		'How many learners can register. Leave empty for no limit; not for sessions of a multi-session event',
 	license_count: 'How many active licenses the package holds',
 	max_unique_seats: 'How many different learners can ever hold a seat. Leave empty for no limit',
