@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 
 import { load } from 'js-yaml';
@@ -46,11 +46,14 @@ function parameterOf(
 	return found;
 }
 
-/** Every sentence of six words or more that Skilljar's document uses to describe something. */
+/** Skilljar's documents as vendored in spec/ (the v1 OpenAPI document, and any later one). */
+const SPEC = join(__dirname, '..', 'spec');
+const DOCUMENTS = readdirSync(SPEC)
+	.filter((name) => /openapi.*\.(ya?ml|json)$/.test(name))
+	.map((name) => join(SPEC, name));
+
+/** Every sentence of six words or more that Skilljar's documents use to describe something. */
 function documentSentences(): string[] {
-	const spec = load(
-		readFileSync(join(__dirname, '..', '..', 'shared', 'skilljar', 'openapi.yml'), 'utf8'),
-	);
 	const sentences = new Set<string>();
 	const visit = (value: unknown): void => {
 		if (Array.isArray(value)) value.forEach(visit);
@@ -65,7 +68,7 @@ function documentSentences(): string[] {
 			}
 		}
 	};
-	visit(spec);
+	for (const file of DOCUMENTS) visit(load(readFileSync(file, 'utf8')));
 	return [...sentences];
 }
 
