@@ -351,14 +351,18 @@ export async function checkActionNode(session) {
 		if (!actionText.includes(expected))
 			throw new Error(`action "${expected}" missing from the Skilljar Domain actions`);
 	}
-	// The most used resources come first: the list opens with the course enrollment actions, and
-	// every one of them comes before the first catalog page action.
-	const firstEnrollment = actionText.indexOf('course enrollment');
-	const firstCatalog = actionText.search(/catalog page/i);
-	const firstDomainUser = actionText.indexOf('domain user');
-	if (firstEnrollment < 0 || firstEnrollment > firstDomainUser || firstCatalog < firstEnrollment)
+	// The most used resources come first: the action list opens with the course enrollment
+	// actions, before domain users, access codes and catalog pages (the panel may render only the
+	// first groups, so a group not shown counts as later).
+	const actionList = actionText.slice(Math.max(0, actionText.search(/Actions \(\d+\)/)));
+	const at = (pattern) => {
+		const index = actionList.search(pattern);
+		return index < 0 ? Infinity : index;
+	};
+	const enrollmentAt = at(/course enrollment/i);
+	if (enrollmentAt === Infinity || enrollmentAt > Math.min(at(/domain user/i), at(/access code/i), at(/catalog page/i)))
 		throw new Error(
-			`Skilljar Domain does not list Course Enrollment first: ${actionText.slice(0, 400).replace(/\s+/g, ' ')}`,
+			`Skilljar Domain does not list Course Enrollment first: ${actionList.slice(0, 300).replace(/\s+/g, ' ')}`,
 		);
 
 	// Add it: the node's settings open with the credential already picked.
