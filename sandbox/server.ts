@@ -17,6 +17,7 @@ import { seedAll } from './samples';
 import { isRecord, Store, type Item } from './store';
 import { TokenIssuer } from './v2/auth';
 import { dispatchV2 } from './v2/dispatch';
+import { seedClient } from './v2/resources/clients';
 import { seedV2 } from './v2/seed-v2';
 import type { Delivery } from './webhooks';
 
@@ -196,11 +197,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const seeded = options.seed ?? true;
 	const strict = options.strict ?? true;
 	const store = new Store();
-	const load = () => {
-		seedAll(store);
-		seedV2(store);
-	};
-	if (seeded) load();
 	const v2ClientId = options.v2ClientId ?? DEFAULT_V2_CLIENT_ID;
 	const v2ClientSecret = options.v2ClientSecret ?? DEFAULT_V2_CLIENT_SECRET;
 	const v2Tokens = new TokenIssuer(
@@ -209,6 +205,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		options.v2TokenLifetimeSeconds ?? 3600,
 		options.v2Scopes,
 	);
+	const load = () => {
+		seedAll(store);
+		seedV2(store);
+		seedClient({ store }, v2ClientId, v2Tokens.scopesOf());
+	};
+	if (seeded) load();
 	const requests: RequestLogEntry[] = [];
 	const faults = new FaultControl();
 	const files = await startFileHost((assetId) => Boolean(store.find('/v1/assets', assetId)));

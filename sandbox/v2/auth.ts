@@ -21,9 +21,15 @@ export type BearerResult =
 	| { ok: true; scopes: ReadonlySet<string> }
 	| { ok: false; code: 'not_authenticated' | 'token_expired' | 'invalid_token'; detail: string };
 
+interface Client {
+	secret: string;
+	scopes: ReadonlySet<string>;
+	active: boolean;
+}
+
 export class TokenIssuer {
 	private readonly tokens = new Map<string, Issued>();
-	private scopes: ReadonlySet<string>;
+	private readonly clients = new Map<string, Client>();
 	/** How many tokens the endpoint has handed out (tests count token requests through it). */
 	issued = 0;
 
@@ -31,14 +37,39 @@ export class TokenIssuer {
 		readonly clientId: string,
 		private readonly clientSecret: string,
 		public lifetimeSeconds: number,
-		scopes?: readonly string[],
+		private readonly defaultScopes?: readonly string[],
 	) {
-		this.scopes = new Set(scopes ?? V2_ALL_SCOPES);
+		this.clear();
 	}
 
-	/** The scopes the client holds from now on (`undefined`: every scope); issued tokens keep theirs. */
+	/** A client that can get tokens (the sandbox's own, and those created through /v2/clients/). */
+	register(clientId: string, secret: string, scopes: readonly string[]): void {
+		this.clients.set(clientId, { secret, scopes: new Set(scopes), active: true });
+	}
+
+	setSecret(clientId: string, secret: string): void {
+		const client = this.clients.get(clientId);
+		if (client) client.secret = secret;
+	}
+
+	setScopes(clientId: string, scopes: readonly string[]): void {
+		const client = this.clients.get(clientId);
+		if (client) client.scopes = new Set(scopes);
+	}
+
+	/** The scopes a client holds (the sandbox's own by default). */
+	scopesOf(clientId = this.clientId): readonly string[] {
+		return [...(this.clients.get(clientId)?.scopes ?? [])];
+	}
+
+	setActive(clientId: string, active: boolean): void {
+		const client = this.clients.get(clientId);
+		if (client) client.active = active;
+	}
+
+	/** The scopes the sandbox's client holds from now on (`undefined`: every scope); issued tokens keep theirs. */
 	grantScopes(scopes?: readonly string[]): void {
-		this.scopes = new Set(scopes ?? V2_ALL_SCOPES);
+		this.setScopes(this.clientId, scopes ?? V2_ALL_SCOPES);
 	}
 
 	/** Every token issued so far stops working (the next call with one answers 401). */
@@ -46,9 +77,12 @@ export class TokenIssuer {
 		for (const token of this.tokens.values()) token.expiresAt = 0;
 	}
 
+	/** Back to the start: no tokens, only the sandbox's client with its configured scopes. */
 	clear(): void {
 		this.tokens.clear();
+		this.clients.clear();
 		this.issued = 0;
+		this.register(this.clientId, this.clientSecret, this.defaultScopes ?? V2_ALL_SCOPES);
 	}
 
 	/** POST /v2/auth/token: errors in the OAuth shape `{error, error_description}`. */
@@ -67,13 +101,14 @@ export class TokenIssuer {
 		if (typeof body.client_id !== 'string' || typeof body.client_secret !== 'string') {
 			return fail(400, 'invalid_request', 'client_id and client_secret are required.');
 		}
-		if (body.client_id !== this.clientId || body.client_secret !== this.clientSecret) {
+		const client = this.clients.get(body.client_id);
+		if (!client || !client.active || client.secret !== body.client_secret) {
 			return fail(401, 'invalid_client', 'Unknown client or wrong secret.');
 		}
 		const token = randomBytes(24).toString('base64url');
 		this.tokens.set(token, {
 			expiresAt: Date.now() + this.lifetimeSeconds * 1000,
-			scopes: this.scopes,
+			scopes: client.scopes,
 		});
 		this.issued++;
 		return {
@@ -86,7 +121,6 @@ export class TokenIssuer {
 			},
 		};
 	}
-
 	/** The Bearer check of every other v2 call. */
 	verify(header: string | undefined): BearerResult {
 		if (!header) {

@@ -1,10 +1,13 @@
 // What every v2 handler works with, and what it answers.
 
 import type { Store } from '../store';
+import type { TokenIssuer } from './auth';
 import type { V2Operation } from './document';
 
 export interface V2Context {
 	store: Store;
+	/** The OAuth clients and their tokens (for the clients endpoints). */
+	tokens: TokenIssuer;
 	operation: V2Operation;
 	/** Decoded path parameters. */
 	params: Record<string, string>;

@@ -26,6 +26,8 @@ export interface V2Answer extends V2Reply {
 	headers?: Record<string, string>;
 }
 
+export const TOKEN_OPERATION = 'api_v2_oauth_tokens_endpoints_token_exchange';
+
 const BEARER_CHALLENGE = (code: string) => `Bearer realm="api", error="${code}"`;
 
 function parseJson(raw: Buffer, contentType: string | undefined): { body: unknown } | { reply: V2Reply } {
@@ -120,14 +122,12 @@ export async function dispatchV2(store: Store, issuer: TokenIssuer, req: V2Reque
 		body = parsed.body;
 		req.onBody(body);
 	}
-	if (operation.operationId === 'api_v2_oauth_tokens_endpoints_token_exchange') {
-		return issuer.exchange(body);
-	}
 	const emptyObject = typeof body === 'object' && body !== null && Object.keys(body).length === 0;
 	if (!operation.body && body !== undefined && !emptyObject) {
 		return schemaErrors([{ pointer: '/', detail: 'this operation takes no request body' }], 'body');
 	}
-	if (operation.body) {
+	// The token endpoint answers its own errors, in OAuth's shape rather than JSON:API's.
+	if (operation.body && operation.operationId !== TOKEN_OPERATION) {
 		const problems = body === undefined ? [{ pointer: '/', detail: 'request body required' }] : bodyProblems(operation, body);
 		if (problems.length > 0) return schemaErrors(problems, 'body');
 	}
@@ -136,6 +136,7 @@ export async function dispatchV2(store: Store, issuer: TokenIssuer, req: V2Reque
 	if (!handler) return errorReply(501, 'not_implemented', `${operation.operationId} is not served.`);
 	const ctx: V2Context = {
 		store,
+		tokens: issuer,
 		operation,
 		params: match.params,
 		query: query.values,

@@ -47,13 +47,15 @@ export interface V2Operation {
 	status: number;
 	/** Statuses the document lists for the operation. */
 	statuses: number[];
+	/** The JSON answer's schema per status (absent for answers without a body). */
+	responses: Record<number, JsonSchema | undefined>;
 }
 
 interface RawOperation {
 	operationId: string;
 	parameters?: Array<{ name: string; in: string; required?: boolean; schema?: JsonSchema }>;
 	requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-	responses: Record<string, unknown>;
+	responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
 	'x-required-scope'?: string[];
 }
 
@@ -110,6 +112,12 @@ function toOperation(pathTemplate: string, method: string, op: RawOperation): V2
 		body: op.requestBody?.content?.['application/json']?.schema,
 		status: statuses.find((s) => s >= 200 && s < 300) ?? 200,
 		statuses,
+		responses: Object.fromEntries(
+			Object.entries(op.responses).map(([status, answer]) => [
+				Number(status),
+				answer.content?.['application/json']?.schema,
+			]),
+		),
 	};
 }
 

@@ -3,7 +3,7 @@
 // the seed's completed enrollments, ratings, questions, bank assignments, an OAuth client).
 // Students and enrollments need no copy: v2 reads the v1 records themselves (views.ts).
 
-import { sid } from '../seed';
+import { DEMO, sid } from '../seed';
 import { getField, isRecord, type Item, type Store } from '../store';
 import { V2 } from './views';
 
@@ -40,6 +40,8 @@ export function seedV2(store: Store): void {
 	}
 
 	const lessons = store.collection('/v1/lessons');
+	// The partner domain's second course was taken off the catalogue (an unpublished record).
+	const unpublished = new Set(store.collection(`/v1/domains/${DEMO.partnerDomainName}/published-courses`).slice(1).map((pc) => pc.id));
 	const publishedCourseIds = new Set<string>();
 	for (const d of domains) {
 		for (const pc of published(store, String(d.name))) {
@@ -51,7 +53,7 @@ export function seedV2(store: Store): void {
 				domain_name: d.name,
 				external_id: '',
 				slug: pc.slug,
-				live: true,
+				live: !unpublished.has(pc.id),
 				is_hidden: pc.hidden === true,
 				visible_on_catalog: pc.hidden !== true,
 				open_access: false,
@@ -122,6 +124,16 @@ export function seedV2(store: Store): void {
 			created_at: CREATED,
 			updated_at: CREATED,
 		});
+		if (g.id === DEMO.groupIds[1]) {
+			// Partners see the partner hub's first course whatever its catalogue setting.
+			store.insert(V2.visibility(String(g.id)), {
+				id: sid('vov', 1),
+				published_course_id: DEMO.partnerPublishedCourseIds[0],
+				is_visible: true,
+				created_at: CREATED,
+				updated_at: CREATED,
+			});
+		}
 		for (const m of store.collection(`/v1/groups/${String(g.id)}/users`)) {
 			store.insert(V2.memberships(String(g.id)), {
 				id: membershipId(),

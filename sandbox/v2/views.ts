@@ -80,7 +80,8 @@ export function studentsByEmail(store: Store): Map<string, Item> {
 
 /** A v2 published course: `course_id` and `domain_name` tie it to the v1 records. */
 export function findPublishedCourse(store: Store, id: string): Item | undefined {
-	return store.find(V2.publishedCourses, id);
+	const pc = store.find(V2.publishedCourses, id);
+	return pc && !pc.deleted_at ? pc : undefined;
 }
 
 export function v1EnrollmentsPath(pc: Item): string {
