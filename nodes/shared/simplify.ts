@@ -5,7 +5,6 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { factsOf } from './catalog';
 import { strictBoolean } from './strictValues';
 import type { SkilljarOperation } from './types';
 
@@ -218,8 +217,7 @@ const BY_SCHEMA = new Map(
 /** The simplified shape of an action's records, if it has one (Get / Get Many only). */
 export function simplifiedRecordOf(operation: SkilljarOperation): SimplifiedRecord | undefined {
 	if (operation.kind !== 'get' && operation.kind !== 'list') return undefined;
-	const schema = factsOf(operation.apiIds[0]).response.schema;
-	return schema ? BY_SCHEMA.get(schema) : undefined;
+	return operation.responseSchema ? BY_SCHEMA.get(operation.responseSchema) : undefined;
 }
 
 /** One flat row: exactly the record's columns, in their order; a missing value is null. */

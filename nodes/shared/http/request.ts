@@ -13,7 +13,7 @@ import {
 } from 'n8n-workflow';
 
 import { describeSkilljarError, statusHeadline } from '../errors';
-import type { HttpMethod } from '../types';
+import type { ApiMethod } from '../apiFacts';
 import type { RateLimiter } from './limiter';
 import { classifyNetworkFailure, describeNetworkFailure, formatSeconds } from './networkErrors';
 import {
@@ -54,7 +54,7 @@ export interface Session {
 }
 
 export interface OutgoingRequest {
-	method: HttpMethod;
+	method: ApiMethod;
 	/** Absolute URL under the Base URL. */
 	url: string;
 	qs?: IDataObject;
