@@ -40,6 +40,11 @@ export interface SandboxOptions {
 	v2TokenLifetimeSeconds?: number;
 	/** Scopes the v2 client holds (default: every scope the v2 document names). */
 	v2Scopes?: readonly string[];
+	/**
+	 * Content-Type of v2's JSON answers: `application/json` (default) or
+	 * `application/vnd.api+json`, which later live versions send for the same JSON.
+	 */
+	v2MediaType?: string;
 }
 
 export interface RequestLogEntry {
@@ -67,6 +72,8 @@ export interface Sandbox {
 	v2Tokens: TokenIssuer;
 	/** Every v2 access token issued so far answers 401 from now on. */
 	expireV2Tokens(): void;
+	/** Content-Type of v2's JSON answers (settable; see SandboxOptions.v2MediaType). */
+	v2MediaType: string;
 	store: Store;
 	/** Latency, rate limit and injected faults (off until switched on). */
 	faults: FaultControl;
@@ -163,8 +170,8 @@ function send(
 	}
 	const text = JSON.stringify(reply.body);
 	res.writeHead(reply.status, {
-		...headers,
 		'Content-Type': 'application/json',
+		...headers,
 		'Content-Length': String(Buffer.byteLength(text)),
 	});
 	res.end(text);
@@ -205,6 +212,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		options.v2TokenLifetimeSeconds ?? 3600,
 		options.v2Scopes,
 	);
+	let v2MediaType = options.v2MediaType ?? 'application/json';
 	const load = () => {
 		seedAll(store);
 		seedV2(store);
@@ -273,7 +281,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					entry.body = body;
 				},
 			});
-			return reply(answer, answer.headers);
+			const type: Record<string, string> =
+				answer.body === undefined ? {} : { 'Content-Type': v2MediaType };
+			return reply(answer, { ...type, ...answer.headers });
 		}
 
 		const match = matchRoute(method, url.pathname);
@@ -363,6 +373,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		v2ClientSecret,
 		v2Tokens,
 		expireV2Tokens: () => v2Tokens.expireAll(),
+		get v2MediaType() {
+			return v2MediaType;
+		},
+		set v2MediaType(type: string) {
+			v2MediaType = type;
+		},
 		store,
 		faults,
 		files,
