@@ -31,8 +31,8 @@ export interface ItemFailure {
 export type ItemOutcome = { result: Resource } | { deleted: string } | { failure: ItemFailure };
 
 export interface BatchSpec {
-	/** Most items one request may carry. */
-	cap: number;
+	/** Most items one request may carry (default: the operation's cap, capOf). */
+	cap?: number;
 	/** Key for first-wins duplicate detection (undefined: no detection), and where it points. */
 	dedupe?: { key: (item: Record<string, unknown>) => string | undefined; at: string };
 	/** Processes one item (already schema-checked); failures stay on their item. */
@@ -71,12 +71,13 @@ export function runBatch(ctx: V2Context, spec: BatchSpec): V2Reply {
 			source: { pointer: '/data' },
 		});
 	}
-	if (items.length > spec.cap) {
+	const cap = spec.cap ?? capOf(ctx.operation.operationId);
+	if (items.length > cap) {
 		return errorReply(
 			400,
 			'batch_too_large',
-			`data carries ${items.length} items; at most ${spec.cap} per request.`,
-			{ source: { pointer: '/data' }, meta: { max_items: spec.cap } },
+			`data carries ${items.length} items; at most ${cap} per request.`,
+			{ source: { pointer: '/data' }, meta: { max_items: cap } },
 		);
 	}
 	const schema = itemSchema(ctx);

@@ -1,7 +1,7 @@
 // Signup-field values and web packages.
 
 import { getField, type Item } from '../../store';
-import { capOf, fail, runBatch } from '../batch';
+import { fail, runBatch } from '../batch';
 import type { V2Context, V2Handler, V2Reply } from '../context';
 import { errorReply, notFound } from '../errors';
 import { findStudent, ref, V2 } from '../views';
@@ -41,7 +41,6 @@ function createValues(ctx: V2Context): V2Reply {
 	if (domains.length === 0) return notFound('Student');
 	const fields = signupFields(ctx);
 	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
 		dedupe: { key: (item) => String(item.id), at: '/id' },
 		run: (item) => {
 			const found = fields.find((f) => f.field.id === item.id && domains.includes(f.domain));

@@ -3,7 +3,7 @@
 // assignments are removed for good.
 
 import type { Item } from '../../store';
-import { capOf, fail, runBatch } from '../batch';
+import { fail, runBatch, type ItemOutcome } from '../batch';
 import type { V2Context, V2Handler, V2Reply } from '../context';
 import { errorReply, notFound } from '../errors';
 import { V2 } from '../views';
@@ -143,69 +143,61 @@ const assignmentOf = (ctx: V2Context, quizId: unknown, bankId: unknown) =>
 
 const bankKey = { key: (item: Record<string, unknown>) => String(attrsOf(item).question_bank_id), at: '/attributes/question_bank_id' };
 
-const bind = withQuiz((ctx, quiz) =>
-	runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
-		dedupe: bankKey,
-		run: (item) => {
-			const a = attrsOf(item);
-			if (!findLive(ctx, BANKS, a.question_bank_id)) {
-				return fail('not_found', 'No such question bank.', '/attributes/question_bank_id');
-			}
-			let record = assignmentOf(ctx, quiz.id, a.question_bank_id);
-			if (!record) {
-				const count = ctx.store.collection(V2.assignments).filter((x) => x.quiz_id === quiz.id).length;
-				record = ctx.store.insert(V2.assignments, {
-					id: ctx.store.newId(),
-					quiz_id: quiz.id,
-					question_bank_id: a.question_bank_id,
-					order: count,
-					randomize_questions: false,
-					limit_question_count: 0,
-					created_at: ctx.now,
-					modified_at: ctx.now,
-				});
-			}
-			// Binding a bound bank updates the assignment.
-			for (const key of ['order', 'randomize_questions', 'limit_question_count']) {
-				if (a[key] != null) record[key] = a[key];
-			}
-			record.modified_at = ctx.now;
-			return { result: toResource(ASSIGNMENTS, record) };
-		},
-	}),
-);
+const TUNING = ['order', 'randomize_questions', 'limit_question_count'];
 
-const updateAssignments = withQuiz((ctx, quiz) =>
-	runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
-		dedupe: bankKey,
-		run: (item) => {
-			const a = attrsOf(item);
-			const record = assignmentOf(ctx, quiz.id, a.question_bank_id);
-			if (!record) return fail('not_found', 'The bank is not assigned to this quiz.', '/attributes/question_bank_id');
-			for (const key of ['order', 'randomize_questions', 'limit_question_count']) {
-				if (a[key] !== undefined) record[key] = a[key];
-			}
-			record.modified_at = ctx.now;
-			return { result: toResource(ASSIGNMENTS, record) };
-		},
-	}),
-);
+/**
+ * A batch over one quiz's bank assignments, each item naming a bank (first wins on repeats);
+ * `run` gets the item's attributes and the quiz's assignment of that bank, if any.
+ */
+function perAssignment(run: (ctx: V2Context, quiz: Item, a: Item, existing?: Item) => ItemOutcome): V2Handler {
+	return withQuiz((ctx, quiz) =>
+		runBatch(ctx, {
+			dedupe: bankKey,
+			run: (item) => {
+				const a = attrsOf(item);
+				return run(ctx, quiz, a, assignmentOf(ctx, quiz.id, a.question_bank_id));
+			},
+		}),
+	);
+}
 
-const unbind = withQuiz((ctx, quiz) =>
-	runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
-		dedupe: bankKey,
-		run: (item) => {
-			const bankId = String(attrsOf(item).question_bank_id);
-			const record = assignmentOf(ctx, quiz.id, bankId);
-			if (!record) return fail('not_found', 'The bank is not assigned to this quiz.', '/attributes/question_bank_id');
-			ctx.store.remove(V2.assignments, String(record.id));
-			return { deleted: bankId };
-		},
-	}),
-);
+const notAssigned = () =>
+	fail('not_found', 'The bank is not assigned to this quiz.', '/attributes/question_bank_id');
+
+const bind = perAssignment((ctx, quiz, a, existing) => {
+	if (!findLive(ctx, BANKS, a.question_bank_id)) {
+		return fail('not_found', 'No such question bank.', '/attributes/question_bank_id');
+	}
+	const record =
+		existing ??
+		ctx.store.insert(V2.assignments, {
+			id: ctx.store.newId(),
+			quiz_id: quiz.id,
+			question_bank_id: a.question_bank_id,
+			order: ctx.store.collection(V2.assignments).filter((x) => x.quiz_id === quiz.id).length,
+			randomize_questions: false,
+			limit_question_count: 0,
+			created_at: ctx.now,
+			modified_at: ctx.now,
+		});
+	// Binding a bound bank updates the assignment.
+	for (const key of TUNING) if (a[key] != null) record[key] = a[key];
+	record.modified_at = ctx.now;
+	return { result: toResource(ASSIGNMENTS, record) };
+});
+
+const updateAssignments = perAssignment((ctx, _quiz, a, record) => {
+	if (!record) return notAssigned();
+	for (const key of TUNING) if (a[key] !== undefined) record[key] = a[key];
+	record.modified_at = ctx.now;
+	return { result: toResource(ASSIGNMENTS, record) };
+});
+
+const unbind = perAssignment((ctx, _quiz, a, record) => {
+	if (!record) return notAssigned();
+	ctx.store.remove(V2.assignments, String(record.id));
+	return { deleted: String(a.question_bank_id) };
+});
 
 const listAssignments = withQuiz((ctx, quiz) => ({
 	status: 200,

@@ -5,7 +5,7 @@
 
 import { courseProgress, courseSummary, domainUser, enrollment } from '../../records';
 import { getField, isRecord, type Item } from '../../store';
-import { capOf, fail, runBatch } from '../batch';
+import { fail, runBatch, type ItemOutcome } from '../batch';
 import type { V2Context, V2Handler, V2Reply } from '../context';
 import { errorReply, notFound } from '../errors';
 import { listReply, type Resource } from '../pages';
@@ -214,7 +214,6 @@ function bulkEnroll(ctx: V2Context): V2Reply {
 		existing.set(userId, e);
 	}
 	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
 		dedupe: { key: (item) => String(attrs(item).email).toLowerCase(), at: '/attributes/email' },
 		run: (item) => {
 			const email = String(attrs(item).email);
@@ -257,23 +256,27 @@ function bulkEnroll(ctx: V2Context): V2Reply {
 	});
 }
 
-function update(ctx: V2Context): V2Reply {
+/** A batch over enrollments named by each item's `id`. */
+function perEnrollment(ctx: V2Context, run: (row: EnrollmentRow, a: Item) => ItemOutcome): V2Reply {
 	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
 		run: (item) => {
 			const row = findEnrollment(ctx.store, String(item.id));
-			if (!row) return fail('not_found', 'No such enrollment.', '/id');
-			const a = attrs(item);
-			if (a.expires_at !== undefined) row.enrollment.expires_at = a.expires_at;
-			if (typeof a.active === 'boolean') row.enrollment.active = a.active;
-			if (a.due_at !== undefined) {
-				const extras =
-					ctx.store.find(V2.enrollmentExtras, String(row.enrollment.id)) ??
-					ctx.store.insert(V2.enrollmentExtras, { id: row.enrollment.id });
-				extras.due_at = a.due_at;
-			}
-			return { result: writeResource(row, ctx.store) };
+			return row ? run(row, attrs(item)) : fail('not_found', 'No such enrollment.', '/id');
 		},
+	});
+}
+
+function update(ctx: V2Context): V2Reply {
+	return perEnrollment(ctx, (row, a) => {
+		if (a.expires_at !== undefined) row.enrollment.expires_at = a.expires_at;
+		if (typeof a.active === 'boolean') row.enrollment.active = a.active;
+		if (a.due_at !== undefined) {
+			const extras =
+				ctx.store.find(V2.enrollmentExtras, String(row.enrollment.id)) ??
+				ctx.store.insert(V2.enrollmentExtras, { id: row.enrollment.id });
+			extras.due_at = a.due_at;
+		}
+		return { result: writeResource(row, ctx.store) };
 	});
 }
 
@@ -294,12 +297,7 @@ function issueCertificate(ctx: V2Context, row: EnrollmentRow, completedAt: strin
 }
 
 function complete(ctx: V2Context): V2Reply {
-	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
-		run: (item) => {
-			const row = findEnrollment(ctx.store, String(item.id));
-			if (!row) return fail('not_found', 'No such enrollment.', '/id');
-			const a = attrs(item);
+	return perEnrollment(ctx, (row, a) => {
 			const progress = progressOf(ctx.store, row);
 			if (!progress) {
 				return fail('validation_error', 'Only the student’s latest enrollment in the course can be completed.', '/id');
@@ -326,7 +324,6 @@ function complete(ctx: V2Context): V2Reply {
 					},
 				},
 			};
-		},
 	});
 }
 

@@ -4,7 +4,7 @@
 // group is a 404 whatever the body.
 
 import type { Item } from '../../store';
-import { capOf, fail, runBatch } from '../batch';
+import { fail, runBatch, type ItemOutcome } from '../batch';
 import type { V2Context, V2Handler, V2Reply } from '../context';
 import { notFound } from '../errors';
 import { findStudent, V2 } from '../views';
@@ -93,40 +93,39 @@ function cascadeGroup(ctx: V2Context, group: Item): void {
 	ctx.store.collection(V2.visibility(String(group.id))).length = 0;
 }
 
-const addMembers = withGroup((ctx, groupId) => {
-	const kind = members(groupId);
-	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
-		dedupe: { key: (item) => String(item.id), at: '/id' },
-		run: (item) => {
-			const studentId = String(item.id);
-			if (!findStudent(ctx.store, studentId)) return fail('not_found', 'No such student.', '/id');
-			const existing = live(ctx, kind).find((m) => m.student_id === studentId);
-			const record =
-				existing ??
-				ctx.store.insert(kind.path, {
-					id: ctx.store.newId(),
-					student_id: studentId,
-					is_manager: false,
-					created_at: ctx.now,
-				});
-			return { result: toResource(kind, record) };
-		},
+/** A batch over a group's members, each item naming a student by id (first wins on repeats). */
+function perMember(
+	run: (ctx: V2Context, kind: StoredKind, studentId: string, existing?: Item) => ItemOutcome,
+): V2Handler {
+	return withGroup((ctx, groupId) => {
+		const kind = members(groupId);
+		return runBatch(ctx, {
+			dedupe: { key: (item) => String(item.id), at: '/id' },
+			run: (item) => {
+				const studentId = String(item.id);
+				return run(ctx, kind, studentId, live(ctx, kind).find((m) => m.student_id === studentId));
+			},
+		});
 	});
+}
+
+const addMembers = perMember((ctx, kind, studentId, existing) => {
+	if (!findStudent(ctx.store, studentId)) return fail('not_found', 'No such student.', '/id');
+	const record =
+		existing ??
+		ctx.store.insert(kind.path, {
+			id: ctx.store.newId(),
+			student_id: studentId,
+			is_manager: false,
+			created_at: ctx.now,
+		});
+	return { result: toResource(kind, record) };
 });
 
-const removeMembers = withGroup((ctx, groupId) => {
-	const kind = members(groupId);
-	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
-		dedupe: { key: (item) => String(item.id), at: '/id' },
-		run: (item) => {
-			const studentId = String(item.id);
-			const existing = live(ctx, kind).find((m) => m.student_id === studentId);
-			if (existing) ctx.store.remove(kind.path, String(existing.id));
-			return { deleted: studentId };
-		},
-	});
+// Removing a student who is no member is still "deleted": the operation is idempotent.
+const removeMembers = perMember((ctx, kind, studentId, existing) => {
+	if (existing) ctx.store.remove(kind.path, String(existing.id));
+	return { deleted: studentId };
 });
 
 const overrideKey = (item: Record<string, unknown>) => {
@@ -134,50 +133,49 @@ const overrideKey = (item: Record<string, unknown>) => {
 	return `${String(a.published_course_id)}|${String(a.is_visible ?? true)}`;
 };
 
-const addOverrides = withGroup((ctx, groupId) => {
-	const kind = overrides(groupId);
-	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
-		dedupe: { key: overrideKey, at: '/attributes/published_course_id' },
-		run: (item) => {
-			const a = attrsOf(item);
-			const visible = a.is_visible ?? true;
-			if (!findLive(ctx, PUBLISHED, a.published_course_id)) {
-				return fail('not_found', 'No such published course.', '/attributes/published_course_id');
-			}
-			const existing = live(ctx, kind).find(
-				(o) => o.published_course_id === a.published_course_id && o.is_visible === visible,
-			);
-			const record =
-				existing ??
-				ctx.store.insert(kind.path, {
-					id: ctx.store.newId(),
-					published_course_id: a.published_course_id,
-					is_visible: visible,
-					created_at: ctx.now,
-					updated_at: ctx.now,
-				});
-			return { result: toResource(kind, record) };
-		},
+/**
+ * A batch over a group's overrides, each item naming one by `(published_course_id, is_visible)`
+ * (first wins on repeats); `run` gets the item's values and the override, if there is one.
+ */
+function perOverride(
+	run: (ctx: V2Context, kind: StoredKind, pcId: unknown, visible: unknown, existing?: Item) => ItemOutcome,
+): V2Handler {
+	return withGroup((ctx, groupId) => {
+		const kind = overrides(groupId);
+		return runBatch(ctx, {
+			dedupe: { key: overrideKey, at: '/attributes/published_course_id' },
+			run: (item) => {
+				const a = attrsOf(item);
+				const visible = a.is_visible ?? true;
+				const existing = live(ctx, kind).find(
+					(o) => o.published_course_id === a.published_course_id && o.is_visible === visible,
+				);
+				return run(ctx, kind, a.published_course_id, visible, existing);
+			},
+		});
 	});
+}
+
+const addOverrides = perOverride((ctx, kind, pcId, visible, existing) => {
+	if (!findLive(ctx, PUBLISHED, pcId)) {
+		return fail('not_found', 'No such published course.', '/attributes/published_course_id');
+	}
+	const record =
+		existing ??
+		ctx.store.insert(kind.path, {
+			id: ctx.store.newId(),
+			published_course_id: pcId,
+			is_visible: visible,
+			created_at: ctx.now,
+			updated_at: ctx.now,
+		});
+	return { result: toResource(kind, record) };
 });
 
-const removeOverrides = withGroup((ctx, groupId) => {
-	const kind = overrides(groupId);
-	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
-		dedupe: { key: overrideKey, at: '/attributes/published_course_id' },
-		run: (item) => {
-			const a = attrsOf(item);
-			const visible = a.is_visible ?? true;
-			const existing = live(ctx, kind).find(
-				(o) => o.published_course_id === a.published_course_id && o.is_visible === visible,
-			);
-			if (!existing) return fail('not_found', 'No such visibility override.', '/attributes/published_course_id');
-			ctx.store.remove(kind.path, String(existing.id));
-			return { deleted: String(a.published_course_id) };
-		},
-	});
+const removeOverrides = perOverride((ctx, kind, pcId, _visible, existing) => {
+	if (!existing) return fail('not_found', 'No such visibility override.', '/attributes/published_course_id');
+	ctx.store.remove(kind.path, String(existing.id));
+	return { deleted: String(pcId) };
 });
 
 const listOverrides = withGroup((ctx, groupId) => {

@@ -3,7 +3,7 @@
 // what differs (filters, defaults, cascades).
 
 import { isRecord, type Item } from '../../store';
-import { capOf, fail, runBatch, type BatchSpec, type ItemOutcome } from '../batch';
+import { fail, runBatch, type BatchSpec, type ItemOutcome } from '../batch';
 import type { V2Context, V2Reply } from '../context';
 import { notFound } from '../errors';
 import { listReply, type Resource, type SortKey } from '../pages';
@@ -79,7 +79,6 @@ export function createBatch(
 	dedupe?: BatchSpec['dedupe'],
 ): V2Reply {
 	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
 		dedupe,
 		run: (item) => {
 			const built = build(attrsOf(item), item);
@@ -101,7 +100,6 @@ export function updateBatch(
 	dedupe?: BatchSpec['dedupe'],
 ): V2Reply {
 	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
 		dedupe,
 		run: (item) => {
 			const record = findLive(ctx, kind, item.id);
@@ -131,7 +129,6 @@ export function deleteBatch(
 	cascade: (record: Item) => void = () => undefined,
 ): V2Reply {
 	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
 		dedupe: { key: (item) => String(item.id), at: '/id' },
 		run: (item) => {
 			const record = findLive(ctx, kind, item.id);

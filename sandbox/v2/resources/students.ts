@@ -3,7 +3,7 @@
 import { propagateUser } from '../../hooks';
 import { userOverview } from '../../records';
 import { isRecord, type Item } from '../../store';
-import { capOf, fail, runBatch } from '../batch';
+import { fail, runBatch } from '../batch';
 import type { V2Context, V2Handler, V2Reply } from '../context';
 import { errorReply, notFound } from '../errors';
 import { listReply } from '../pages';
@@ -44,7 +44,6 @@ export function addStudent(ctx: V2Context, email: string, first = '', last = '')
 function create(ctx: V2Context): V2Reply {
 	const known = studentsByEmail(ctx.store);
 	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
 		dedupe: { key: (item) => lower(attrs(item).email), at: '/attributes/email' },
 		run: (item) => {
 			const a = attrs(item);
@@ -62,7 +61,6 @@ function create(ctx: V2Context): V2Reply {
 function update(ctx: V2Context): V2Reply {
 	const byEmail = studentsByEmail(ctx.store);
 	return runBatch(ctx, {
-		cap: capOf(ctx.operation.operationId),
 		run: (item) => {
 			const a = attrs(item);
 			const overview =
