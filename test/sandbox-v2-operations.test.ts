@@ -32,6 +32,25 @@ const WEB_PACKAGE = DEMO.webPackageIds[0];
 const QUESTION = sid('qst', 1);
 const CERTIFICATE = sid('crt', 1);
 const SIGNUP_VALUE = sid('sfv', 1);
+/** Ids the calls address by path, for the unknown-id checks. */
+const DEMO_IDS = {
+	client: 'sandbox-client',
+	student: DEMO.userId,
+	lesson: DEMO.lessonIds[0],
+	course: COURSE,
+	certificate: CERTIFICATE,
+	group: GROUP,
+	group2: DEMO.groupIds[1],
+	enrollment: DEMO.enrollmentIds[0],
+	quiz: QUIZ,
+	bank: BANK,
+	question: QUESTION,
+	published: PC,
+	partner: DEMO.partnerPublishedCourseIds[1],
+	domain: DEMO.domainId,
+	value: SIGNUP_VALUE,
+	webPackage: WEB_PACKAGE,
+};
 const one = (type: string, attributes: Json, extra: Json = {}) => ({ data: [{ type, attributes, ...extra }] });
 const ids = (type: string, ...list: string[]) => ({ data: list.map((id) => ({ type, id })) });
 
@@ -256,5 +275,30 @@ describe('sandbox v2: every operation of the document answers', () => {
 			expect(((answer.body as Json).summary as Json).failed).toBe(0);
 		}
 		expect(sandbox.requests.map((r) => r.template)).toEqual([op.path]);
+	});
+});
+
+describe('sandbox v2: error answers have the document’s shapes', () => {
+	const authed = V2_OPERATIONS.filter((op) => op.scopes.length > 0);
+
+	test.each(authed.map((op) => [op.operationId, op] as const))('%s: 401 without a token', async (_id, op) => {
+		const call = CALLS[op.operationId];
+		const answer = await callV2(sandbox, op.method, call.path, { body: call.body, headers: call.headers });
+		expect(answer.status).toBe(401);
+		expect(op.statuses).toContain(401);
+		expect(check(op.responses[401] ?? {}, answer.body)).toEqual([]);
+	});
+
+	const byId = authed.filter((op) => /\{(id|quiz_id|course_id|signup_field_value_id)\}/.test(op.path));
+	test.each(byId.map((op) => [op.operationId, op] as const))('%s: 404 for an unknown id', async (_id, op) => {
+		const call = CALLS[op.operationId];
+		const token = await v2Token(sandbox);
+		const known = Object.values(DEMO_IDS).find((id) => call.path.includes(id));
+		expect(known).toBeDefined();
+		const path = call.path.replace(String(known), 'zzzzzzzzzzzzz');
+		const answer = await callV2(sandbox, op.method, path, { token, body: call.body, headers: call.headers });
+		expect(answer.status).toBe(404);
+		expect(op.statuses).toContain(404);
+		expect(check(op.responses[404] ?? {}, answer.body)).toEqual([]);
 	});
 });
