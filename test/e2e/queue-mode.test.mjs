@@ -51,7 +51,7 @@ const WF = {
 	bulk: 'SkjQmBulkWrites1',
 	stop: 'SkjQmStopWorker1',
 };
-// The package's event types (nodes/shared/webhook-events.ts, via the built sandbox), read once
+// The package's event types (nodes/shared/webhookEvents.ts, via the built sandbox), read once
 // the package is built; the all-events fixture is filled with them, as in the n8n-line suites.
 /** @type {string[]} */
 let EVENT_TYPES = [];
