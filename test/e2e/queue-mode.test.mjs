@@ -1,4 +1,4 @@
-// End-to-end in n8n's queue mode (issue 11): real n8n 1.123 split into a main process, two
+// End-to-end in n8n's queue mode: real n8n 1.123 split into a main process, two
 // workers and a webhook process, sharing Redis (Bull queue) and PostgreSQL (database), with this
 // package installed as a community package in their shared user folder. Everything listens on
 // 127.0.0.1 on free ports and is stopped by PID at the end, also when a check fails.
