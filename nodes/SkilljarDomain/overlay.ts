@@ -1,4 +1,5 @@
-import { PICKERS_VERSION, pickerFor } from '../shared/pickers';
+import { pickerFor } from '../shared/pickers';
+import { VERSION_1_1 } from '../shared/versioned';
 import type { FieldOverlay, NodeOverlay } from '../shared/types';
 
 /**
@@ -25,6 +26,10 @@ const searchableContent = {
 	description: 'Set to true to include the descriptions, tags and item list used by catalog search',
 };
 
+/** Which ID the course enrollment actions want: easy to mix up with the course's own ID. */
+const PUBLISHED_COURSE_ID =
+	'A published course is a course as offered on one domain: its ID is not the ID of the course itself. Skilljar Domain › Published Course › Get Many on this domain shows both.';
+
 export const overlay: NodeOverlay = [
 	{
 		value: 'domain',
@@ -48,7 +53,7 @@ export const overlay: NodeOverlay = [
 		name: 'Access Code',
 		rank: 7,
 		operations: [
-			'domains_access_code_pools_access_codes_list',
+			{ id: 'domains_access_code_pools_access_codes_list', largeList: true },
 			'domains_access_code_pools_access_codes_create',
 			'domains_access_code_pools_access_codes_retrieve',
 			'domains_access_code_pools_access_codes_partial_update',
@@ -79,7 +84,7 @@ export const overlay: NodeOverlay = [
 		name: 'Plan Enrollment',
 		rank: 6,
 		operations: [
-			'domains_plan_plan_enrollments_list',
+			{ id: 'domains_plan_plan_enrollments_list', largeList: true },
 			{ id: 'domains_plan_plan_enrollments_create', ...purchaseJson },
 			'domains_plan_plan_enrollments_retrieve',
 			'domains_plan_plan_enrollments_partial_update',
@@ -102,12 +107,20 @@ export const overlay: NodeOverlay = [
 		name: 'Course Enrollment',
 		rank: 1,
 		operations: [
-			'domains_published_courses_enrollments_list',
-			{ id: 'domains_published_courses_enrollments_create', ...purchaseJson },
+			{
+				id: 'domains_published_courses_enrollments_list',
+				largeList: true,
+				idNotice: PUBLISHED_COURSE_ID,
+			},
+			{
+				id: 'domains_published_courses_enrollments_create',
+				...purchaseJson,
+				idNotice: PUBLISHED_COURSE_ID,
+			},
 			// Domain membership and enrollment in one idempotent step (nodes/shared/composites/).
 			{ composite: 'enrollUserByEmail' },
-			'domains_published_courses_enrollments_retrieve',
-			'domains_published_courses_enrollments_partial_update',
+			{ id: 'domains_published_courses_enrollments_retrieve', idNotice: PUBLISHED_COURSE_ID },
+			{ id: 'domains_published_courses_enrollments_partial_update', idNotice: PUBLISHED_COURSE_ID },
 		],
 	},
 	{
@@ -126,7 +139,7 @@ export const overlay: NodeOverlay = [
 					'published_course.id': {
 						parameter: 'prerequisiteCourseId',
 						label: 'Prerequisite Published Course ID',
-						picker: pickerFor('searchPublishedCourses', 'Prerequisite Course', PICKERS_VERSION),
+						picker: pickerFor('searchPublishedCourses', 'Prerequisite Course', VERSION_1_1),
 					},
 				},
 			},
@@ -230,7 +243,7 @@ export const overlay: NodeOverlay = [
 		name: 'Path Enrollment',
 		rank: 4,
 		operations: [
-			'domains_published_paths_published_path_enrollments_list',
+			{ id: 'domains_published_paths_published_path_enrollments_list', largeList: true },
 			{ id: 'domains_published_paths_published_path_enrollments_create', ...purchaseJson },
 			'domains_published_paths_published_path_enrollments_retrieve',
 			'domains_published_paths_published_path_enrollments_partial_update',
@@ -313,6 +326,7 @@ export const overlay: NodeOverlay = [
 		operations: [
 			{
 				id: 'domains_users_list',
+				largeList: true,
 				fields: {
 					// Skilljar accepts only `null` here: from 1.1 that one value is offered as an option.
 					access_code: {

@@ -14,7 +14,7 @@ export const overlay: NodeOverlay = [
 		name: 'User',
 		rank: 1,
 		operations: [
-			'users_list',
+			{ id: 'users_list', largeList: true },
 			'users_partial_update',
 			'users_anonymize_create',
 			'users_retrieve',

@@ -6,9 +6,9 @@ import { requestOptionsProperty } from './requestOptions';
 import { simplifyProperty } from './simplify';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import { pickerDescription, pickerProperty } from './pickerProperty';
-import { PICKERS_VERSION, showsPicker } from './pickers';
+import { showsPicker } from './pickers';
 import { NULL_OPTION, collectionFor } from './collections';
-import { byVersion, fieldIn } from './versioned';
+import { VERSION_1_1, byVersion, fieldIn, hasSince } from './versioned';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
 /**
@@ -224,7 +224,7 @@ function numberBounds(field: SkilljarField): Pick<INodeProperties, 'typeOptions'
 
 /** Said once for every date field: the format, and which time zone a value without one is in. */
 function dateFormat(version: number): string {
-	return version >= PICKERS_VERSION
+	return hasSince(version, VERSION_1_1)
 		? 'Date and time as ISO 8601 (2026-01-31T09:00:00Z); a value without an offset, as the date picker gives, is read in the workflow’s time zone'
 		: 'Date and time as ISO 8601 (2026-01-31T09:00:00Z); add Z or an offset such as +02:00 to say which time zone is meant';
 }

@@ -4,9 +4,9 @@ import { NULL_OPTION, collectionFor } from './collections';
 import { withOffset } from './dates';
 import { fieldDisplayName, fieldParameterName } from './naming';
 import { pickedValue } from './pickerValues';
-import { PICKERS_VERSION, showsPicker } from './pickers';
+import { showsPicker } from './pickers';
 import { strictBoolean } from './strictValues';
-import { fieldIn } from './versioned';
+import { VERSION_1_1, fieldIn, hasSince } from './versioned';
 import type { SkilljarField, SkilljarOperation } from './types';
 import type { SkilljarRequest } from './transport';
 
@@ -52,7 +52,7 @@ export function readRequest(
 		if (showsPicker(field.picker, version)) raw = pickedValue(field, raw, version, fail);
 		let value = encodeValue(field, raw, fail);
 		// From node version 1.1 a date without an offset means the workflow's time zone.
-		if (field.type === 'dateTime' && typeof value === 'string' && version >= PICKERS_VERSION) {
+		if (field.type === 'dateTime' && typeof value === 'string' && hasSince(version, VERSION_1_1)) {
 			value = withOffset(value, this.getTimezone());
 		}
 		if (value === undefined) {
