@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { portInUse, startProcess, stopChild, waitFor } from '../../../tools/lib/runtime.mjs';
+import { portInUse, startProcess, stopChild, waitFor } from '../../../tools/lib/processes.mjs';
 
 const PG_ROOT = '/usr/lib/postgresql';
 // PostgreSQL refuses to run as root; Debian's package creates this user.
