@@ -10,6 +10,13 @@ const field = (name: string, resource: string, operation: string): INodeProperti
 	displayOptions: { show: { resource: [resource], operation: [operation] } },
 });
 
+/** `name resource operation` entries, comma-separated, as action parameters in that order. */
+const fields = (list: string): INodeProperties[] =>
+	list.split(', ').map((entry) => {
+		const [name, resource, operation] = entry.split(' ');
+		return field(name, resource, operation);
+	});
+
 /** The parameters one action shows, in order. */
 const shownTo = (properties: INodeProperties[], resource: string, operation: string) =>
 	properties
@@ -22,14 +29,9 @@ const shownTo = (properties: INodeProperties[], resource: string, operation: str
 
 describe('parameters shared between actions', () => {
 	test('an equal parameter is kept once for the actions of a resource and of alike resources', () => {
-		const input = [
-			field('domainName', 'user', 'get'),
-			field('userId', 'user', 'get'),
-			field('domainName', 'user', 'delete'),
-			field('userId', 'user', 'delete'),
-			field('domainName', 'course', 'get'),
-			field('domainName', 'course', 'delete'),
-		];
+		const input = fields(
+			'domainName user get, userId user get, domainName user delete, userId user delete, domainName course get, domainName course delete',
+		);
 		const shared = shareAlikeProperties(input);
 		expect(shared.map((property) => property.displayOptions?.show)).toEqual([
 			{ resource: ['user', 'course'], operation: ['get', 'delete'] },
@@ -38,13 +40,8 @@ describe('parameters shared between actions', () => {
 	});
 
 	test('sharing never changes the order in which an action shows its parameters', () => {
-		const input = [
-			field('a', 'user', 'get'),
-			field('b', 'user', 'get'),
-			// `b` before `a` here: sharing `a` with get's copy would put it first.
-			field('b', 'user', 'update'),
-			field('a', 'user', 'update'),
-		];
+		// Update shows `b` before `a`: sharing `a` with get's copy would put it first.
+		const input = fields('a user get, b user get, b user update, a user update');
 		const shared = shareAlikeProperties(input);
 		expect(shownTo(shared, 'user', 'get')).toEqual(['a', 'b']);
 		expect(shownTo(shared, 'user', 'update')).toEqual(['b', 'a']);
