@@ -92,7 +92,9 @@ export type PaginationKind =
 	/** Cursor pagination (`GET /v1/users`): same envelope, `next` carries `cursor=`. */
 	| 'cursor'
 	/** The endpoint returns a bare JSON array in one response. */
-	| 'array';
+	| 'array'
+	/** API v2 (JSON:API): `{data: [...], links: {next}}`; `next` carries `page[cursor]`. */
+	| 'links';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
