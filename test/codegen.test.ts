@@ -59,7 +59,7 @@ describe('npm run codegen', () => {
 			method: 'POST',
 			path: '/v2/students/',
 			scopes: ['students:write'],
-			jsonApi: { type: 'students', shared: [], batch: { cap: 200 } },
+			jsonApi: { type: 'students', shared: [], attributes: true, batch: { cap: 200 } },
 			response: { kind: 'batch', schema: 'StudentResource' },
 		});
 		expect(byId.create_lessons.jsonApi?.batch).toEqual({ cap: 100 });
@@ -67,6 +67,7 @@ describe('npm run codegen', () => {
 		expect(byId.bulk_enroll_students.jsonApi).toEqual({
 			type: 'enrollments',
 			shared: ['published_course_id', 'expires_at'],
+			attributes: true,
 			batch: {},
 		});
 		expect(byId.bulk_enroll_students.body?.fields.map((field) => field.name)).toEqual([
@@ -87,6 +88,12 @@ describe('npm run codegen', () => {
 		expect(byId.publish_courses.body?.fields.map((field) => field.name)).toContain(
 			'relationships.course.data.id',
 		);
+		expect(byId.publish_courses.jsonApi?.relationships).toEqual({
+			course: 'courses',
+			domain: 'domains',
+		});
+		// A membership entry is `{type, id}` only: Skilljar refuses any other member.
+		expect(byId.add_group_memberships.jsonApi?.attributes).toBeUndefined();
 		const inactive = byId.update_students.body?.fields.find(
 			(field) => field.name === 'attributes.is_inactive',
 		);

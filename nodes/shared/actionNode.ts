@@ -10,6 +10,7 @@ import { buildProperties } from './description';
 import { executeSkilljarNode } from './execute';
 import { listSearch } from './listSearch';
 import { resourcesOf } from './registry';
+import { credentialsOf } from './v2/credentials';
 
 /** What tells one action node from another; everything else is shared. */
 export interface ActionNodeIdentity {
@@ -53,7 +54,7 @@ export class SkilljarActionNode implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'skilljarApi', required: true }],
+			credentials: credentialsOf(resources),
 			properties: buildProperties(resources),
 		};
 		this.execute = async function (this: IExecuteFunctions) {

@@ -74,6 +74,10 @@ export interface ApiJsonApiBody {
 	batch?: { cap?: number };
 	/** Envelope members beside `data`, the same for every entry of one request. */
 	shared: readonly string[];
+	/** The entry carries `attributes` (sent, if empty, as `{}`). */
+	attributes?: true;
+	/** JSON:API `type` of each relationship's record, e.g. `{course: 'courses'}`. */
+	relationships?: Readonly<Record<string, string>>;
 }
 
 export interface ApiOperation {

@@ -2,8 +2,10 @@ import type { ApiOperation } from './apiFacts';
 import { compositeOf } from './composites';
 import { fieldsOf } from './fields';
 import { API_OPERATIONS } from './generated/operations';
+import { API_V2_OPERATIONS } from './generated/operationsV2';
 import { camelCase, humanize, kindTexts, nounOf, pluralOf, withArticle } from './naming';
 import { defaultPicker } from './pickers';
+import { isV2, markV2Twins, v2Details, v2Fields, v2Texts } from './v2/catalog';
 import type {
 	CompositeOverlay,
 	NodeOverlay,
@@ -21,7 +23,14 @@ import type {
  * particular to one operation.
  */
 
-const FACTS = new Map(API_OPERATIONS.map((operation) => [operation.id, operation]));
+const FACTS = new Map(
+	[...API_OPERATIONS, ...API_V2_OPERATIONS].map((operation) => [operation.id, operation]),
+);
+
+/** The operations of the API `facts` belongs to (v1 and v2 paths never meet). */
+function sameApi(facts: ApiOperation): readonly ApiOperation[] {
+	return isV2(facts) ? API_V2_OPERATIONS : API_OPERATIONS;
+}
 
 export function factsOf(id: string): ApiOperation {
 	const facts = FACTS.get(id);
@@ -49,7 +58,7 @@ export function kindOf(facts: ApiOperation): OperationKind {
 		default: {
 			// A POST creates a record where the path is a collection (it is listed, read or has
 			// records below it); otherwise it is a verb such as `/anonymize` or `/ping`.
-			const collection = API_OPERATIONS.some(
+			const collection = sameApi(facts).some(
 				(other) =>
 					other !== facts &&
 					(other.path === facts.path || other.path.startsWith(`${facts.path}/{`)),
@@ -71,10 +80,12 @@ export function buildResources(overlay: NodeOverlay): SkilljarResource[] {
 	return overlay.map((resource) => ({
 		value: resource.value,
 		name: resource.name,
-		operations: resource.operations.map((entry) =>
-			isComposite(entry)
-				? buildComposite(entry.composite)
-				: buildOperation(resource, normalise(entry)),
+		operations: markV2Twins(
+			resource.operations.map((entry) =>
+				isComposite(entry)
+					? buildComposite(entry.composite)
+					: buildOperation(resource, normalise(entry)),
+			),
 		),
 	}));
 }
@@ -100,19 +111,24 @@ function buildComposite(name: string): SkilljarOperation {
 function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): SkilljarOperation {
 	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
 	const facts = factsOf(ids[0]);
-	const kind = kindOf(facts);
+	// An overlay's pagination makes a list of what the document declares as one free object.
+	const kind = entry.pagination ? 'list' : kindOf(facts);
 	const noun = resource.noun ?? nounOf(resource.name);
 	const texts = kindTexts(kind, noun, resource.plural ?? pluralOf(noun));
 	if (kind === 'action') {
-		const verb = facts.path.split('/').pop() ?? '';
+		const verb = facts.path.split('/').filter(Boolean).pop() ?? '';
 		texts.value = camelCase(verb.replace(/-/g, '_'));
 		texts.name = humanize(verb.replace(/-/g, '_'));
 		texts.action = `${texts.name} ${withArticle(noun)}`;
 	}
 
+	const v2 = isV2(facts);
+	const v2Wording = v2 ? v2Texts(texts, facts, kind, resource.plural ?? pluralOf(noun)) : undefined;
+	if (v2Wording) Object.assign(texts, { ...v2Wording, description: undefined });
+
 	const base = baseFields(entry);
 	const path = base.path;
-	let fields = base.fields;
+	let fields = v2 ? v2Fields(base.fields, facts) : base.fields;
 
 	const overrides = entry.fields ?? {};
 	// Keys are wire names; `body:name` / `path:name` pick one where path and body share a name.
@@ -120,7 +136,8 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 		overrides[`${field.in}:${field.name}`] ?? overrides[field.name] ?? {};
 	fields = fields
 		.filter((field) => !overrideOf(field).hidden)
-		.map((field) => applyFieldOverlay(field, overrideOf(field)));
+		// v1 pickers list v1 records with the v1 credential: none on v2 fields.
+		.map((field) => applyFieldOverlay(field, v2 ? { picker: false, ...overrideOf(field) } : overrideOf(field)));
 	fields.push(...(entry.extraFields ?? []));
 	fields = attachPickers(fields);
 
@@ -136,12 +153,14 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 		fields,
 		apiIds: [...ids, ...(twin ? [twin.id] : [])],
 	};
-	if (entry.description) operation.description = entry.description;
+	const description = entry.description ?? v2Wording?.description;
+	if (description) operation.description = description;
 	const pagination = entry.pagination ?? facts.pagination;
 	if (pagination) operation.pagination = pagination;
 	if (pagination && (entry.pageSize ?? facts.pageSize)) operation.pageSize = true;
 	if (entry.idempotentPost) operation.idempotentPost = entry.idempotentPost;
 	if (entry.download) operation.download = entry.download;
+	if (v2) operation.v2 = v2Details(facts);
 	return operation;
 }
 

@@ -1,3 +1,4 @@
+import { overlay as apiClient } from '../SkilljarApiClient/overlay';
 import { overlay as asset } from '../SkilljarAsset/overlay';
 import { overlay as course } from '../SkilljarCourse/overlay';
 import { overlay as domain } from '../SkilljarDomain/overlay';
@@ -35,6 +36,7 @@ import type { NodeOverlay, SkilljarResource } from './types';
  * nodes (folder `nodes/<Type>/`, class `<Type>`, where <Type> is the name with a capital first letter).
  */
 export const NODE_REGISTRY: Readonly<Record<string, NodeOverlay>> = {
+	skilljarApiClient: apiClient,
 	skilljarAsset: asset,
 	skilljarCourse: course,
 	skilljarDomain: domain,

@@ -1,3 +1,5 @@
+import type { ApiJsonApiBody } from './apiFacts';
+
 /**
  * Two layers describe every action:
  * - the generated facts (`nodes/shared/generated/`, format in `apiFacts.ts`): what Skilljar's
@@ -47,7 +49,8 @@ export interface Picker {
 export interface SkilljarField {
 	/** Name on the wire. A dotted name (`user.id`) is a member of a nested body object. */
 	name: string;
-	in: 'path' | 'query' | 'body';
+	/** `header`: a request header (API v2's destructive-call confirmation). */
+	in: 'path' | 'query' | 'body' | 'header';
 	type: FieldType;
 	/** Required fields are top-level parameters; optional ones sit in a collection. */
 	required?: boolean;
@@ -158,6 +161,22 @@ export interface SkilljarOperation {
 	uses?: string[];
 	/** Offer to download the record's file (version 1.1). */
 	download?: DownloadSpec;
+	/** Present on API v2 actions (credential `skilljarV2Api`; built in nodes/shared/v2/). */
+	v2?: V2Operation;
+}
+
+/** What an API v2 action needs beyond a v1 one, from the generated facts. */
+export interface V2Operation {
+	/** OAuth scopes, any one of which allows the call (docs/api-v2.md). */
+	scopes: readonly string[];
+	/** The body is a JSON:API document; with `batch`, one `data` entry per input item. */
+	jsonApi?: ApiJsonApiBody;
+	/** Most entries one request may carry (batch writes). */
+	batchCap?: number;
+	/** Documented as idempotent: the only batch writes the transport may send again. */
+	idempotent?: boolean;
+	/** A header the call requires; sent only once the user confirmed (see nodes/shared/v2/confirm.ts). */
+	header?: { name: string; value: string };
 }
 
 export interface SkilljarResource {

@@ -123,6 +123,7 @@ function jsonApiBody(
 	}
 	const type = String(deref(spec, members.type ?? {}).enum?.[0] ?? '');
 	if (members.id) fields.push(toField(spec, 'id', members.id, entryRequired.includes('id')));
+	const relationships: Record<string, string> = {};
 	for (const part of ['attributes', 'relationships'] as const) {
 		const schema = members[part];
 		if (!schema) continue;
@@ -130,12 +131,18 @@ function jsonApiBody(
 		const required = resolved.required ?? [];
 		for (const [name, member] of Object.entries(resolved.properties ?? {})) {
 			const field = toField(spec, name, member, required.includes(name));
-			fields.push(...(part === 'relationships' ? relationshipFields(field) : [field]).map(
-				(inner) => ({ ...inner, name: `${part}.${inner.name}` }),
-			));
+			if (part === 'relationships') relationships[name] = relationshipType(field);
+			fields.push(
+				...(part === 'relationships' ? relationshipFields(field) : [field]).map((inner) => ({
+					...inner,
+					name: `${part}.${inner.name}`,
+				})),
+			);
 		}
 	}
 	const jsonApi: ApiJsonApiBody = { type, shared };
+	if (members.attributes) jsonApi.attributes = true;
+	if (Object.keys(relationships).length) jsonApi.relationships = relationships;
 	if (isList) {
 		const cap = capOf(raw.description ?? '') ?? capOf(envelope.description ?? '');
 		jsonApi.batch = cap ? { cap } : {};
@@ -149,6 +156,12 @@ function relationshipFields(field: ApiField): ApiField[] {
 	const id = data?.properties?.find((member) => member.name === 'id');
 	if (!id) return [field];
 	return [{ ...id, name: `${field.name}.data.id`, ...(field.required ? { required: true } : {}) }];
+}
+
+/** The one `type` a relationship's `data` may name. */
+function relationshipType(field: ApiField): string {
+	const data = field.properties?.find((member) => member.name === 'data');
+	return String(data?.properties?.find((member) => member.name === 'type')?.enum?.[0] ?? '');
 }
 
 /** A batch cap the document states as a number ("<=200 items"); a named constant is no number. */

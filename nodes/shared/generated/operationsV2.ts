@@ -273,6 +273,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "students",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 200,
 			},
@@ -306,6 +307,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "students",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -429,6 +431,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "password-sets",
 			"shared": [],
+			"attributes": true,
 		},
 		"scopes": [
 			"students:manage-password",
@@ -497,6 +500,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "lessons",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -532,6 +536,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "lessons",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -607,6 +612,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "courses",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -638,6 +644,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "courses",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -836,6 +843,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "groups",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -867,6 +875,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "groups",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -981,6 +990,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "visibility-overrides",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -1015,6 +1025,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "visibility-overrides",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -1114,6 +1125,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 				"published_course_id",
 				"expires_at",
 			],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -1144,6 +1156,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "enrollments",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -1242,6 +1255,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 			"shared": [
 				"send_notifications",
 			],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -1333,6 +1347,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "quizzes",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -1375,6 +1390,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "quizzes",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -1484,6 +1500,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "question-bank-assignments",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -1522,6 +1539,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "question-bank-assignments",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -1556,6 +1574,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "question-bank-assignments",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -1611,6 +1630,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "question-banks",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -1641,6 +1661,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "question-banks",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -1753,6 +1774,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "questions",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -1791,6 +1813,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "questions",
 			"shared": [],
+			"attributes": true,
 			"batch": {
 				"cap": 100,
 			},
@@ -1919,6 +1942,11 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "published-courses",
 			"shared": [],
+			"attributes": true,
+			"relationships": {
+				"course": "courses",
+				"domain": "domains",
+			},
 			"batch": {},
 		},
 		"scopes": [
@@ -1957,6 +1985,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "published-courses",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -2123,6 +2152,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 			"shared": [
 				"student_id",
 			],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -2151,6 +2181,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "signup-field-values",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -2246,6 +2277,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "web-packages",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [
@@ -2274,6 +2306,7 @@ export const API_V2_OPERATIONS: readonly ApiOperation[] = [
 		"jsonApi": {
 			"type": "web-packages",
 			"shared": [],
+			"attributes": true,
 			"batch": {},
 		},
 		"scopes": [

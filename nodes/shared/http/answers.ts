@@ -4,13 +4,14 @@
  */
 
 import { API_OPERATIONS } from '../generated/operations';
+import { API_V2_OPERATIONS } from '../generated/operationsV2';
 
 /**
  * Operations Skilljar documents as answering 2xx with no body (the generated facts' `empty`
  * answers), besides every DELETE. Keyed by method and path template.
  */
 export const DOCUMENTED_EMPTY_ANSWERS = new Set(
-	API_OPERATIONS.filter(
+	[...API_OPERATIONS, ...API_V2_OPERATIONS].filter(
 		(operation) => operation.response.kind === 'empty' && operation.method !== 'DELETE',
 	).map((operation) => `${operation.method} ${operation.path}`),
 );

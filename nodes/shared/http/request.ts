@@ -51,7 +51,12 @@ export interface Session {
 	baseUrl: string;
 	limiter: RateLimiter;
 	settings: RequestSettings;
+	/** The credential type (default `skilljarApi`); API v2's gets a new token on a 401, once. */
+	credentialType?: string;
 }
+
+/** API v2's credential: bearer tokens n8n renews through the credential's `preAuthentication`. */
+export const CREDENTIAL_TYPE_V2 = 'skilljarV2Api';
 
 export interface OutgoingRequest {
 	method: HttpMethod;
@@ -61,6 +66,12 @@ export interface OutgoingRequest {
 	body?: IDataObject | IDataObject[];
 	/** A POST Skilljar documents as idempotent: it may be sent again after a transient failure. */
 	idempotentPost?: boolean;
+	/** Overrides the method rule (API v2 batch writes are resent only where documented idempotent). */
+	repeatable?: boolean;
+	/** Extra headers (API v2's destructive-call confirmation). */
+	headers?: Record<string, string>;
+	/** API v2: the scopes that allow the call, named when Skilljar answers 403. */
+	scopes?: readonly string[];
 	itemIndex?: number;
 }
 
@@ -94,7 +105,13 @@ export async function sendRequest(
 	let qs = request.qs;
 	let body = request.body;
 	const endpoint = endpointLabel(request.method, request.url);
-	const repeatable = isRepeatable(method, request.idempotentPost === true);
+	const repeatable = request.repeatable ?? isRepeatable(method, request.idempotentPost === true);
+	const credentialType = session.credentialType ?? CREDENTIAL_TYPE;
+	// A 401 on API v2 means the stored token expired: the request is sent once more in the mode
+	// where n8n-core itself renews the token (preAuthentication) and repeats it. Skilljar did not
+	// process the refused request, so even a write may go again.
+	let renewToken = false;
+	let renewed = false;
 	const waitDeadline = Date.now() + settings.maxWaitMs;
 	let tries = 0;
 	let throttled = 0;
@@ -124,10 +141,17 @@ export async function sendRequest(
 		const options: IHttpRequestOptions = {
 			method: method as IHttpRequestMethods,
 			url,
-			headers: { Accept: 'application/json' },
+			headers: {
+				Accept:
+					credentialType === CREDENTIAL_TYPE_V2
+						? 'application/vnd.api+json, application/json'
+						: 'application/json',
+				...(request.headers ?? {}),
+			},
 			json: true,
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
+			// Renewing a token needs n8n-core to see the 401 as an error.
+			ignoreHttpStatusErrors: !renewToken,
 			timeout: settings.timeoutMs,
 			// Redirects come back to us: n8n-core would otherwise follow them and, across origins,
 			// re-attach the key. We follow only those that stay under the Base URL.
@@ -141,10 +165,11 @@ export async function sendRequest(
 		try {
 			response = await this.helpers.httpRequestWithAuthentication.call(
 				this,
-				CREDENTIAL_TYPE,
+				credentialType,
 				options,
 			);
 		} catch (error) {
+			if (renewToken) throw renewalFailure(error, endpoint, fail);
 			const failure = classifyNetworkFailure(error);
 			const host = parseUrl(url)?.host ?? url;
 			if (!failure) {
@@ -166,8 +191,15 @@ export async function sendRequest(
 					: 'Not retried: Skilljar may have processed this POST, and sending it again could create a duplicate.';
 			throw fail(sentence, why, undefined, { message: sentence, kind: failure.kind });
 		}
+		renewToken = false;
 		if (!isFullResponse(response)) return response;
 		const { statusCode, headers, body: answer } = response;
+
+		if (statusCode === 401 && credentialType === CREDENTIAL_TYPE_V2 && !renewed) {
+			renewed = true;
+			renewToken = true;
+			continue;
+		}
 
 		if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) {
 			const location = headerValue(headers, 'location');
@@ -235,7 +267,10 @@ export async function sendRequest(
 		if (statusCode >= 200 && statusCode < 300) return answer;
 
 		const detail = describeSkilljarError(answer);
-		const headline = statusHeadline(statusCode);
+		const headline =
+			credentialType === CREDENTIAL_TYPE_V2 && statusCode === 403 && request.scopes?.length
+				? `The API v2 client lacks the scope for this (${request.scopes.join(' or ')})`
+				: statusHeadline(statusCode);
 		const retried = RETRYABLE_STATUSES.has(statusCode)
 			? repeatable
 				? ` after ${tries + 1} tries`
@@ -248,6 +283,38 @@ export async function sendRequest(
 			errorBodyOf(answer),
 		);
 	}
+}
+
+/**
+ * The renewed request failed inside n8n-core (which then throws instead of answering): the token
+ * could not be renewed, the renewed token was refused too, or the repeat met another error.
+ */
+function renewalFailure(
+	error: unknown,
+	endpoint: string,
+	fail: (message: string, description: string, httpCode?: number) => NodeApiError,
+): NodeApiError {
+	const status = Number((error as { httpCode?: unknown }).httpCode);
+	const reason = String((error as Error).message ?? '').split('\n')[0];
+	if (status === 401) {
+		return fail(
+			'Skilljar refused the API v2 token, also after a new one was fetched',
+			`${endpoint} answered HTTP 401. Check that the client in the Skilljar API v2 credential is still active.`,
+			401,
+		);
+	}
+	if (Number.isInteger(status) && status > 0) {
+		return fail(
+			`${statusHeadline(status)}${reason ? `: ${reason}` : ''}`,
+			`${endpoint} answered HTTP ${status} after the API v2 token was renewed`,
+			status,
+		);
+	}
+	return fail(
+		`The API v2 token could not be renewed: ${reason}`,
+		`${endpoint} was refused with 401 and a new token could not be fetched`,
+		401,
+	);
 }
 
 function errorBodyOf(answer: unknown): JsonObject {
