@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarApiClient extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarApiClient extends SkilljarActionNode {
 			name: 'skilljarApiClient',
 			displayName: 'Skilljar API Client',
 			description: 'Manage Skilljar API v2 OAuth clients and look up their scopes',
+			overlay,
 		});
 	}
 }

@@ -56,11 +56,16 @@ export type ApiResponseKind =
 	| 'resources'
 	| 'batch';
 
-/**
- * How a list pages: page numbers, cursor (`GET /v1/users`), one bare array, or (v2) JSON:API
- * `links.next` (with `page[size]` where the list declares it).
- */
-export type ApiPagination = 'pages' | 'cursor' | 'array' | 'links';
+/** How a list pages through results. */
+export type ApiPagination =
+	/** DRF page-number pagination: `{count, next, previous, results}`, `next` is an absolute URL. */
+	| 'pages'
+	/** Cursor pagination (`GET /v1/users`): same envelope, `next` carries `cursor=`. */
+	| 'cursor'
+	/** The endpoint returns a bare JSON array in one response. */
+	| 'array'
+	/** API v2 (JSON:API): `{data: [...], links: {next}}`; `next` carries `page[cursor]`. */
+	| 'links';
 
 /**
  * How an API v2 request body is a JSON:API document. The operation's body fields then name where

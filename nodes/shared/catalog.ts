@@ -1,11 +1,10 @@
 import type { ApiOperation } from './apiFacts';
 import { compositeOf } from './composites';
 import { fieldsOf } from './fields';
-import { API_OPERATIONS } from './generated/operations';
-import { API_V2_OPERATIONS } from './generated/operationsV2';
+import { V1_FACTS, V2_FACTS, tableFor, type FactsTable } from './factsTable';
 import { camelCase, humanize, kindTexts, nounOf, pluralOf, withArticle } from './naming';
 import { defaultPicker } from './pickers';
-import { isV2, markV2Twins, v2Details, v2Fields, v2Texts } from './v2/catalog';
+import { markV2Twins, v2Details, v2Fields, v2Texts } from './v2/catalog';
 import type {
 	CompositeOverlay,
 	NodeOverlay,
@@ -23,30 +22,12 @@ import type {
  * particular to one operation.
  */
 
-const FACTS = new Map(
-	[...API_OPERATIONS, ...API_V2_OPERATIONS].map((operation) => [operation.id, operation]),
-);
-
-/** The operations of the API `facts` belongs to (v1 and v2 paths never meet). */
-function sameApi(facts: ApiOperation): readonly ApiOperation[] {
-	return isV2(facts) ? API_V2_OPERATIONS : API_OPERATIONS;
-}
-
+/** The facts of an operation ID, v1's or v2's (throws naming an ID neither document has). */
 export function factsOf(id: string): ApiOperation {
-	const facts = FACTS.get(id);
-	if (!facts) throw new Error(`Overlay names "${id}", which the OpenAPI document does not have`);
-	return facts;
+	return tableFor(id).get(id);
 }
 
-/** The PUT at the same path as a PATCH: Skilljar documents the pair as one partial update. */
-export function putTwinOf(facts: ApiOperation): ApiOperation | undefined {
-	if (facts.method !== 'PATCH') return undefined;
-	return API_OPERATIONS.find(
-		(candidate) => candidate.method === 'PUT' && candidate.path === facts.path,
-	);
-}
-
-export function kindOf(facts: ApiOperation): OperationKind {
+export function kindOf(facts: ApiOperation, table: FactsTable = V1_FACTS): OperationKind {
 	switch (facts.method) {
 		case 'GET':
 			return facts.pagination ? 'list' : 'get';
@@ -55,16 +36,10 @@ export function kindOf(facts: ApiOperation): OperationKind {
 			return 'update';
 		case 'DELETE':
 			return 'delete';
-		default: {
+		default:
 			// A POST creates a record where the path is a collection (it is listed, read or has
 			// records below it); otherwise it is a verb such as `/anonymize` or `/ping`.
-			const collection = sameApi(facts).some(
-				(other) =>
-					other !== facts &&
-					(other.path === facts.path || other.path.startsWith(`${facts.path}/{`)),
-			);
-			return collection ? 'create' : 'action';
-		}
+			return table.isCollection(facts) ? 'create' : 'action';
 	}
 }
 
@@ -76,18 +51,33 @@ export function isComposite(entry: unknown): entry is CompositeOverlay {
 	return typeof entry === 'object' && entry !== null && 'composite' in entry;
 }
 
-export function buildResources(overlay: NodeOverlay): SkilljarResource[] {
-	return overlay.map((resource) => ({
-		value: resource.value,
-		name: resource.name,
-		operations: markV2Twins(
-			resource.operations.map((entry) =>
-				isComposite(entry)
-					? buildComposite(entry.composite)
-					: buildOperation(resource, normalise(entry)),
+const builtTables = new WeakMap<NodeOverlay, SkilljarResource[]>();
+
+/**
+ * The runtime table of one node's overlay over its API's facts, built once per process: every
+ * operation carries what the run time needs (method, path, paging, answer kind, schemas), so
+ * nothing downstream looks the facts up again.
+ */
+export function resourcesOf(
+	overlay: NodeOverlay,
+	table: FactsTable = V1_FACTS,
+): SkilljarResource[] {
+	let resources = builtTables.get(overlay);
+	if (!resources) {
+		resources = overlay.map((resource) => ({
+			value: resource.value,
+			name: resource.name,
+			operations: markV2Twins(
+				resource.operations.map((entry) =>
+					isComposite(entry)
+						? buildComposite(entry.composite)
+						: buildOperation(resource, normalise(entry), table),
+				),
 			),
-		),
-	}));
+		}));
+		builtTables.set(overlay, resources);
+	}
+	return resources;
 }
 
 /** A composite's table entry: its declared fields get the usual pickers; it serves no apiIds. */
@@ -101,6 +91,7 @@ function buildComposite(name: string): SkilljarOperation {
 		kind: 'composite',
 		method: composite.method,
 		path: composite.path,
+		answer: 'object',
 		fields: attachPickers(composite.fields.map((field) => applyFieldOverlay(field, {}))),
 		apiIds: [],
 		composite: name,
@@ -108,11 +99,18 @@ function buildComposite(name: string): SkilljarOperation {
 	};
 }
 
-function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): SkilljarOperation {
+function buildOperation(
+	resource: ResourceOverlay,
+	entry: OperationOverlay,
+	nodeTable: FactsTable,
+): SkilljarOperation {
 	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
-	const facts = factsOf(ids[0]);
+	// A node's overlay may also name API v2 operations: they are read from v2's own table.
+	const table = tableFor(ids[0], nodeTable);
+	const v2 = table === V2_FACTS;
+	const facts = table.get(ids[0]);
 	// An overlay's pagination makes a list of what the document declares as one free object.
-	const kind = entry.pagination ? 'list' : kindOf(facts);
+	const kind = entry.pagination ? 'list' : kindOf(facts, table);
 	const noun = resource.noun ?? nounOf(resource.name);
 	const texts = kindTexts(kind, noun, resource.plural ?? pluralOf(noun));
 	if (kind === 'action') {
@@ -122,11 +120,10 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 		texts.action = `${texts.name} ${withArticle(noun)}`;
 	}
 
-	const v2 = isV2(facts);
 	const v2Wording = v2 ? v2Texts(texts, facts, kind, resource.plural ?? pluralOf(noun)) : undefined;
 	if (v2Wording) Object.assign(texts, { ...v2Wording, description: undefined });
 
-	const base = baseFields(entry);
+	const base = baseFields(entry, table);
 	const path = base.path;
 	let fields = v2 ? v2Fields(base.fields, facts) : base.fields;
 
@@ -137,22 +134,28 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 	fields = fields
 		.filter((field) => !overrideOf(field).hidden)
 		// v1 pickers list v1 records with the v1 credential: none on v2 fields.
-		.map((field) => applyFieldOverlay(field, v2 ? { picker: false, ...overrideOf(field) } : overrideOf(field)));
+		.map((field) =>
+			applyFieldOverlay(field, v2 ? { picker: false, ...overrideOf(field) } : overrideOf(field)),
+		);
 	fields.push(...(entry.extraFields ?? []));
 	fields = attachPickers(fields);
 
-	const twin = putTwinOf(facts);
+	const twin = table.putTwinOf(facts);
 	const operation: SkilljarOperation = {
 		value: entry.value ?? texts.value,
 		name: entry.name ?? texts.name,
 		action: entry.action ?? texts.action,
 		kind,
-		// An Update sends PATCH: only the fields the user set change.
+		// The method the document gives the first operation: an Update whose PATCH has a PUT twin
+		// sends PATCH (only the fields the user set change); one documented only as PUT sends PUT.
 		method: facts.method,
 		path,
 		fields,
+		answer: facts.response.kind,
 		apiIds: [...ids, ...(twin ? [twin.id] : [])],
 	};
+	if (facts.response.schema) operation.responseSchema = facts.response.schema;
+	if (facts.body) operation.requestSchema = facts.body.schema;
 	const description = entry.description ?? v2Wording?.description;
 	if (description) operation.description = description;
 	const pagination = entry.pagination ?? facts.pagination;
@@ -165,12 +168,20 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 }
 
 /** Path and fields from the facts alone, before the overlay's field overrides. */
-export function baseFields(entry: OperationOverlay): { path: string; fields: SkilljarField[] } {
+export function baseFields(
+	entry: OperationOverlay,
+	preferred: FactsTable = V1_FACTS,
+): { path: string; fields: SkilljarField[] } {
 	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
-	const facts = factsOf(ids[0]);
+	const table = tableFor(ids[0], preferred);
+	const facts = table.get(ids[0]);
 	const fields = fieldsOf(facts, entry.json);
 	return ids.length > 1
-		? joinVariants(ids, entry.path ?? '', fields)
+		? joinVariants(
+				ids.map((id) => table.get(id)),
+				entry.path ?? '',
+				fields,
+			)
 		: { path: facts.path, fields };
 }
 
@@ -179,15 +190,16 @@ export function baseFields(entry: OperationOverlay): { path: string; fields: Ski
  * …) become one action: the differing part is a required option filled into `template`.
  */
 function joinVariants(
-	ids: string[],
+	variants: ApiOperation[],
 	template: string,
 	fields: SkilljarField[],
 ): { path: string; fields: SkilljarField[] } {
 	const placeholder = /\{([a-z_]+)\}/.exec(template)?.[1];
-	if (!placeholder) throw new Error(`Joined operations ${ids[0]}… need a path with a placeholder`);
+	if (!placeholder) {
+		throw new Error(`Joined operations ${variants[0].id}… need a path with a placeholder`);
+	}
 	const [before, after] = template.split(`{${placeholder}}`);
-	const options = ids.map((id) => {
-		const { path } = factsOf(id);
+	const options = variants.map(({ id, path }) => {
 		if (!path.startsWith(before) || !path.endsWith(after)) {
 			throw new Error(`${id} (${path}) does not fit ${template}`);
 		}

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { NULL_OPTION, collectionFor } from './description';
+import { NULL_OPTION, collectionFor } from './collections';
 import { fieldDisplayName, fieldParameterName } from './naming';
 import { pickedValue } from './pickerValues';
 import { showsPicker } from './pickers';
@@ -74,11 +74,14 @@ export function readRequest(
 		path: operation.path,
 		pathParams,
 		qs,
+		answer: operation.answer,
 	};
 	if (Object.keys(headers).length) request.headers = headers;
-	// A composite's non-path fields are its handler's inputs, whatever its first request is.
+	// A composite's non-path fields are its handler's inputs, whatever its first request is; an
+	// API v2 bulk delete names its records in a JSON:API body.
 	if (
 		operation.kind === 'composite' ||
+		operation.v2?.jsonApi !== undefined ||
 		(operation.method !== 'GET' && operation.method !== 'DELETE')
 	)
 		request.body = body;

@@ -6,7 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { answerProblem, expectedPageSize } from './http/answers';
+import { acceptsEmptyAnswer, answerProblem, expectedPageSize } from './http/answers';
 import { normaliseBaseUrl } from './http/baseUrl';
 import { downloadSignedFile, type DownloadedFile } from './http/download';
 import { DEFAULT_LIMITS, limiterFor, readLimit } from './http/limiter';
@@ -21,7 +21,7 @@ import {
 } from './http/request';
 import { endpointLabel, isSameList, parseUrl } from './http/urls';
 import { runPool } from './pool';
-import type { HttpMethod, PaginationKind } from './types';
+import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
 
 /**
  * The one place every Skilljar request goes through: Base URL, auth, headers, path encoding,
@@ -39,7 +39,7 @@ export const MAX_PAGE_SIZE = 1000;
 export const PAGES_IN_FLIGHT = 4;
 
 export interface SkilljarRequest {
-	method: HttpMethod;
+	method: ApiMethod;
 	/** Path template, e.g. `/v1/domains/{domain_name}/users`. */
 	path: string;
 	pathParams?: Record<string, string>;
@@ -47,6 +47,8 @@ export interface SkilljarRequest {
 	body?: IDataObject | IDataObject[];
 	/** A POST Skilljar documents as idempotent (see ./http/idempotency.ts): may be resent. */
 	idempotentPost?: boolean;
+	/** What the facts say a success answers; an `empty` answer may come without a body. */
+	answer?: ApiResponseKind;
 	/** Extra request headers (API v2's destructive-call confirmation). */
 	headers?: Record<string, string>;
 	/** API v2 batch writes: resent only where documented idempotent, whatever the method. */
@@ -58,7 +60,7 @@ export interface SkilljarRequest {
 }
 
 export interface ListOptions {
-	pagination: PaginationKind;
+	pagination: ApiPagination;
 	/** Whether the endpoint accepts `page_size`. */
 	pageSize?: boolean;
 	/** Stop once this many items are collected; undefined = all. */
@@ -186,7 +188,7 @@ export async function skilljarApiRequest(
 		scopes: request.scopes,
 		itemIndex,
 	});
-	const problem = answerProblem(request.method, request.path, answer);
+	const problem = answerProblem(acceptsEmptyAnswer(request.method, request.answer), answer);
 	if (problem) {
 		throw answerError.call(this, problem, endpointLabel(request.method, url), answer, itemIndex);
 	}

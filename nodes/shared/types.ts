@@ -1,5 +1,3 @@
-import type { ApiJsonApiBody } from './apiFacts';
-
 /**
  * Two layers describe every action:
  * - the generated facts (`nodes/shared/generated/`, format in `apiFacts.ts`): what Skilljar's
@@ -10,6 +8,8 @@ import type { ApiJsonApiBody } from './apiFacts';
  * `nodes/shared/catalog.ts` merges them into the runtime tables (`SkilljarResource[]`) that build the
  * editor parameters (description.ts), read and check them (parameters.ts) and run (execute.ts).
  */
+
+import type { ApiJsonApiBody, ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
 
 /** How a field is entered in the editor and encoded on the wire. */
 export type FieldType =
@@ -88,19 +88,6 @@ export interface SkilljarField {
 	format?: string;
 }
 
-/** How a list operation pages through results. */
-export type PaginationKind =
-	/** DRF page-number pagination: `{count, next, previous, results}`, `next` is an absolute URL. */
-	| 'pages'
-	/** Cursor pagination (`GET /v1/users`): same envelope, `next` carries `cursor=`. */
-	| 'cursor'
-	/** The endpoint returns a bare JSON array in one response. */
-	| 'array'
-	/** API v2 (JSON:API): `{data: [...], links: {next}}`; `next` carries `page[cursor]`. */
-	| 'links';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
 /** What an operation does; drives its value, name, action text, collection and output. */
 export type OperationKind =
 	| 'list'
@@ -132,14 +119,20 @@ export interface SkilljarOperation {
 	action: string;
 	description?: string;
 	kind: OperationKind;
-	method: HttpMethod;
-	/** Path template with `{param}` placeholders, no trailing slash. */
+	method: ApiMethod;
+	/** Path template with `{param}` placeholders, as documented (v1: no trailing slash). */
 	path: string;
 	fields: SkilljarField[];
 	/** Present on list operations. */
-	pagination?: PaginationKind;
+	pagination?: ApiPagination;
 	/** Whether the list accepts `page_size` (then we ask for up to 1000 per page). */
 	pageSize?: boolean;
+	/** What a successful answer is (from the facts); `empty` answers are accepted without a body. */
+	answer: ApiResponseKind;
+	/** Schema of the answered record (for lists: of each entry), where the document names one. */
+	responseSchema?: string;
+	/** Schema of the JSON request body, where the operation takes one. */
+	requestSchema?: string;
 	/**
 	 * The OpenAPI operations this action serves (operationIds). An Update also names the PUT twin
 	 * of its PATCH endpoint: Skilljar documents both as the same partial update.
@@ -175,7 +168,7 @@ export interface V2Operation {
 	batchCap?: number;
 	/** Documented as idempotent: the only batch writes the transport may send again. */
 	idempotent?: boolean;
-	/** A header the call requires; sent only once the user confirmed (see nodes/shared/v2/confirm.ts). */
+	/** A header the call requires; sent only once the user confirmed (see nodes/shared/v2/request.ts). */
 	header?: { name: string; value: string };
 }
 
@@ -226,7 +219,7 @@ export interface OperationOverlay {
 	extraFields?: readonly SkilljarField[];
 	/** Body members sent as one JSON field instead of separate fields. */
 	json?: readonly string[];
-	pagination?: PaginationKind;
+	pagination?: ApiPagination;
 	pageSize?: boolean;
 	/** See `SkilljarOperation.idempotentPost`: only where Skilljar documents it. */
 	idempotentPost?: true | 'enrolled_at';

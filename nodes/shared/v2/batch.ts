@@ -10,7 +10,7 @@ import { readRequest } from '../parameters';
 import { runPool } from '../pool';
 import { readRequestOptions } from '../requestOptions';
 import { maskSecrets } from '../sanitize';
-import { CREDENTIAL_TYPE_V2, skilljarApiRequest } from '../transport';
+import { CREDENTIAL_TYPE_V2, skilljarApiRequest, type RequestSettings } from '../transport';
 import type { SkilljarOperation } from '../types';
 import { flattenResource, isResourceObject } from './jsonApi';
 import { entryOf } from './request';
@@ -48,102 +48,128 @@ class EntryFailure extends Error {
 	}
 }
 
+/** What a bulk run has so far: each item's output, and which items failed with what. */
+interface BatchState {
+	readonly continueOnFail: boolean;
+	readonly outputs: IDataObject[];
+	readonly failures: Map<number, Error>;
+}
+
+function recordFailure(state: BatchState, itemIndex: number, error: Error): void {
+	state.failures.set(itemIndex, error);
+	state.outputs[itemIndex] = errorItemOf(error);
+}
+
 export async function executeBatch(
 	this: IExecuteFunctions,
 	operation: SkilljarOperation,
 ): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
+	const count = this.getInputData().length;
+	const state: BatchState = {
+		continueOnFail: this.continueOnFail(),
+		outputs: new Array<IDataObject>(count),
+		failures: new Map(),
+	};
 	const settings = readRequestOptions.call(this, 0);
 	const batchSize = readBatchSize.call(this, operation);
-	const outputs: IDataObject[] = new Array<IDataObject>(items.length);
-	const failures = new Map<number, Error>();
-	const fail = (itemIndex: number, error: Error): void => {
-		failures.set(itemIndex, error);
-		outputs[itemIndex] = errorItemOf(error);
-	};
-
-	const chunks = groupIntoChunks(
-		items.map((_item, itemIndex) => {
-			try {
-				const request = readRequest.call(this, operation, itemIndex);
-				const { entry, shared } = entryOf(operation, request.body as IDataObject | undefined);
-				return { itemIndex, entry, shared, pathParams: request.pathParams ?? {} };
-			} catch (error) {
-				if (!continueOnFail) throw asItemError(this, error as Error, itemIndex);
-				fail(itemIndex, error as Error);
-				return undefined;
-			}
-		}),
-		batchSize,
-	);
-
-	const sendChunk = async (index: number): Promise<void> => {
-		if (!continueOnFail && failures.size > 0) return;
-		const chunk = chunks[index];
-		const first = chunk.entries[0].itemIndex;
-		let answer: unknown;
-		try {
-			answer = await skilljarApiRequest.call(
-				this,
-				{
-					method: operation.method,
-					path: operation.path,
-					pathParams: chunk.pathParams,
-					body: { ...chunk.shared, data: chunk.entries.map((pending) => pending.entry) },
-					credentialType: CREDENTIAL_TYPE_V2,
-					repeatable: operation.v2?.idempotent === true,
-					scopes: operation.v2?.scopes,
-				},
-				first,
-				settings,
-			);
-		} catch (error) {
-			// The whole request failed (400, 422, 403, …): every entry in it failed with it.
-			for (const pending of chunk.entries) fail(pending.itemIndex, error as Error);
-			return;
-		}
-		const results = (answer as { data?: unknown }).data;
-		if (!Array.isArray(results) || results.length !== chunk.entries.length) {
-			const error = new NodeApiError(
-				this.getNode(),
-				{ body: JSON.stringify(answer ?? null).slice(0, 500) },
-				{
-					message: `Skilljar answered a batch of ${chunk.entries.length} with ${Array.isArray(results) ? results.length : 'no'} results; which items succeeded is unknown`,
-					itemIndex: first,
-				},
-			);
-			for (const pending of chunk.entries) fail(pending.itemIndex, error);
-			return;
-		}
-		chunk.entries.forEach((pending, position) => {
-			const outcome = readOutcome(results[position]);
-			if (outcome instanceof EntryFailure) fail(pending.itemIndex, outcome);
-			else outputs[pending.itemIndex] = outcome;
-		});
-	};
-	await runPool(chunks.length, settings.parallelItems, sendChunk);
-
-	if (!continueOnFail && failures.size > 0) {
-		const firstFailed = Math.min(...failures.keys());
-		throw asItemError(this, failures.get(firstFailed) as Error, firstFailed);
+	const chunks = groupIntoChunks(readEntries.call(this, operation, count, state), batchSize);
+	await runPool(chunks.length, settings.parallelItems, async (index) => {
+		// Without Continue On Fail no further request starts once a failure is known.
+		if (!state.continueOnFail && state.failures.size > 0) return;
+		await sendChunk.call(this, operation, chunks[index], settings, state);
+	});
+	if (!state.continueOnFail && state.failures.size > 0) {
+		const firstFailed = Math.min(...state.failures.keys());
+		throw asItemError(this, state.failures.get(firstFailed) as Error, firstFailed);
 	}
 	return [
-		outputs.map((json, itemIndex) => ({
+		state.outputs.map((json, itemIndex) => ({
 			json: maskSecrets(json ?? { error: 'Not sent: an earlier request failed' }),
 			pairedItem: { item: itemIndex },
 		})),
 	];
 }
 
+/** Every item's entry, read and checked before anything is sent. */
+function readEntries(
+	this: IExecuteFunctions,
+	operation: SkilljarOperation,
+	count: number,
+	state: BatchState,
+): Array<ReadEntry | undefined> {
+	return Array.from({ length: count }, (_unused, itemIndex) => {
+		try {
+			const request = readRequest.call(this, operation, itemIndex);
+			const { entry, shared } = entryOf(operation, request.body as IDataObject | undefined);
+			return { itemIndex, entry, shared, pathParams: request.pathParams ?? {} };
+		} catch (error) {
+			if (!state.continueOnFail) throw asItemError(this, error as Error, itemIndex);
+			recordFailure(state, itemIndex, error as Error);
+			return undefined;
+		}
+	});
+}
+
+/** One request of up to Batch Size entries; each entry's outcome lands on its own item. */
+async function sendChunk(
+	this: IExecuteFunctions,
+	operation: SkilljarOperation,
+	chunk: Chunk,
+	settings: RequestSettings,
+	state: BatchState,
+): Promise<void> {
+	const first = chunk.entries[0].itemIndex;
+	let answer: unknown;
+	try {
+		answer = await skilljarApiRequest.call(
+			this,
+			{
+				method: operation.method,
+				path: operation.path,
+				pathParams: chunk.pathParams,
+				body: { ...chunk.shared, data: chunk.entries.map((pending) => pending.entry) },
+				answer: operation.answer,
+				credentialType: CREDENTIAL_TYPE_V2,
+				repeatable: operation.v2?.idempotent === true,
+				scopes: operation.v2?.scopes,
+			},
+			first,
+			settings,
+		);
+	} catch (error) {
+		// The whole request failed (400, 422, 403, …): every entry in it failed with it.
+		for (const pending of chunk.entries) recordFailure(state, pending.itemIndex, error as Error);
+		return;
+	}
+	const results = (answer as { data?: unknown }).data;
+	if (!Array.isArray(results) || results.length !== chunk.entries.length) {
+		const error = new NodeApiError(
+			this.getNode(),
+			{ body: JSON.stringify(answer ?? null).slice(0, 500) },
+			{
+				message: `Skilljar answered a batch of ${chunk.entries.length} with ${Array.isArray(results) ? results.length : 'no'} results; which items succeeded is unknown`,
+				itemIndex: first,
+			},
+		);
+		for (const pending of chunk.entries) recordFailure(state, pending.itemIndex, error);
+		return;
+	}
+	chunk.entries.forEach((pending, position) => {
+		const outcome = readOutcome(results[position]);
+		if (outcome instanceof EntryFailure) recordFailure(state, pending.itemIndex, outcome);
+		else state.outputs[pending.itemIndex] = outcome;
+	});
+}
+
+interface ReadEntry {
+	itemIndex: number;
+	entry: IDataObject;
+	shared: IDataObject;
+	pathParams: Record<string, string>;
+}
+
 /** Entries grouped by path and envelope values, in input order, cut to `batchSize`. */
-export function groupIntoChunks(
-	read: Array<
-		| { itemIndex: number; entry: IDataObject; shared: IDataObject; pathParams: Record<string, string> }
-		| undefined
-	>,
-	batchSize: number,
-): Chunk[] {
+export function groupIntoChunks(read: Array<ReadEntry | undefined>, batchSize: number): Chunk[] {
 	const groups = new Map<string, Chunk[]>();
 	const chunks: Chunk[] = [];
 	for (const entry of read) {

@@ -1,5 +1,4 @@
 import type { ApiOperation } from '../apiFacts';
-import { API_V2_OPERATIONS } from '../generated/operationsV2';
 import { camelCase, humanize } from '../naming';
 import type { OperationKind, SkilljarField, SkilljarOperation, V2Operation } from '../types';
 import { V2_FIELD_HELP } from './fieldHelp';
@@ -11,12 +10,6 @@ import { V2_FIELD_HELP } from './fieldHelp';
  * First Name, `filter[course.id]` → Course ID), no v1 pickers (they list v1 records with the v1
  * credential), and the confirmation a destructive call requires.
  */
-
-const V2_IDS = new Set(API_V2_OPERATIONS.map((operation) => operation.id));
-
-export function isV2(facts: ApiOperation): boolean {
-	return V2_IDS.has(facts.id);
-}
 
 /**
  * The smallest batch cap the document states as a number. Where it names only a constant
