@@ -326,3 +326,43 @@ describe('v2 pickers', () => {
 		expect(v2Requests().map((request) => request.template)).toEqual(['/v2/auth/token', '/v2/courses/']);
 	});
 });
+
+describe('v1 transport rules hold for v2', () => {
+	test('a next link off the Base URL, or off the list, is refused before anything is sent to it', async () => {
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/v2/students/',
+			fault: { kind: 'rewrite', set: { links: { next: 'https://elsewhere.example/v2/students/?page%5Bcursor%5D=x' } } },
+		});
+		const off = await run('skilljarUser', { resource: 'user', operation: 'getAllV2', returnAll: true });
+		expect(off.error?.message).toMatch(/Refused to follow a next-page link to https:\/\/elsewhere\.example/);
+
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/v2/students/',
+			fault: { kind: 'rewrite', set: { links: { next: '{origin}/v2/courses/' } } },
+		});
+		const elsewhere = await run('skilljarUser', { resource: 'user', operation: 'getAllV2', returnAll: true });
+		expect(elsewhere.error?.message).toMatch(/it leaves the list \/v2\/students\//);
+		expect(v2Requests().filter((request) => request.path === '/v2/courses/')).toEqual([]);
+	});
+
+	test('a 429 is waited out as Retry-After says, and a bulk write then goes once', async () => {
+		sandbox.faults.add({
+			method: 'POST',
+			path: '/v2/students/',
+			fault: { kind: 'status', status: 429, retryAfter: 1 },
+		});
+		const result = await run('skilljarUser', {
+			resource: 'user',
+			operation: 'createManyV2',
+			email: 'patient@example.org',
+		});
+		expect(result.error).toBeUndefined();
+		expect(
+			v2Requests()
+				.filter((request) => request.path === '/v2/students/')
+				.map((request) => request.status),
+		).toEqual([429, 200]);
+	});
+});
