@@ -94,6 +94,7 @@ describe('every field explains itself', () => {
 
 	test('every entry of the wording table describes some field (none misspelt or stale)', () => {
 		expect(unusedWordingKeys('v1')).toEqual([]);
+		expect(unusedWordingKeys('v2')).toEqual([]);
 	});
 
 	test("help texts are our own words: none repeats a sentence of Skilljar's document", () => {
@@ -125,7 +126,8 @@ describe('every field explains itself', () => {
 						(field) =>
 							field.name === 'expires_at' &&
 							resource.value.endsWith('nrollment') &&
-							operation.kind === 'create',
+							operation.kind === 'create' &&
+							!operation.v2,
 					)
 					.map(
 						(field) =>
@@ -189,9 +191,9 @@ describe('labels read as words, not wire names', () => {
 		const ends = parameterOf('skilljarViltSessionEvent', 'viltSessionEvent', 'getAll', 1.1, 'endsAtLte');
 		expect([starts.displayName, starts.type]).toEqual(['Starts After', 'dateTime']);
 		expect([ends.displayName, ends.type]).toEqual(['Ends Before', 'dateTime']);
-		// Version 1 keeps the text field saved workflows were built with.
+		// A filter's saved value is kept as set, so version 1 shows the date picker too.
 		const released = parameterOf('skilljarViltSessionEvent', 'viltSessionEvent', 'getAll', 1, 'startsAtGte');
-		expect(released.type).toBe('string');
+		expect(released.type).toBe('dateTime');
 	});
 
 	test('a filter across relations picks its record: Session Lesson Course ID is a Course picker from 1.1', () => {
@@ -210,15 +212,25 @@ describe('labels read as words, not wire names', () => {
 });
 
 describe("Skilljar's defaults and limits", () => {
-	test('from version 1.1, toggles Skilljar turns on start on; version 1 keeps 0.1.0 defaults', () => {
+	test('toggles Skilljar turns on start on when added (optional fields: saved values stay as set)', () => {
 		for (const [resource, operation] of [
 			['accessCode', 'create'],
 			['domainUser', 'create'],
 			['enrollment', 'create'],
 		]) {
-			expect(parameterOf('skilljarDomain', resource, operation, 1.1, 'active').default).toBe(true);
-			expect(parameterOf('skilljarDomain', resource, operation, 1, 'active').default).toBe(false);
+			for (const version of VERSIONS) {
+				expect(parameterOf('skilljarDomain', resource, operation, version, 'active').default).toBe(
+					true,
+				);
+			}
 		}
+	});
+
+	test("a required field's new default applies from version 1.1 only (version 1 leaves it unsaved)", () => {
+		const cycle = (version: number) =>
+			parameterOf('skilljarDomain', 'reenrollmentRule', 'create', version, 'cycleDuration');
+		expect(cycle(1.1).default).toBe(1);
+		expect(cycle(1).default).toBe(0);
 	});
 
 	test('numbers start at and cannot go below Skilljar’s minimum', () => {

@@ -43,14 +43,27 @@ function canvasSubtitle(nodeType: string, parameters: Record<string, string>): u
 }
 
 describe('finding the right action', () => {
-	test('the canvas subtitle names the action, not its internal values', () => {
+	test('the canvas subtitle names the operation and resource, not their internal values', () => {
 		expect(canvasSubtitle('skilljarDomain', { resource: 'domainUser', operation: 'getAll' })).toBe(
-			'Get many domain users',
+			'Get Many: Domain User',
 		);
 		expect(
 			canvasSubtitle('skilljarDomain', { resource: 'enrollment', operation: 'enrollByEmail' }),
-		).toMatch(/^Enroll a user by email/);
-		expect(canvasSubtitle('skilljarUser', { resource: 'user', operation: 'get' })).toBe('Get a user');
+		).toBe('Enroll User by Email: Course Enrollment');
+		expect(canvasSubtitle('skilljarUser', { resource: 'user', operation: 'get' })).toBe('Get: User');
+		// A value whose name differs in one resource (a v2 twin marked "(API v2)") reads as there.
+		for (const node of ACTION_NODES) {
+			for (const resource of node.resources) {
+				for (const operation of resource.operations) {
+					expect(
+						canvasSubtitle(node.description.name, {
+							resource: resource.value,
+							operation: operation.value,
+						}),
+					).toBe(`${operation.name}: ${resource.name}`);
+				}
+			}
+		}
 	});
 
 	test('Skilljar Domain lists its most used resources first, Course Enrollment at the top', () => {

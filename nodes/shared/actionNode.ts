@@ -11,6 +11,7 @@ import { buildProperties } from './description';
 import { executeSkilljarNode } from './execute';
 import { listSearch } from './listSearch';
 import type { NodeOverlay, SkilljarResource } from './types';
+import { credentialsOf } from './v2/credentials';
 import { ACTION_NODE_VERSIONS } from './versioned';
 
 /**
@@ -29,20 +30,26 @@ export interface ActionNodeIdentity {
 
 /**
 /**
- * The canvas line under the node's name: the chosen action as the node panel names it ("Get
- * many domain users"), looked up from the node's own table (n8n evaluates subtitles in the
- * editor, where only the parameters are known).
+ * The canvas line under the node's name: the chosen operation and resource as the selectors name
+ * them ("Get Many: Domain User"). n8n evaluates subtitles in the editor, where only the
+ * parameters are known, so the names travel in the expression: each name once (an operation value
+ * that reads differently in one resource is looked up by resource first), to keep the description
+ * light.
  */
 export function subtitleOf(resources: SkilljarResource[]): string {
-	const actions = Object.fromEntries(
-		resources.flatMap((resource) =>
-			resource.operations.map((operation) => [
-				`${resource.value}:${operation.value}`,
-				operation.action,
-			]),
-		),
-	);
-	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+	const operations: Record<string, string> = {};
+	const exceptions: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const operation of resource.operations) {
+			operations[operation.value] ??= operation.name;
+			if (operations[operation.value] !== operation.name) {
+				exceptions[`${resource.value}:${operation.value}`] = operation.name;
+			}
+		}
+	}
+	const names = Object.fromEntries(resources.map((resource) => [resource.value, resource.name]));
+	const operation = `(${JSON.stringify(exceptions)}[$parameter["resource"] + ":" + $parameter["operation"]] || ${JSON.stringify(operations)}[$parameter["operation"]])`;
+	return `={{ ${operation} + ": " + (${JSON.stringify(names)})[$parameter["resource"]] }}`;
 }
 
 /**
@@ -76,7 +83,7 @@ export class SkilljarActionNode implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'skilljarApi', required: true }],
+			credentials: credentialsOf(resources),
 			properties: buildProperties(resources),
 		};
 		this.execute = async function (this: IExecuteFunctions) {

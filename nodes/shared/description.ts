@@ -2,13 +2,14 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { downloadProperties } from './binaryOutput';
 import { idHintProperties, returnAllNoticeProperties } from './hints';
-import { requestOptionsProperty } from './requestOptions';
 import { simplifyProperty } from './simplify';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import { pickerDescription, pickerProperty } from './pickerProperty';
 import { showsPicker } from './pickers';
 import { NULL_OPTION, collectionFor } from './collections';
-import { VERSION_1_1, byVersion, fieldIn, hasSince } from './versioned';
+import { shareAlikeProperties } from './sharedProperties';
+import { requestOptionsFor } from './v2/batchOptions';
+import { VERSION_1_1, byVersion, fieldIn } from './versioned';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
 /**
@@ -37,8 +38,8 @@ export function buildProperties(resources: SkilljarResource[]): INodeProperties[
 			properties.push(...operationProperties(resource, operation));
 		}
 	}
-	properties.push(requestOptionsProperty);
-	return properties;
+	properties.push(requestOptionsFor(resources));
+	return shareAlikeProperties(properties);
 }
 
 function sortByName<T extends { name: string }>(options: T[]): T[] {
@@ -166,14 +167,17 @@ function fieldProperty(
 	required: boolean,
 	version: number,
 ): INodeProperties {
-	const field = fieldIn(declared, version);
+	// An optional field shows its current shape in every version: n8n saves a collection's values
+	// as they were set (defaults included), so a new default or type there changes no saved
+	// workflow. A required field's default is not saved when left as is: it changes from 1.1 only.
+	const field = fieldIn(declared, required ? version : VERSION_1_1);
 	const picker = showsPicker(field.picker, version) ? field.picker : undefined;
 	const base = {
 		displayName: fieldDisplayName(field, version),
 		name: fieldParameterName(field),
 		description: picker
 			? pickerDescription(picker, field.description?.trim(), version)
-			: describeField(field, operation, version),
+			: describeField(field, operation),
 		...(required ? { required: true } : {}),
 		...(field.placeholder ? { placeholder: field.placeholder } : {}),
 		...(field.secret ? { typeOptions: { password: true } } : {}),
@@ -222,21 +226,20 @@ function numberBounds(field: SkilljarField): Pick<INodeProperties, 'typeOptions'
 	return Object.keys(typeOptions).length ? { typeOptions } : {};
 }
 
-/** Said once for every date field: the format, and which time zone a value without one is in. */
-function dateFormat(version: number): string {
-	return hasSince(version, VERSION_1_1)
-		? 'Date and time as ISO 8601 (2026-01-31T09:00:00Z); a value without an offset, as the date picker gives, is read in the workflow’s time zone'
-		: 'Date and time as ISO 8601 (2026-01-31T09:00:00Z); add Z or an offset such as +02:00 to say which time zone is meant';
-}
+/**
+ * Said once for every date field: the format, and which time zone a value without one is in. The
+ * same words in both node versions, so a collection holding a date is not kept twice.
+ */
+const DATE_FORMAT =
+	'Date and time as ISO 8601 (2026-01-31T09:00:00Z). From node version 1.1 a value without an offset, as the date picker gives, is read in the workflow’s time zone';
 
 function describeField(
 	field: SkilljarField,
 	operation: SkilljarOperation,
-	version: number,
 ): string | undefined {
 	const own = withNullHint(field, operation, field.description?.trim());
 	if (field.type === 'dateTime') {
-		return `${own ? own.replace(/\.?$/, '. ') : ''}${dateFormat(version)}.`;
+		return `${own ? own.replace(/\.?$/, '. ') : ''}${DATE_FORMAT}.`;
 	}
 	if (field.type === 'idList') {
 		return `${own ? own.replace(/\.?$/, '. ') : ''}Comma-separated IDs, or an expression returning an array.`;

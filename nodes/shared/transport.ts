@@ -12,6 +12,7 @@ import { downloadSignedFile, type DownloadedFile } from './http/download';
 import { DEFAULT_LIMITS, limiterFor, readLimit } from './http/limiter';
 import {
 	CREDENTIAL_TYPE,
+	CREDENTIAL_TYPE_V2,
 	DEFAULT_SETTINGS,
 	sendRequest,
 	type RequestSettings,
@@ -20,6 +21,7 @@ import {
 } from './http/request';
 import { endpointLabel, isSameList, parseUrl } from './http/urls';
 import { runPool } from './pool';
+import { TokenGate } from './v2/tokenGate';
 import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
 
 /**
@@ -28,14 +30,17 @@ import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
  * translation (the parts live in ./http/). Node files never call the HTTP helpers themselves.
  */
 
-export { CREDENTIAL_TYPE, DEFAULT_SETTINGS };
+export { CREDENTIAL_TYPE, CREDENTIAL_TYPE_V2, DEFAULT_SETTINGS };
 export type { RequestSettings, SkilljarContext };
 
 /** Skilljar's largest accepted `page_size` (since Dec 2025). */
 export const MAX_PAGE_SIZE = 1000;
 
-/** Pages of a page-number list fetched at the same time once the first page gave `count`. */
-export const PAGES_IN_FLIGHT = 4;
+/**
+ * Pages of a page-number list fetched at the same time once the first page gave `count`: 20,000
+ * records in pages of 1000 take three rounds after the first page.
+ */
+export const PAGES_IN_FLIGHT = 8;
 
 export interface SkilljarRequest {
 	method: ApiMethod;
@@ -48,14 +53,27 @@ export interface SkilljarRequest {
 	idempotentPost?: boolean;
 	/** What the facts say a success answers; an `empty` answer may come without a body. */
 	answer?: ApiResponseKind;
+	/** Extra request headers (API v2's destructive-call confirmation). */
+	headers?: Record<string, string>;
+	/** API v2 batch writes: resent only where documented idempotent, whatever the method. */
+	repeatable?: boolean;
+	/** The credential to send it with (default: v1's `skilljarApi`). */
+	credentialType?: string;
+	/** API v2: the scopes that allow the call (named in a 403's message). */
+	scopes?: readonly string[];
 }
 
-export interface ListOptions {
+export interface ListOptions<T = IDataObject> {
 	pagination: ApiPagination;
 	/** Whether the endpoint accepts `page_size`. */
 	pageSize?: boolean;
 	/** Stop once this many items are collected; undefined = all. */
 	limit?: number;
+	/**
+	 * Turns each page's records into what the caller keeps, one for one, as soon as the page
+	 * arrives: the work on one page overlaps the wait for the next.
+	 */
+	eachPage?: (records: IDataObject[]) => T[];
 }
 
 /**
@@ -63,39 +81,55 @@ export interface ListOptions {
  * object is the same for every item of a run, so parallel items and pages do not each decrypt the
  * credential again. (n8n selects a credential per node, not per item.)
  */
-const credentialSessions = new WeakMap<object, Promise<Omit<Session, 'settings'>>>();
+const credentialSessions = new WeakMap<object, Map<string, Promise<Omit<Session, 'settings'>>>>();
 
-async function openSession(
+export async function openSession(
 	this: SkilljarContext,
 	settings: RequestSettings,
 	itemIndex?: number,
+	credentialType: string = CREDENTIAL_TYPE,
 ): Promise<Session> {
-	let pending = credentialSessions.get(this);
+	let byType = credentialSessions.get(this);
+	if (!byType) {
+		byType = new Map();
+		credentialSessions.set(this, byType);
+	}
+	let pending = byType.get(credentialType);
 	if (!pending) {
-		pending = readCredential.call(this);
-		credentialSessions.set(this, pending);
+		const sessions = byType;
+		pending = readCredential.call(this, credentialType);
+		sessions.set(credentialType, pending);
 		// A failed read is not cached: the next item reports it again with its own index.
-		pending.catch(() => credentialSessions.delete(this));
+		pending.catch(() => sessions.delete(credentialType));
 	}
 	try {
 		return { ...(await pending), settings };
 	} catch (error) {
+		const name = credentialType === CREDENTIAL_TYPE_V2 ? 'Skilljar API v2' : 'Skilljar';
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
 			itemIndex,
-			description:
-				'Open the Skilljar credential and set Base URL to the API root, e.g. https://api.skilljar.com',
+			description: `Open the ${name} credential and set Base URL to the API root, e.g. https://api.skilljar.com`,
 		});
 	}
 }
 
-async function readCredential(this: SkilljarContext): Promise<Omit<Session, 'settings'>> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+async function readCredential(
+	this: SkilljarContext,
+	credentialType: string,
+): Promise<Omit<Session, 'settings'>> {
+	const credentials = await this.getCredentials(credentialType);
 	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
-	const limiter = limiterFor(baseUrl, String(credentials.apiKey ?? ''), {
+	// v1 and v2 credentials pace apart: Skilljar counts v2 clients on their own.
+	const identity =
+		credentialType === CREDENTIAL_TYPE_V2
+			? `v2 ${String(credentials.clientId ?? '')}`
+			: String(credentials.apiKey ?? '');
+	const limiter = limiterFor(baseUrl, identity, {
 		perMinute: readLimit(credentials.requestsPerMinute, DEFAULT_LIMITS.perMinute),
 		perHour: readLimit(credentials.requestsPerHour, DEFAULT_LIMITS.perHour),
 	});
-	return { baseUrl, limiter };
+	const isV2 = credentialType === CREDENTIAL_TYPE_V2;
+	return { baseUrl, limiter, credentialType, ...(isV2 ? { tokenGate: new TokenGate() } : {}) };
 }
 
 /**
@@ -148,7 +182,7 @@ export async function skilljarApiRequest(
 	itemIndex?: number,
 	settings: RequestSettings = DEFAULT_SETTINGS,
 ): Promise<unknown> {
-	const session = await openSession.call(this, settings, itemIndex);
+	const session = await openSession.call(this, settings, itemIndex, request.credentialType);
 	const path = buildPath(request.path, request.pathParams, (message) => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
 	});
@@ -159,6 +193,9 @@ export async function skilljarApiRequest(
 		qs: request.qs,
 		body: request.body,
 		idempotentPost: request.idempotentPost,
+		repeatable: request.repeatable,
+		headers: request.headers,
+		scopes: request.scopes,
 		itemIndex,
 	});
 	const problem = answerProblem(acceptsEmptyAnswer(request.method, request.answer), answer);
@@ -200,13 +237,14 @@ function isEnvelope(value: unknown): value is PageEnvelope {
  * as large as Skilljar allows. Page-number lists fetch their remaining pages in parallel once the
  * first page told how many items there are; cursor lists follow `next` one page at a time.
  */
-export async function skilljarApiRequestAllItems(
+export async function skilljarApiRequestAllItems<T = IDataObject>(
 	this: SkilljarContext,
 	request: SkilljarRequest,
-	list: ListOptions,
+	list: ListOptions<T>,
 	itemIndex?: number,
 	settings: RequestSettings = DEFAULT_SETTINGS,
-): Promise<IDataObject[]> {
+): Promise<T[]> {
+	const eachPage = list.eachPage ?? ((records: IDataObject[]) => records as unknown as T[]);
 	const session = await openSession.call(this, settings, itemIndex);
 	const path = buildPath(request.path, request.pathParams, (message) => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
@@ -224,7 +262,9 @@ export async function skilljarApiRequestAllItems(
 		answerError.call(this, message, endpoint, answer, itemIndex);
 
 	const first = await get(firstUrl.toString(), qs);
-	if (Array.isArray(first)) return limit === undefined ? first : first.slice(0, limit);
+	if (Array.isArray(first)) {
+		return eachPage(limit === undefined ? first : (first as IDataObject[]).slice(0, limit));
+	}
 	if (!isEnvelope(first)) {
 		throw broken('Skilljar answered a list request with something that is not a list', first);
 	}
@@ -236,10 +276,11 @@ export async function skilljarApiRequestAllItems(
 		limit === undefined ? count : count === undefined ? undefined : Math.min(limit, count);
 	const pageNumber = next ? Number(next.searchParams.get('page')) : NaN;
 
-	let items: IDataObject[];
+	let items: T[];
 	if (next && wanted !== undefined && pageSize > 0 && pageNumber === 2) {
 		items = await fetchRemainingPages(
-			first.results,
+			eachPage(first.results),
+			eachPage,
 			next,
 			pageSize,
 			count as number,
@@ -248,7 +289,15 @@ export async function skilljarApiRequestAllItems(
 			broken,
 		);
 	} else {
-		items = await followNextLinks.call(this, first, firstUrl, limit, get, broken, itemIndex);
+		items = await (followNextLinks<T>).call(
+			this,
+			first,
+			firstUrl,
+			{ limit, eachPage },
+			get,
+			broken,
+			itemIndex,
+		);
 	}
 	if (limit === undefined && count !== undefined && items.length !== count) {
 		throw broken(
@@ -264,17 +313,18 @@ export async function skilljarApiRequestAllItems(
  * back in order. Each page must hold exactly the items `count` promises for it; an empty or short
  * page means the list is incomplete (or changed while it was read) and is an error.
  */
-async function fetchRemainingPages(
-	firstPage: IDataObject[],
+async function fetchRemainingPages<T>(
+	firstPage: T[],
+	eachPage: (records: IDataObject[]) => T[],
 	next: URL,
 	pageSize: number,
 	count: number,
 	wanted: number,
 	get: (url: string) => Promise<unknown>,
 	broken: (message: string, answer?: unknown) => NodeApiError,
-): Promise<IDataObject[]> {
+): Promise<T[]> {
 	const totalPages = Math.ceil(wanted / pageSize);
-	const pages: IDataObject[][] = new Array<IDataObject[]>(totalPages);
+	const pages: T[][] = new Array<T[]>(totalPages);
 	pages[0] = firstPage;
 	await runPool(totalPages - 1, PAGES_IN_FLIGHT, async (index) => {
 		const number = index + 2;
@@ -295,9 +345,9 @@ async function fetchRemainingPages(
 				`Page ${number} of the list held ${answer.results.length} items where ${expected} were expected (${count} in all); the list is incomplete`,
 			);
 		}
-		pages[index + 1] = answer.results;
+		pages[index + 1] = eachPage(answer.results);
 	});
-	const items: IDataObject[] = [];
+	const items: T[] = [];
 	for (let index = 0; index < pages.length; index++) {
 		for (const item of pages[index]) items.push(item);
 		// Let each page go as soon as it is copied: only one list of references stays alive.
@@ -307,19 +357,19 @@ async function fetchRemainingPages(
 }
 
 /** Follows `next` one page at a time (cursor lists, or lists without `count`). */
-async function followNextLinks(
+async function followNextLinks<T>(
 	this: SkilljarContext,
 	first: PageEnvelope,
 	firstUrl: URL,
-	limit: number | undefined,
+	{ limit, eachPage }: { limit?: number; eachPage: (records: IDataObject[]) => T[] },
 	get: (url: string) => Promise<unknown>,
 	broken: (message: string, answer?: unknown) => NodeApiError,
 	itemIndex?: number,
-): Promise<IDataObject[]> {
-	const items: IDataObject[] = [];
+): Promise<T[]> {
+	const items: T[] = [];
 	let page: PageEnvelope = first;
 	for (;;) {
-		for (const item of page.results) items.push(item);
+		for (const item of eachPage(page.results)) items.push(item);
 		if (limit !== undefined && items.length >= limit) return items;
 		if (!page.next) return items;
 		if (page.results.length === 0) {
@@ -337,7 +387,7 @@ async function followNextLinks(
  * and same path as the first request (so also under the credential's Base URL). The API key must
  * never travel anywhere else.
  */
-function checkNextUrl(this: SkilljarContext, next: string, firstUrl: URL, itemIndex?: number): URL {
+export function checkNextUrl(this: SkilljarContext, next: string, firstUrl: URL, itemIndex?: number): URL {
 	const nextUrl = parseUrl(next, firstUrl.toString());
 	if (!nextUrl) {
 		throw new NodeApiError(this.getNode(), { next: 'not a URL' } as JsonObject, {

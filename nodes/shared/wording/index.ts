@@ -1,6 +1,7 @@
 import type { SkilljarField } from '../types';
 import type { Wording } from './types';
 import { V1_WORDING } from './v1';
+import { V2_WORDING } from './v2';
 
 /**
  * The help text of every field, from one wording table per API (the path's first segment:
@@ -8,6 +9,7 @@ import { V1_WORDING } from './v1';
  */
 const WORDING_BY_API: Readonly<Record<string, Wording>> = {
 	v1: V1_WORDING,
+	v2: V2_WORDING,
 };
 
 /** The record a field belongs to, as the action texts name it ("domain user", "domain users"). */

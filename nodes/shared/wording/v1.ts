@@ -244,7 +244,7 @@ export const V1_WORDING: Wording = {
 	include_additional_feedback: 'Whether learners are asked the Additional Feedback Question too',
 	include_profile_link: 'Whether the block links to the learner’s profile',
 	is_classic: 'Whether the page is a classic page (courses only) rather than a page builder page',
-	is_visible: 'Whether the group sees the {record} in the catalog',
+	is_visible: 'Whether the group sees it in the catalog (on) or does not (off), whatever its default visibility',
 	marketing_optin: 'Whether the user agreed to receive marketing messages',
 	optional: 'Whether learners can complete the course without this lesson',
 	randomize_answers: 'Whether learners see the answers of each question in a random order',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { sandboxHeaders } from '../../../tools/lib/runtime.mjs';
+import { sandboxHeaders } from '../../../tools/lib/sandbox.mjs';
 import { SIMPLIFIED_DOMAIN_USER_COLUMNS } from '../browser.mjs';
 import { nodeItems, parseRawOutput } from '../support/helpers.mjs';
 import { WF, cli, need } from '../support/n8n-line.mjs';
