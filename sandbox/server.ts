@@ -81,6 +81,11 @@ export interface Sandbox {
 	files: FileHost;
 	/** Every request received, in order (for coverage tests). Same array across clearRequests(). */
 	requests: RequestLogEntry[];
+	/**
+	 * The most requests the sandbox was answering at the same moment since it started or since
+	 * clearRequests(): how many a client had in flight, measured where they arrive.
+	 */
+	readonly peakInFlight: number;
 	clearRequests(): void;
 	/** Add items to a collection by its concrete list path (ids generated when missing). */
 	insert(listPath: string, item: Item): Item;
@@ -331,6 +336,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return reply(result);
 	}
 
+	let inFlight = 0;
+	let peakInFlight = 0;
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 		const entry: RequestLogEntry = {
@@ -342,6 +349,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			status: 0,
 		};
 		requests.push(entry);
+		inFlight += 1;
+		peakInFlight = Math.max(peakInFlight, inFlight);
+		res.once('close', () => {
+			inFlight -= 1;
+		});
 		respond(req, res, entry, url).catch((err: unknown) => {
 			// Never echo request data (it may hold credentials); a short reason is enough.
 			entry.status = 500;
@@ -383,8 +395,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		faults,
 		files,
 		requests,
+		get peakInFlight() {
+			return peakInFlight;
+		},
 		clearRequests: () => {
 			requests.length = 0;
+			peakInFlight = inFlight;
 		},
 		// Ids are generated only for collections keyed by `id` (a domain user has none of its own).
 		insert: (listPath, item) =>

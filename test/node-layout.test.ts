@@ -43,16 +43,14 @@ describe('node layout', () => {
 		},
 	);
 
-	test('a node built from an overlay alone offers that overlay\'s actions', () => {
+	test("a node built from an overlay alone offers that overlay's actions", () => {
 		const node = new SkilljarActionNode({
 			name: 'skilljarExample',
 			displayName: 'Skilljar Example',
 			description: 'A node no registry knows',
 			overlay: [{ value: 'tag', name: 'Tag', operations: ['tags_list', 'tags_create'] }],
 		});
-		const operation = node.description.properties.find(
-			(property) => property.name === 'operation',
-		);
+		const operation = node.description.properties.find((property) => property.name === 'operation');
 		expect(operation?.options?.map((option) => ('value' in option ? option.value : ''))).toEqual([
 			'create',
 			'getAll',

@@ -11,6 +11,7 @@ import { buildProperties } from './description';
 import { executeSkilljarNode } from './execute';
 import { listSearch } from './listSearch';
 import type { NodeOverlay, SkilljarResource } from './types';
+import { ACTION_NODE_VERSIONS } from './versioned';
 
 /**
  * What tells one action node from another; everything else is shared. A node folder holds its
@@ -25,13 +26,6 @@ export interface ActionNodeIdentity {
 	/** The node's curation of the generated facts (`nodes/<Node>/overlay.ts`). */
 	overlay: NodeOverlay;
 }
-
-/**
- * Node versions of every action node. 1 is the released 0.1.0 shape; 1.1 (what new nodes get)
- * adds behaviour that would change existing workflows' results if it applied to them, gated by
- * `@version` in the parameters (see description.ts).
- */
-export const ACTION_NODE_VERSIONS = [1, 1.1];
 
 /**
  * The shared body of the 28 action nodes: each node file only names itself. `execute` is an own

@@ -37,7 +37,8 @@ export function indexFacts(operations: readonly ApiOperation[]): FactsTable {
 		operations,
 		get(id) {
 			const facts = byId.get(id);
-			if (!facts) throw new Error(`Overlay names "${id}", which the OpenAPI document does not have`);
+			if (!facts)
+				throw new Error(`Overlay names "${id}", which the OpenAPI document does not have`);
 			return facts;
 		},
 		has: (id) => byId.has(id),

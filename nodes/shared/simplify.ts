@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { strictBoolean } from './strictValues';
+import { hasSince, showSince, VERSION_1_1 } from './versioned';
 import type { SkilljarOperation } from './types';
 
 /**
@@ -41,9 +42,6 @@ export interface SimplifiedRecord {
 	schemas: readonly string[];
 	columns: readonly FlatColumn[];
 }
-
-/** First node version that shows and applies Simplify. */
-export const SIMPLIFY_SINCE = 1.1;
 
 /** The person inside a record that is about someone else (an enrollment, a purchase). */
 const person: readonly FlatColumn[] = [
@@ -258,7 +256,7 @@ export function simplifyProperty(
 			type: 'boolean',
 			default: true,
 			description: 'Whether to return a simplified version of the response instead of the raw data',
-			displayOptions: { show: { ...show, '@version': [{ _cnd: { gte: SIMPLIFY_SINCE } }] } },
+			displayOptions: { show: showSince(VERSION_1_1, show) },
 		},
 	];
 }
@@ -276,7 +274,7 @@ export function readSimplify(
 ): (records: IDataObject[]) => IDataObject[] {
 	const unchanged = (records: IDataObject[]) => records;
 	const shape = simplifiedRecordOf(operation);
-	if (!shape || this.getNode().typeVersion < SIMPLIFY_SINCE) return unchanged;
+	if (!shape || !hasSince(this.getNode().typeVersion, VERSION_1_1)) return unchanged;
 	const value = strictBoolean(this.getNodeParameter('simplify', itemIndex, true));
 	if (typeof value === 'string') {
 		throw new NodeOperationError(this.getNode(), `Simplify ${value}`, { itemIndex });

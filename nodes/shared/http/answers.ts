@@ -9,7 +9,10 @@ import type { ApiMethod, ApiResponseKind } from '../apiFacts';
  * Whether a 2xx may come without a body: every DELETE, and what the facts call an `empty` answer
  * (a ping, replacing a web package's lessons).
  */
-export function acceptsEmptyAnswer(method: ApiMethod, answer: ApiResponseKind | undefined): boolean {
+export function acceptsEmptyAnswer(
+	method: ApiMethod,
+	answer: ApiResponseKind | undefined,
+): boolean {
 	return method === 'DELETE' || answer === 'empty';
 }
 
