@@ -21,6 +21,7 @@ import {
 } from './http/request';
 import { endpointLabel, isSameList, parseUrl } from './http/urls';
 import { runPool } from './pool';
+import { TokenGate } from './v2/tokenGate';
 import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
 
 /**
@@ -119,7 +120,8 @@ async function readCredential(
 		perMinute: readLimit(credentials.requestsPerMinute, DEFAULT_LIMITS.perMinute),
 		perHour: readLimit(credentials.requestsPerHour, DEFAULT_LIMITS.perHour),
 	});
-	return { baseUrl, limiter, credentialType };
+	const isV2 = credentialType === CREDENTIAL_TYPE_V2;
+	return { baseUrl, limiter, credentialType, ...(isV2 ? { tokenGate: new TokenGate() } : {}) };
 }
 
 /**
