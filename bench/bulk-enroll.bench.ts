@@ -9,7 +9,7 @@ import { runNode, type RunNodeResult } from '../test/harness/run-node';
 import { RemoteSandbox } from './remote-sandbox';
 
 /**
- * Issue 17's benchmark: enrolling LEARNERS new learners by email in one published course, through
+ * Bulk enrollment: enrolling LEARNERS new learners by email in one published course, through
  * API v2's *Enroll Emails in Bulk* (one request per 100 emails) against API v1's *Enroll User by
  * Email* (add to the domain, read the user's courses, enroll: three requests per new learner).
  * Same sandbox (on its own thread), same per-request latency, same client-side limiter on both
