@@ -28,6 +28,7 @@ export const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-sandbox-pa
 export const WF = {
 	enroll: readJson(path.join(ROOT, 'examples', 'enroll-learners.json')).id,
 	enrollByEmail: readJson(path.join(ROOT, 'examples', 'enroll-by-email.json')).id,
+	bulkEnrollV2: readJson(path.join(ROOT, 'examples', 'bulk-enroll-v2.json')).id,
 	export: readJson(path.join(ROOT, 'examples', 'export-domain-users.json')).id,
 	completion: readJson(path.join(ROOT, 'examples', 'course-completion-to-group.json')).id,
 	allEvents: readJson(path.join(ROOT, 'test', 'e2e', 'fixtures', 'all-events-trigger.json')).id,
