@@ -6,7 +6,7 @@ import { servedNodes } from './harness/served-types';
 
 const ROOT = resolve(__dirname, '..');
 
-/** n8n's largest built-in node description (Notion), served in `/types/nodes.json`. */
+/** n8n's largest built-in node description (Notion: 283,595 bytes in n8n 1.123, about 305 KB in 2.x). */
 const NOTION_BYTES = 305_000;
 /** What the whole package may add to `/types/nodes.json`. */
 const PACKAGE_BUDGET = 1_000_000;
