@@ -167,6 +167,8 @@ function buildOperation(
 	if (pagination && (entry.pageSize ?? facts.pageSize)) operation.pageSize = true;
 	if (entry.idempotentPost) operation.idempotentPost = entry.idempotentPost;
 	if (entry.download) operation.download = entry.download;
+	if (entry.largeList) operation.largeList = true;
+	if (entry.idNotice) operation.idNotice = entry.idNotice;
 	if (v2) operation.v2 = v2Details(facts);
 	return operation;
 }
