@@ -10,8 +10,6 @@ import { normaliseBaseUrl } from '../http/baseUrl';
 
 export interface AccessToken {
 	accessToken: string;
-	/** Seconds the token lives, as Skilljar said. */
-	expiresIn: number;
 }
 
 type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
@@ -71,8 +69,7 @@ export async function fetchAccessToken(
 	if (typeof accessToken !== 'string' || accessToken === '') {
 		throw new Error("Skilljar's token endpoint answered without an access token");
 	}
-	const expiresIn = Number(answer.expires_in);
-	return { accessToken, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 0 };
+	return { accessToken };
 }
 
 /** `: <Skilljar's reason>` from a JSON:API error document (or an OAuth error), if it has one. */
