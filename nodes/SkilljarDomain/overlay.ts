@@ -142,7 +142,7 @@ export const overlay: NodeOverlay = [
 			{ id: 'domains_published_courses_enrollments_retrieve', idNotice: PUBLISHED_COURSE_ID },
 			{ id: 'domains_published_courses_enrollments_partial_update', idNotice: PUBLISHED_COURSE_ID },
 			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
-			'list_enrollments',
+			{ id: 'list_enrollments', largeList: true },
 			{
 				id: 'bulk_enroll_students',
 				value: 'enrollManyV2',

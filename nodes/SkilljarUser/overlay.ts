@@ -20,7 +20,7 @@ export const overlay: NodeOverlay = [
 			// GET /v1/users?email= with an exact match (nodes/shared/composites/).
 			{ composite: 'findUserByEmail' },
 			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
-			'list_students',
+			{ id: 'list_students', largeList: true },
 			'create_students',
 			'update_students',
 			'get_student',
