@@ -10,7 +10,7 @@ export const overlay: NodeOverlay = [
 			'courses_partial_update',
 			'courses_retrieve',
 			'courses_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_courses',
 			'create_courses',
 			'update_courses',

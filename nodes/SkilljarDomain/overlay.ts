@@ -38,7 +38,7 @@ export const overlay: NodeOverlay = [
 			'domains_list',
 			'domains_retrieve',
 			'domains_partial_update',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_domains',
 			'get_domain',
 		],
@@ -103,7 +103,7 @@ export const overlay: NodeOverlay = [
 			'domains_published_courses_create',
 			'domains_published_courses_partial_update',
 			'domains_published_courses_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_published_courses',
 			{
 				id: 'publish_courses',
@@ -141,7 +141,7 @@ export const overlay: NodeOverlay = [
 			{ composite: 'enrollUserByEmail' },
 			{ id: 'domains_published_courses_enrollments_retrieve', idNotice: PUBLISHED_COURSE_ID },
 			{ id: 'domains_published_courses_enrollments_partial_update', idNotice: PUBLISHED_COURSE_ID },
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			{ id: 'list_enrollments', largeList: true },
 			{
 				id: 'bulk_enroll_students',
@@ -413,7 +413,7 @@ export const overlay: NodeOverlay = [
 				},
 			},
 			'domains_users_signup_fields_retrieve',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_signup_field_values',
 			{
 				id: 'create_signup_field_values',
