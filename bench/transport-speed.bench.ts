@@ -243,10 +243,10 @@ async function createsCase(count: number, latencyMs: number): Promise<number> {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('transport speed (issue 8)', () => {
+describe('transport speed', () => {
 	afterAll(() => {
 		print();
-		print('Targets (issue 8, "Done when"), medians:');
+		print('Targets, medians:');
 		for (const line of verdicts) print(`  ${line}`);
 		print(`Total benchmark time ${fmt((performance.now() - started) / 1000, 0)} s`);
 		mkdirSync(join(process.cwd(), 'test-output'), { recursive: true });

@@ -1,9 +1,15 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INode, type INodeParameters } from 'n8n-workflow';
 
 import { DEMO } from '../sandbox/seed';
 import type { Sandbox } from '../sandbox/server';
 import { SkilljarV2Api } from '../credentials/SkilljarV2Api.credentials';
-import { runNode, type RunNodeResult } from './harness/run-node';
+import { findOperation } from '../nodes/shared/execute';
+import { listSearch } from '../nodes/shared/listSearch';
+import { SandboxCredentialsHelper } from './harness/credentials';
+import { PACKAGE, TestNodeTypes } from './harness/node-types';
+import { buildAdditionalData, runNode, type RunNodeResult } from './harness/run-node';
+import { TABLES } from './harness/tables';
 import { credentialsFor, useTestSandbox } from './harness/sandbox';
 
 /**
@@ -289,5 +295,74 @@ describe('the Skilljar V2 API credential test', () => {
 			(candidate) => candidate.type === 'responseCode' && candidate.properties.value === 403,
 		);
 		expect(rule?.properties.message).toMatch(/lacks the scope students:read/);
+	});
+});
+
+describe('v2 pickers', () => {
+	test('a v2 ID field picks from v2 records, listed with the v2 credential', async () => {
+		const node: INode = {
+			id: 'n',
+			name: 'Skilljar',
+			type: `${PACKAGE}.skilljarCourse`,
+			typeVersion: 1.1,
+			position: [0, 0],
+			parameters: { resource: 'course', operation: 'getV2' },
+			credentials: { skilljarV2Api: { id: '2', name: 'Skilljar v2 sandbox' } },
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: new TestNodeTypes(),
+		});
+		const helper = new SandboxCredentialsHelper(credentialsFor(sandbox), undefined, v2());
+		const additionalData = buildAdditionalData(helper);
+		additionalData.currentNodeParameters = workflow.getNode(node.name)?.parameters;
+		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+		const field = findOperation(TABLES.skilljarCourse, 'course', 'getV2')?.fields[0];
+		expect(field?.picker?.search).toBe('searchV2Course');
+		const found = await listSearch.searchV2Course.call(context, '');
+		expect(found.results.map((entry) => entry.value)).toContain(DEMO.courseIds[0]);
+		expect(v2Requests().map((request) => request.template)).toEqual(['/v2/auth/token', '/v2/courses/']);
+	});
+});
+
+describe('v1 transport rules hold for v2', () => {
+	test('a next link off the Base URL, or off the list, is refused before anything is sent to it', async () => {
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/v2/students/',
+			fault: { kind: 'rewrite', set: { links: { next: 'https://elsewhere.example/v2/students/?page%5Bcursor%5D=x' } } },
+		});
+		const off = await run('skilljarUser', { resource: 'user', operation: 'getAllV2', returnAll: true });
+		expect(off.error?.message).toMatch(/Refused to follow a next-page link to https:\/\/elsewhere\.example/);
+
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/v2/students/',
+			fault: { kind: 'rewrite', set: { links: { next: '{origin}/v2/courses/' } } },
+		});
+		const elsewhere = await run('skilljarUser', { resource: 'user', operation: 'getAllV2', returnAll: true });
+		expect(elsewhere.error?.message).toMatch(/it leaves the list \/v2\/students\//);
+		expect(v2Requests().filter((request) => request.path === '/v2/courses/')).toEqual([]);
+	});
+
+	test('a 429 is waited out as Retry-After says, and a bulk write then goes once', async () => {
+		sandbox.faults.add({
+			method: 'POST',
+			path: '/v2/students/',
+			fault: { kind: 'status', status: 429, retryAfter: 1 },
+		});
+		const result = await run('skilljarUser', {
+			resource: 'user',
+			operation: 'createManyV2',
+			email: 'patient@example.org',
+		});
+		expect(result.error).toBeUndefined();
+		expect(
+			v2Requests()
+				.filter((request) => request.path === '/v2/students/')
+				.map((request) => request.status),
+		).toEqual([429, 200]);
 	});
 });

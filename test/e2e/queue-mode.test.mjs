@@ -1,4 +1,4 @@
-// End-to-end in n8n's queue mode (issue 11): real n8n 1.123 split into a main process, two
+// End-to-end in n8n's queue mode: real n8n 1.123 split into a main process, two
 // workers and a webhook process, sharing Redis (Bull queue) and PostgreSQL (database), with this
 // package installed as a community package in their shared user folder. Everything listens on
 // 127.0.0.1 on free ports and is stopped by PID at the end, also when a check fails.
@@ -51,7 +51,7 @@ const WF = {
 	bulk: 'SkjQmBulkWrites1',
 	stop: 'SkjQmStopWorker1',
 };
-// The package's event types (nodes/shared/webhook-events.ts, via the built sandbox), read once
+// The package's event types (nodes/shared/webhookEvents.ts, via the built sandbox), read once
 // the package is built; the all-events fixture is filled with them, as in the n8n-line suites.
 /** @type {string[]} */
 let EVENT_TYPES = [];
