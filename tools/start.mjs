@@ -13,39 +13,25 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bold, dim, green, log, red, yellow } from './lib/log.mjs';
+import { n8nCli, n8nEnv, startN8nServer } from './lib/n8n.mjs';
+import { N8nClient } from './lib/n8n-client.mjs';
 import {
 	CREDENTIAL_ID,
 	CREDENTIAL_V2_ID,
-	LOCAL,
-	N8N_V1,
-	N8nClient,
-	ROOT,
-	SANDBOX_API_KEY,
-	SANDBOX_PORT,
-	bold,
 	buildPackage,
 	credentialFile,
-	dim,
-	ensureN8n,
 	exampleFiles,
 	fingerprint,
-	freePort,
-	green,
 	installPackageInto,
-	log,
-	n8nCli,
-	n8nEnv,
-	portInUse,
 	readJson,
 	sandboxV2Client,
-	red,
-	startN8nServer,
-	startSandboxProcess,
-	stopChild,
-	watchParents,
 	writeJson,
-	yellow,
-} from './lib/runtime.mjs';
+} from './lib/package.mjs';
+import { LOCAL, ROOT } from './lib/paths.mjs';
+import { freePort, portInUse, stopChild, watchParents } from './lib/processes.mjs';
+import { N8N_V1, ensureN8n } from './lib/runtimes.mjs';
+import { SANDBOX_API_KEY, SANDBOX_PORT, startSandboxProcess } from './lib/sandbox.mjs';
 
 const HELP = `Usage: npm start   (node tools/start.mjs)
 

@@ -16,25 +16,13 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
-	LOCAL,
-	N8N_V1,
-	N8nClient,
-	ROOT,
-	buildPackage,
-	builtSandbox,
-	ensureN8n,
-	freePort,
-	installPackageInto,
-	n8nBin,
-	n8nCli,
-	n8nEnv,
-	restApiReady,
-	sleep,
-	startProcess,
-	stopChild,
-	waitFor,
-} from '../../tools/lib/runtime.mjs';
+import { n8nBin, n8nCli, n8nEnv, restApiReady } from '../../tools/lib/n8n.mjs';
+import { N8nClient } from '../../tools/lib/n8n-client.mjs';
+import { buildPackage, installPackageInto } from '../../tools/lib/package.mjs';
+import { LOCAL, ROOT } from '../../tools/lib/paths.mjs';
+import { freePort, sleep, startProcess, stopChild, waitFor } from '../../tools/lib/processes.mjs';
+import { N8N_V1, ensureN8n } from '../../tools/lib/runtimes.mjs';
+import { builtSandbox } from '../../tools/lib/sandbox.mjs';
 import { ensureDebianPackages, startPostgres, startRedis } from './lib/queue-services.mjs';
 
 const require = createRequire(import.meta.url);

@@ -9,21 +9,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { n8nCli, n8nEnv } from '../../../tools/lib/n8n.mjs';
 import {
-	LOCAL,
-	ROOT,
-	builtSandbox,
 	credentialFile,
-	ensureN8n,
 	exampleFiles,
-	freePort,
 	installPackageInto,
-	n8nCli,
-	n8nEnv,
 	readJson,
-	stopChild,
 	writeJson,
-} from '../../../tools/lib/runtime.mjs';
+} from '../../../tools/lib/package.mjs';
+import { LOCAL, ROOT } from '../../../tools/lib/paths.mjs';
+import { freePort, stopChild } from '../../../tools/lib/processes.mjs';
+import { ensureN8n } from '../../../tools/lib/runtimes.mjs';
+import { builtSandbox } from '../../../tools/lib/sandbox.mjs';
 
 export const OUT = path.join(ROOT, 'test-output');
 export const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-sandbox-pass1' };
@@ -45,7 +42,7 @@ export const WF = {
  *   facts: ReturnType<typeof builtSandbox>,
  *   nodeBinary?: string, sandbox?: any, env?: ReturnType<typeof n8nEnv>, imported?: boolean,
  *   server?: { child: import('../../../tools/lib/processes.mjs').Server, base: string },
- *   client?: import('../../../tools/lib/runtime.mjs').N8nClient, triggerActive?: boolean,
+ *   client?: import('../../../tools/lib/n8n-client.mjs').N8nClient, triggerActive?: boolean,
  * }} LineContext
  */
 
