@@ -19,6 +19,7 @@ import {
 	log,
 	readJson,
 	red,
+	watchParents,
 } from './lib/runtime.mjs';
 
 const HELP = `Usage: npm run test:e2e   (node tools/e2e.mjs [test files…])
@@ -92,15 +93,31 @@ async function main() {
 			`--test-reporter-destination=${RESULTS}`,
 			...testFiles(),
 		],
-		// Built once above: a suite rebuilding build/ would pull it from under the others.
-		{ cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_NO_BUILD: '1' } },
+		// Built once above: a suite rebuilding build/ would pull it from under the others. A group
+		// of its own, so that stopping it reaches every suite (each stops its n8n and sandbox).
+		{ cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_NO_BUILD: '1' }, detached: true },
 	);
-	// Ctrl-C reaches the test processes through the terminal; a SIGTERM or SIGHUP sent to this
-	// process alone is passed on, so the suites stop their servers.
-	for (const signal of /** @type {const} */ (['SIGTERM', 'SIGHUP'])) {
-		process.on(signal, () => child.kill(signal));
+	/** @param {NodeJS.Signals} signal */
+	const stopSuites = (signal) => {
+		try {
+			if (child.pid) process.kill(-child.pid, signal);
+		} catch {
+			/* already gone */
+		}
+		// Suites get time to stop their servers; whatever still runs then is killed.
+		setTimeout(() => {
+			try {
+				if (child.pid) process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				/* gone */
+			}
+		}, 30_000).unref();
+	};
+	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+		process.on(signal, () => stopSuites(signal));
 	}
-	process.on('SIGINT', () => {});
+	// npm passes a signal to the shell that runs us, not to us: a gone npm stops the suites too.
+	watchParents(() => stopSuites('SIGTERM'));
 	const code = await new Promise((resolve) => child.on('close', resolve));
 	if (!fs.existsSync(RESULTS)) {
 		log(red(`node --test wrote no results (exit ${code})`));

@@ -96,7 +96,96 @@ function dirSizeMb(dir) {
 }
 
 /**
- * npm install in `dir`, printing a heartbeat so a 5-minute install never looks stuck.
+ * How npm installs a runtime, chosen here and nowhere else. `npm start` and `npm run test:e2e`
+ * run under npm, which exports the project's .npmrc to its scripts as npm_config_* variables
+ * (install-strategy=linked, ignore-scripts=true, loglevel=error): passed on, they made n8n's tree
+ * install in a layout it does not survive (ELOOP) and Node 24's install script recurse. So those
+ * variables are dropped (installEnv) and every setting that decides what lands on disk is given
+ * on the command line, which outranks any .npmrc; the registry, proxy and certificates stay the
+ * user's own (~/.npmrc, the global npmrc, NPM_CONFIG_* set by the user). These settings are part
+ * of each cache entry's key: a change makes a new entry.
+ * @param {{ ignoreScripts?: boolean }} options
+ */
+export function installSettings({ ignoreScripts = false } = {}) {
+	return {
+		'install-strategy': 'hoisted',
+		'ignore-scripts': String(ignoreScripts),
+		loglevel: 'http',
+		audit: 'false',
+		fund: 'false',
+		'update-notifier': 'false',
+		'foreground-scripts': 'false',
+	};
+}
+
+/** @param {Record<string, string>} settings */
+const settingFlags = (settings) => Object.entries(settings).map(([k, v]) => `--${k}=${v}`);
+
+/**
+ * The environment of a runtime install: ours without what npm exported for this project's own
+ * scripts (npm_config_*, npm_package_*, npm_lifecycle_*, npm_execpath, ...), with `nodeBinary`'s
+ * folder first on PATH so install scripts run on the Node that will run the runtime.
+ * @param {string} nodeBinary @param {NodeJS.ProcessEnv} [from]
+ */
+export function installEnv(nodeBinary, from = process.env) {
+	/** @type {NodeJS.ProcessEnv} */
+	const env = {};
+	for (const [key, value] of Object.entries(from)) {
+		if (!/^npm_/.test(key) && key !== 'INIT_CWD') env[key] = value;
+	}
+	env.PATH = `${path.dirname(nodeBinary)}${path.delimiter}${from.PATH ?? ''}`;
+	return env;
+}
+
+/** Minutes an install may take before it is stopped (SKILLJAR_INSTALL_TIMEOUT_MIN, default 60). */
+const INSTALL_TIMEOUT_MS = Number(process.env.SKILLJAR_INSTALL_TIMEOUT_MIN || 60) * 60_000;
+const GUARD = path.join(ROOT, 'tools', 'lib', 'install-guard.mjs');
+
+/**
+ * Run one npm command in `dir` under install-guard.mjs: its own process group, killed whole when
+ * the command ends, when this process goes away (any signal, SIGKILL included) or on timeout.
+ * @param {string} dir @param {string} nodeBinary @param {string[]} npmArgs @param {number} out
+ * @returns {Promise<number | string>} the exit code, or a reason it was stopped
+ */
+function guardedNpm(dir, nodeBinary, npmArgs, out) {
+	const child = spawn(
+		process.execPath,
+		[GUARD, String(process.pid), nodeBinary, npmCliPath(), ...npmArgs],
+		{ cwd: dir, stdio: ['ignore', out, out], env: installEnv(nodeBinary), detached: true },
+	);
+	activeInstalls.add(child);
+	const timer = setTimeout(() => killGroup(child), INSTALL_TIMEOUT_MS);
+	return new Promise((resolve) => {
+		child.on('error', (error) => resolve(`could not start: ${error.message}`));
+		child.on('exit', (code, signal) => {
+			clearTimeout(timer);
+			activeInstalls.delete(child);
+			// A group member that escaped the guard's own clean-up goes with the group.
+			killGroup(child);
+			resolve(code ?? `stopped by ${signal}`);
+		});
+	});
+}
+
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const activeInstalls = new Set();
+
+/** @param {import('node:child_process').ChildProcess} child */
+function killGroup(child) {
+	try {
+		if (child.pid) process.kill(-child.pid, 'SIGKILL');
+	} catch {
+		/* the group is gone */
+	}
+}
+
+// A normal exit (process.exit from a signal handler included) takes running installs along; a
+// death without exit handlers is covered by the guard watching this pid.
+process.on('exit', () => activeInstalls.forEach(killGroup));
+
+/**
+ * npm ci/install in `dir` with the settings above, printing a heartbeat so a 5-minute install
+ * never looks stuck.
  * @param {string} dir @param {string} nodeBinary @param {string} what
  * @param {{ ignoreScripts?: boolean, rebuild?: string[], ci?: boolean }} [options]
  */
@@ -119,25 +208,6 @@ async function npmInstall(
 		),
 	);
 	const out = fs.openSync(logFile, 'w');
-	const child = spawn(
-		nodeBinary,
-		[
-			npmCliPath(),
-			ci ? 'ci' : 'install',
-			'--no-audit',
-			'--no-fund',
-			'--loglevel=http',
-			`--ignore-scripts=${ignoreScripts}`,
-		],
-		{
-			cwd: dir,
-			stdio: ['ignore', out, out],
-			env: {
-				...process.env,
-				PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH}`,
-			},
-		},
-	);
 	let beats = 0;
 	const timer = setInterval(() => {
 		const secs = Math.round((Date.now() - started) / 1000);
@@ -155,29 +225,23 @@ async function npmInstall(
 			),
 		);
 	}, 15000);
-	/** @type {number | null} */
-	let code = await new Promise((resolve) => child.on('close', resolve));
+	const flags = settingFlags(installSettings({ ignoreScripts }));
+	let code = await guardedNpm(dir, nodeBinary, [ci ? 'ci' : 'install', ...flags], out);
 	if (code === 0 && rebuild.length) {
 		log(dim(`  building native modules: ${rebuild.join(', ')}`));
-		const again = spawn(
+		const rebuildFlags = settingFlags({ ...installSettings({ ignoreScripts: false }) });
+		code = await guardedNpm(
+			dir,
 			nodeBinary,
-			[npmCliPath(), 'rebuild', '--ignore-scripts=false', '--foreground-scripts', ...rebuild],
-			{
-				cwd: dir,
-				stdio: ['ignore', out, out],
-				env: {
-					...process.env,
-					PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH}`,
-				},
-			},
+			['rebuild', ...rebuildFlags, '--foreground-scripts', ...rebuild],
+			out,
 		);
-		code = await new Promise((resolve) => again.on('close', resolve));
 	}
 	clearInterval(timer);
 	fs.closeSync(out);
 	if (code !== 0) {
 		const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
-		throw new Error(`npm install of ${what} failed (exit ${code}). Last lines:\n${tail}`);
+		throw new Error(`npm install of ${what} failed (${typeof code === 'number' ? `exit ${code}` : code}). Last lines:\n${tail}`);
 	}
 	log(green(`  ✓ ${what} installed in ${Math.round((Date.now() - started) / 1000)}s`));
 }
@@ -232,7 +296,7 @@ async function ensureInstalled({
 		nodeVersion,
 		process.platform,
 		process.arch,
-		options.ignoreScripts ?? false,
+		installSettings(options),
 		options.rebuild ?? [],
 	]);
 	const root = runtimeCacheRoot();
@@ -242,8 +306,13 @@ async function ensureInstalled({
 		key,
 		verify,
 		install: async (dir) => {
-			// The package's own .npmrc (ignore-scripts) must not apply: n8n needs its native builds.
-			fs.writeFileSync(path.join(dir, '.npmrc'), 'ignore-scripts=false\nfund=false\naudit=false\n');
+			// For a person who runs npm by hand in the entry later: the same settings as the install.
+			fs.writeFileSync(
+				path.join(dir, '.npmrc'),
+				Object.entries(installSettings(options))
+					.map(([k, v]) => `${k}=${v}\n`)
+					.join(''),
+			);
 			writeJson(path.join(dir, 'package.json'), source.manifest);
 			if (source.lockfile) fs.writeFileSync(path.join(dir, 'package-lock.json'), source.lockfile);
 			await npmInstall(dir, nodeBinary, what, { ...options, ci: Boolean(source.lockfile) });

@@ -1,0 +1,89 @@
+// @ts-check
+// Runs one install command (npm ci, npm rebuild) as the leader of a process group of its own and
+// makes sure nothing of that group outlives the install or the process that asked for it:
+//
+//   node install-guard.mjs <watched-pid> <command> [args...]
+//
+// - when the command exits, every process still in the group (an install script's stray npm,
+//   a build left behind) is killed, and the guard exits with the command's code;
+// - when <watched-pid> is gone (the npm start or e2e process died, even by SIGKILL, which runs
+//   no handler of its own), or the guard gets SIGTERM/SIGINT/SIGHUP, the whole group is killed.
+// The caller kills the group (-guardPid) itself on a timeout. Linux: the group is read from /proc.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+const [watchedArg, command, ...args] = process.argv.slice(2);
+const watched = Number(watchedArg);
+if (!watched || !command) {
+	process.stderr.write('usage: node install-guard.mjs <watched-pid> <command> [args...]\n');
+	process.exit(2);
+}
+
+/** Pids of the processes in our group (we lead it), ourselves excluded. */
+function groupMembers() {
+	/** @type {number[]} */
+	const members = [];
+	for (const name of fs.readdirSync('/proc')) {
+		const pid = Number(name);
+		if (!pid || pid === process.pid) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+			// Field 5 (process group), after the command name in parentheses.
+			const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+			if (group === process.pid) members.push(pid);
+		} catch {
+			/* gone meanwhile */
+		}
+	}
+	return members;
+}
+
+function killGroupExceptSelf() {
+	for (const pid of groupMembers()) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			/* gone meanwhile */
+		}
+	}
+}
+
+/** @param {number} pid */
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+	}
+}
+
+/** @param {number} code */
+function stop(code) {
+	killGroupExceptSelf();
+	process.exit(code);
+}
+
+// The first line of the install's log says which npm settings came from the environment: the
+// runtime-install test reads it (none of the project's npm_config_* may reach an install).
+const inherited = Object.keys(process.env)
+	.filter((key) => /^npm_/i.test(key))
+	.sort();
+process.stdout.write(
+	`install-guard: npm settings from the environment: ${inherited.length ? inherited.join(' ') : 'none'}\n`,
+);
+
+const child = spawn(command, args, { stdio: 'inherit' });
+child.on('error', (error) => {
+	process.stderr.write(`install-guard: cannot start ${command}: ${error.message}\n`);
+	stop(127);
+});
+child.on('exit', (code, signal) => stop(code ?? (signal ? 128 : 1)));
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT', 'SIGHUP'])) {
+	process.on(signal, () => stop(143));
+}
+// A parent that died leaves us re-parented; checking the pid itself also covers a reaper.
+setInterval(() => {
+	if (!alive(watched) || process.ppid !== watched) stop(143);
+}, 500);
