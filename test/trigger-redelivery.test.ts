@@ -205,6 +205,35 @@ describe('Skilljar Trigger: each event starts one execution', () => {
 		expect(answer.status).toBe(200);
 	});
 
+	test('the sandbox lists and replays deliveries over HTTP, with its API key only', async () => {
+		const flow = await activeWorkflow();
+		const first = await deliverOnce(flow);
+		const auth = { username: sandbox.apiKey, password: '' };
+		const call = async (method: 'get' | 'post', path: string, body?: unknown, withAuth = true) =>
+			await axios.request({
+				method,
+				url: `${sandbox.url}${path}`,
+				data: body,
+				auth: withAuth ? auth : undefined,
+				validateStatus: () => true,
+			});
+		expect((await call('get', '/_sandbox/deliveries', undefined, false)).status).toBe(401);
+		const log = await call('get', '/_sandbox/deliveries');
+		expect(log.status).toBe(200);
+		expect((log.data as { results: Item[] }).results).toEqual([
+			expect.objectContaining({ id: first.id, started: true, event: expect.any(Object) }),
+		]);
+		const replayed = await call('post', `/_sandbox/deliveries/${first.id}/replay`, { copies: 2 });
+		expect(replayed.status).toBe(200);
+		expect((replayed.data as { deliveries: Delivery[] }).deliveries).toEqual([
+			expect.objectContaining({ replayOf: first.id, status: 200, started: false }),
+			expect.objectContaining({ replayOf: first.id, status: 200, started: false }),
+		]);
+		expect((await call('post', `/_sandbox/deliveries/${first.id}/replay`, { copies: 11 })).status).toBe(400);
+		expect((await call('post', '/_sandbox/deliveries/nope/replay', {})).status).toBe(404);
+		expect(started(flow)).toHaveLength(1);
+	});
+
 	test('an activation after a restart switches on a webhook Skilljar deactivated and logs the reason', async () => {
 		const flow = await activeWorkflow();
 		const [hook] = sandbox.list(WEBHOOKS).filter((w) => w.target_url === flow.webhookUrl());
