@@ -8,10 +8,15 @@ import {
 	REMEMBERED_KEY,
 } from '../nodes/SkilljarTrigger/redelivery';
 import { buildEvent } from '../sandbox/events';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
 import type { Item } from '../sandbox/store';
 import type { Delivery } from '../sandbox/webhooks';
-import { captureWarnings, TriggerHarness, type TriggerWorkflow } from './harness/run-trigger';
+import {
+	captureWarnings,
+	triggerSetup,
+	type TriggerHarness,
+	type TriggerWorkflow,
+} from './harness/run-trigger';
 
 const WEBHOOKS = '/v1/webhooks';
 
@@ -22,22 +27,11 @@ const WEBHOOKS = '/v1/webhooks';
  * does (a copy per delivery, written back when changed; see TriggerWorkflow).
  */
 describe('Skilljar Trigger: each event starts one execution', () => {
+	const setup = triggerSetup();
 	let sandbox: Sandbox;
 	let harness: TriggerHarness;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		harness = new TriggerHarness({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
-		await harness.start();
-	});
-
-	afterAll(async () => {
-		await harness.close();
-		await sandbox.close();
-	});
-
 	beforeEach(() => {
-		sandbox.reset();
+		({ sandbox, harness } = setup);
 	});
 
 	/** Deliveries of this workflow that started it (what n8n turns into executions). */

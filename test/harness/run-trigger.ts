@@ -15,6 +15,7 @@ import {
 } from 'n8n-workflow';
 
 import { SkilljarTrigger } from '../../nodes/SkilljarTrigger/SkilljarTrigger.node';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { SandboxCredentialsHelper } from './credentials';
 import { PACKAGE, TestNodeTypes } from './node-types';
 import { closeServer, listenOnLoopback } from './loopback';
@@ -397,4 +398,26 @@ export function captureWarnings(): { messages: string[]; stop(): void } {
 		messages.push(message);
 	});
 	return { messages, stop: () => spy.mockRestore() };
+}
+
+/**
+ * A sandbox and a trigger harness for one describe block: started before its tests, closed
+ * after them, the sandbox's data reset before each test.
+ */
+export function triggerSetup(): { sandbox: Sandbox; harness: TriggerHarness } {
+	const setup = {} as { sandbox: Sandbox; harness: TriggerHarness };
+	beforeAll(async () => {
+		setup.sandbox = await startSandbox({ port: 0 });
+		setup.harness = new TriggerHarness({
+			apiKey: setup.sandbox.apiKey,
+			baseUrl: setup.sandbox.url,
+		});
+		await setup.harness.start();
+	});
+	afterAll(async () => {
+		await setup.harness?.close();
+		await setup.sandbox?.close();
+	});
+	beforeEach(() => setup.sandbox.reset());
+	return setup;
 }
