@@ -3,7 +3,6 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { executeSkilljarNode } from '../nodes/shared/execute';
 import type { SkilljarResource } from '../nodes/shared/types';
 import { SkilljarDomain } from '../nodes/SkilljarDomain/SkilljarDomain.node';
-import { resourcesOf } from '../nodes/shared/registry';
 import { DEMO } from '../sandbox/seed';
 import { runNode } from '../test/harness/run-node';
 import { credentialsFor, startTestSandbox } from '../test/harness/sandbox';
@@ -13,7 +12,7 @@ import { credentialsFor, startTestSandbox } from '../test/harness/sandbox';
  * following `next` at Skilljar's default page size instead of asking for 1000 per page (or for
  * exactly the Limit). Both run in the same process, through real n8n-core, against the sandbox.
  */
-const baselineResources: SkilljarResource[] = resourcesOf('skilljarDomain').map((resource) => ({
+const baselineResources: SkilljarResource[] = new SkilljarDomain().resources.map((resource) => ({
 	...resource,
 	operations: resource.operations.map((operation) => ({ ...operation, pageSize: false })),
 }));

@@ -57,6 +57,9 @@ async function serve(args: string[]): Promise<void> {
 	for (const note of switches) console.log(`Switch: ${note}`);
 	console.log(`API key: ${apiKey.slice(0, 6)}… (HTTP Basic username, empty password)`);
 	console.log(
+		`API v2 client: ${sandbox.v2ClientId} (secret: v2ClientSecret in sandbox/defaults.json; POST /v2/auth/token)`,
+	);
+	console.log(
 		`Fire webhook events: node build/sandbox/cli.js fire COURSE_COMPLETION --url ${sandbox.url}`,
 	);
 	const stop = (signal: string) => {

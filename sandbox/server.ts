@@ -12,9 +12,14 @@ import { startFileHost, type FileHost } from './files';
 import { fireEvent, handle, NOT_FOUND, type Reply } from './handlers';
 import { idFieldFor } from './id-fields';
 import { fillTemplate, idFieldForListPath, matchRoute, parentChecks } from './routes';
+import { readBody } from './body';
 import { seedAll } from './samples';
 import { isRecord, Store, type Item } from './store';
 import { deliveriesEndpoint, isDeliveriesPath } from './deliveries';
+import { TokenIssuer } from './v2/auth';
+import { dispatchV2 } from './v2/dispatch';
+import { seedClient } from './v2/resources/clients';
+import { seedV2 } from './v2/seed-v2';
 import { DELIVERY_LOG, replay, type Delivery } from './webhooks';
 
 export interface SandboxOptions {
@@ -29,6 +34,18 @@ export interface SandboxOptions {
 	 * field fail a test instead of vanishing. `false` behaves like Skilljar.
 	 */
 	strict?: boolean;
+	/** API v2 OAuth client (defaults: sandbox/defaults.json). */
+	v2ClientId?: string;
+	v2ClientSecret?: string;
+	/** Lifetime of the v2 access tokens the sandbox issues, in seconds (default 3600). */
+	v2TokenLifetimeSeconds?: number;
+	/** Scopes the v2 client holds (default: every scope the v2 document names). */
+	v2Scopes?: readonly string[];
+	/**
+	 * Content-Type of v2's JSON answers: `application/json` (default) or
+	 * `application/vnd.api+json`, which later live versions send for the same JSON.
+	 */
+	v2MediaType?: string;
 }
 
 export interface RequestLogEntry {
@@ -49,6 +66,15 @@ export interface Sandbox {
 	url: string;
 	port: number;
 	apiKey: string;
+	/** API v2 client credentials (POST /v2/auth/token). */
+	v2ClientId: string;
+	v2ClientSecret: string;
+	/** The v2 token issuer: lifetime, scopes held, tokens issued. */
+	v2Tokens: TokenIssuer;
+	/** Every v2 access token issued so far answers 401 from now on. */
+	expireV2Tokens(): void;
+	/** Content-Type of v2's JSON answers (settable; see SandboxOptions.v2MediaType). */
+	v2MediaType: string;
 	store: Store;
 	/** Latency, rate limit and injected faults (off until switched on). */
 	faults: FaultControl;
@@ -56,6 +82,11 @@ export interface Sandbox {
 	files: FileHost;
 	/** Every request received, in order (for coverage tests). Same array across clearRequests(). */
 	requests: RequestLogEntry[];
+	/**
+	 * The most requests the sandbox was answering at the same moment since it started or since
+	 * clearRequests(): how many a client had in flight, measured where they arrive.
+	 */
+	readonly peakInFlight: number;
 	clearRequests(): void;
 	/** Add items to a collection by its concrete list path (ids generated when missing). */
 	insert(listPath: string, item: Item): Item;
@@ -75,7 +106,8 @@ export interface Sandbox {
 
 /** The demo key (sandbox/defaults.json, also read by `npm start` and the tests). */
 export const DEFAULT_API_KEY = defaults.apiKey;
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_V2_CLIENT_ID = defaults.v2ClientId;
+export const DEFAULT_V2_CLIENT_SECRET = defaults.v2ClientSecret;
 const FIRE_PREFIX = '/_sandbox/events/';
 
 const HTML_PAGE =
@@ -111,24 +143,6 @@ function acceptsJson(accept: string | undefined): boolean {
 		.some((type) => type === 'application/json' || type === '*/*' || type === 'application/*');
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				reject(new Error('Request body too large'));
-				req.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
-
 /** Parse a JSON body; DRF answers unparseable JSON with 400 and non-JSON types with 415. */
 function parseBody(
 	raw: Buffer,
@@ -155,7 +169,9 @@ function send(
 	extraHeaders: Record<string, string> = {},
 ): void {
 	const headers: Record<string, string> = { Vary: 'Accept', ...extraHeaders };
-	if (reply.status === 401) headers['WWW-Authenticate'] = 'Basic realm="api"';
+	if (reply.status === 401 && !headers['WWW-Authenticate']) {
+		headers['WWW-Authenticate'] = 'Basic realm="api"';
+	}
 	if (reply.body === undefined) {
 		// 204 and the ping's empty 200: no body at all.
 		res.writeHead(reply.status, { ...headers, 'Content-Length': '0' });
@@ -164,8 +180,8 @@ function send(
 	}
 	const text = JSON.stringify(reply.body);
 	res.writeHead(reply.status, {
-		...headers,
 		'Content-Type': 'application/json',
+		...headers,
 		'Content-Length': String(Buffer.byteLength(text)),
 	});
 	res.end(text);
@@ -198,7 +214,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const seeded = options.seed ?? true;
 	const strict = options.strict ?? true;
 	const store = new Store();
-	if (seeded) seedAll(store);
+	const v2ClientId = options.v2ClientId ?? DEFAULT_V2_CLIENT_ID;
+	const v2ClientSecret = options.v2ClientSecret ?? DEFAULT_V2_CLIENT_SECRET;
+	const v2Tokens = new TokenIssuer(
+		v2ClientId,
+		v2ClientSecret,
+		options.v2TokenLifetimeSeconds ?? 3600,
+		options.v2Scopes,
+	);
+	let v2MediaType = options.v2MediaType ?? 'application/json';
+	const load = () => {
+		seedAll(store);
+		seedV2(store);
+		seedClient({ store }, v2ClientId, v2Tokens.scopesOf());
+	};
+	if (seeded) load();
 	const requests: RequestLogEntry[] = [];
 	const faults = new FaultControl();
 	const files = await startFileHost((assetId) => Boolean(store.find('/v1/assets', assetId)));
@@ -256,6 +286,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return reply(await deliveriesEndpoint(store, method, url.pathname, parsed.body));
 		}
 
+		if (url.pathname.startsWith('/v2/')) {
+			const answer = await dispatchV2(store, v2Tokens, {
+				method,
+				url,
+				headers: req.headers,
+				readBody: () => readBody(req),
+				origin,
+				onTemplate: (template) => {
+					entry.template = template;
+				},
+				onBody: (body) => {
+					entry.body = body;
+				},
+			});
+			const type: Record<string, string> =
+				answer.body === undefined ? {} : { 'Content-Type': v2MediaType };
+			return reply(answer, { ...type, ...answer.headers });
+		}
+
 		const match = matchRoute(method, url.pathname);
 		if (!match) return reply(NOT_FOUND);
 		entry.template = match.template;
@@ -301,6 +350,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return reply(result);
 	}
 
+	let inFlight = 0;
+	let peakInFlight = 0;
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 		const entry: RequestLogEntry = {
@@ -312,6 +363,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			status: 0,
 		};
 		requests.push(entry);
+		inFlight += 1;
+		peakInFlight = Math.max(peakInFlight, inFlight);
+		res.once('close', () => {
+			inFlight -= 1;
+		});
 		respond(req, res, entry, url).catch((err: unknown) => {
 			// Never echo request data (it may hold credentials); a short reason is enough.
 			entry.status = 500;
@@ -339,12 +395,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		url: `http://127.0.0.1:${port}`,
 		port,
 		apiKey,
+		v2ClientId,
+		v2ClientSecret,
+		v2Tokens,
+		expireV2Tokens: () => v2Tokens.expireAll(),
+		get v2MediaType() {
+			return v2MediaType;
+		},
+		set v2MediaType(type: string) {
+			v2MediaType = type;
+		},
 		store,
 		faults,
 		files,
 		requests,
+		get peakInFlight() {
+			return peakInFlight;
+		},
 		clearRequests: () => {
 			requests.length = 0;
+			peakInFlight = inFlight;
 		},
 		// Ids are generated only for collections keyed by `id` (a domain user has none of its own).
 		insert: (listPath, item) =>
@@ -359,7 +429,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			store.clear();
 			requests.length = 0;
 			files.reset();
-			if (seeded) seedAll(store);
+			v2Tokens.clear();
+			if (seeded) load();
 		},
 		close: async () => {
 			await files.close();

@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
-import { answerProblem, expectedPageSize } from '../nodes/shared/http/answers';
+import { factsOf } from '../nodes/shared/catalog';
+import { acceptsEmptyAnswer, answerProblem, expectedPageSize } from '../nodes/shared/http/answers';
 import { normaliseBaseUrl } from '../nodes/shared/http/baseUrl';
 import { withIdempotency } from '../nodes/shared/http/idempotency';
 import { RateLimiter, limiterFor, readLimit } from '../nodes/shared/http/limiter';
@@ -153,24 +154,29 @@ describe('rate limiter', () => {
 });
 
 describe('answer checks', () => {
+	const answerOf = (id: string) => {
+		const facts = factsOf(id);
+		return answerProblem.bind(null, acceptsEmptyAnswer(facts.method, facts.response.kind));
+	};
+
 	test.each([
-		['POST', '/v1/courses', '', /empty body/],
-		['POST', '/v1/courses', null, /empty body/],
-		['GET', '/v1/courses/{course_id}', '{"id": "abc"', /not valid JSON/],
-		['GET', '/v1/courses/{course_id}', '<html>', /HTML page/],
-		['GET', '/v1/courses/{course_id}', 42, /bare value/],
-	])('%s %s answering %j is an error', (method, path, body, problem) => {
-		expect(answerProblem(method, path, body)).toMatch(problem);
+		['courses_create', '', /empty body/],
+		['courses_create', null, /empty body/],
+		['courses_retrieve', '{"id": "abc"', /not valid JSON/],
+		['courses_retrieve', '<html>', /HTML page/],
+		['courses_retrieve', 42, /bare value/],
+	])('%s answering %j is an error', (id, body, problem) => {
+		expect(answerOf(id)(body)).toMatch(problem);
 	});
 
 	test.each([
-		['DELETE', '/v1/courses/{course_id}', ''],
-		['GET', '/v1/ping', ''],
-		['PUT', '/v1/web-packages/{web_package_id}/lessons', undefined],
-		['GET', '/v1/courses/{course_id}', { id: 'abc' }],
-		['GET', '/v1/users/{user_id}/published-courses', []],
-	])('%s %s answering %j is fine', (method, path, body) => {
-		expect(answerProblem(method, path, body)).toBeUndefined();
+		['courses_destroy', ''],
+		['ping_retrieve', ''],
+		['web_packages_lessons_update', undefined],
+		['courses_retrieve', { id: 'abc' }],
+		['users_published_courses_list', []],
+	])('%s answering %j is fine', (id, body) => {
+		expect(answerOf(id)(body)).toBeUndefined();
 	});
 
 	test('expected page sizes follow count', () => {

@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bold, dim, green, log, red } from './lib/log.mjs';
+import { N8nClient } from './lib/n8n-client.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { freePort, sleep, watchParents } from './lib/processes.mjs';
 
@@ -114,12 +115,26 @@ function killGroup(child, signal) {
 	}
 }
 
-/** The package's node names that n8n serves to its editor, from the running n8n. @param {number} port */
-async function loadedNodes(port) {
-	const response = await fetch(`http://127.0.0.1:${port}/types/nodes.json`);
+/**
+ * The package's node types that the running n8n serves to its editor, read as the editor reads
+ * them, logged in with the account npm start printed.
+ * @param {number} port @param {string} startOutput
+ */
+async function loadedNodes(port, startOutput) {
+	// eslint-disable-next-line no-control-regex
+	const plain = startOutput.replace(/\x1b\[[0-9;]*m/g, '');
+	const login = /Log in as:\s+(\S+) \/ (\S+)/.exec(plain);
+	if (!login) throw new Error('npm start printed no login');
+	const client = new N8nClient(`http://127.0.0.1:${port}`);
+	await client.login(login[1], login[2]);
+	const response = await fetch(`${client.base}/types/nodes.json`, {
+		headers: { Cookie: client.cookie, 'browser-id': client.browserId },
+	});
 	/** @type {Array<{ name: string }>} */
 	const types = await response.json();
-	return new Set(types.map((t) => t.name).filter((n) => n.startsWith('n8n-nodes-skilljar.')));
+	return new Set(
+		types.map((t) => t.name).filter((n) => /^n8n-nodes-skilljar\.[a-zA-Z]+$/.test(n) && !n.endsWith('Tool')),
+	);
 }
 
 async function main() {
@@ -145,7 +160,12 @@ async function main() {
 	const expected = JSON.parse(fs.readFileSync(path.join(clone, 'package.json'), 'utf8')).n8n.nodes
 		.length;
 	let loaded = 0;
-	if (start.code === 'matched') loaded = (await loadedNodes(n8nPort).catch(() => new Set())).size;
+	if (start.code === 'matched') loaded = (
+			await loadedNodes(n8nPort, start.output).catch((error) => {
+				log(red(`could not read the loaded nodes: ${error.message}`));
+				return new Set();
+			})
+		).size;
 	// SIGTERM to npm alone, as an IDE's stop button or `kill` sends it.
 	if (start.child.pid) process.kill(start.child.pid, 'SIGTERM');
 	await Promise.race([start.exited, sleep(30_000)]);

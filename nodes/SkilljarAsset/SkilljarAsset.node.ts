@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarAsset extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarAsset extends SkilljarActionNode {
 			name: 'skilljarAsset',
 			displayName: 'Skilljar Asset',
 			description: 'Work with Skilljar assets (videos, files and embeds)',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarCourse extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarCourse extends SkilljarActionNode {
 			name: 'skilljarCourse',
 			displayName: 'Skilljar Course',
 			description: 'Work with Skilljar courses',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarDomain extends SkilljarActionNode {
 	constructor() {
@@ -7,6 +8,7 @@ export class SkilljarDomain extends SkilljarActionNode {
 			displayName: 'Skilljar Domain',
 			description:
 				'Work with Skilljar domains (training sites) and their access codes, published courses and paths, enrollments, users and signup fields',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
-import { PICKERS_VERSION, pickerFor } from '../shared/pickers';
+import { pickerFor } from '../shared/pickers';
+import { VERSION_1_1 } from '../shared/versioned';
 import type { FieldOverlay, NodeOverlay } from '../shared/types';
 
 /**
@@ -121,7 +122,7 @@ export const overlay: NodeOverlay = [
 					'published_course.id': {
 						parameter: 'prerequisiteCourseId',
 						label: 'Prerequisite Published Course ID',
-						picker: pickerFor('searchPublishedCourses', 'Prerequisite Course', PICKERS_VERSION),
+						picker: pickerFor('searchPublishedCourses', 'Prerequisite Course', VERSION_1_1),
 					},
 				},
 			},

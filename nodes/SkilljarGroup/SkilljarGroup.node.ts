@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarGroup extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarGroup extends SkilljarActionNode {
 			name: 'skilljarGroup',
 			displayName: 'Skilljar Group',
 			description: 'Work with Skilljar groups and their users and access code pools',
+			overlay,
 		});
 	}
 }

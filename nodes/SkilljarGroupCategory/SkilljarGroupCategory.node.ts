@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarGroupCategory extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarGroupCategory extends SkilljarActionNode {
 			name: 'skilljarGroupCategory',
 			displayName: 'Skilljar Group Category',
 			description: 'Read Skilljar group categories',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarIltInstructor extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarIltInstructor extends SkilljarActionNode {
 			name: 'skilljarIltInstructor',
 			displayName: 'Skilljar ILT Instructor',
 			description: 'Work with Skilljar instructor-led training instructors',
+			overlay,
 		});
 	}
 }

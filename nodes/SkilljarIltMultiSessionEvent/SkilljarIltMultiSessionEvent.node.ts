@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarIltMultiSessionEvent extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarIltMultiSessionEvent extends SkilljarActionNode {
 			name: 'skilljarIltMultiSessionEvent',
 			displayName: 'Skilljar ILT Multi-Session Event',
 			description: 'Work with Skilljar instructor-led multi-session events',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarIltSession extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarIltSession extends SkilljarActionNode {
 			name: 'skilljarIltSession',
 			displayName: 'Skilljar ILT Session',
 			description: 'Work with Skilljar instructor-led training sessions',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarLabel extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarLabel extends SkilljarActionNode {
 			name: 'skilljarLabel',
 			displayName: 'Skilljar Label',
 			description: 'Work with Skilljar labels, which group courses and paths for filtering',
+			overlay,
 		});
 	}
 }

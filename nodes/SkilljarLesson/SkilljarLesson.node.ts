@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarLesson extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarLesson extends SkilljarActionNode {
 			name: 'skilljarLesson',
 			displayName: 'Skilljar Lesson',
 			description: 'Work with Skilljar lessons and their content items',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarLessonProgress extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarLessonProgress extends SkilljarActionNode {
 			name: 'skilljarLessonProgress',
 			displayName: 'Skilljar Lesson Progress',
 			description: 'Work with Skilljar lesson progress records',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarLicensePackage extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarLicensePackage extends SkilljarActionNode {
 			name: 'skilljarLicensePackage',
 			displayName: 'Skilljar License Package',
 			description: 'Work with Skilljar license packages and the students they cover',
+			overlay,
 		});
 	}
 }

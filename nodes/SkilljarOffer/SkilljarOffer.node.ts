@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarOffer extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarOffer extends SkilljarActionNode {
 			name: 'skilljarOffer',
 			displayName: 'Skilljar Offer',
 			description: 'Work with Skilljar offers',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarPath extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarPath extends SkilljarActionNode {
 			name: 'skilljarPath',
 			displayName: 'Skilljar Path',
 			description: 'Work with Skilljar learning paths and their items',
+			overlay,
 		});
 	}
 }

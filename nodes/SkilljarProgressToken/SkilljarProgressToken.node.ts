@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarProgressToken extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarProgressToken extends SkilljarActionNode {
 			name: 'skilljarProgressToken',
 			displayName: 'Skilljar Progress Token',
 			description: 'Work with Skilljar progress tokens',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarPromoCode extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarPromoCode extends SkilljarActionNode {
 			name: 'skilljarPromoCode',
 			displayName: 'Skilljar Promo Code',
 			description: 'Work with Skilljar promo codes',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarPromoCodePool extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarPromoCodePool extends SkilljarActionNode {
 			name: 'skilljarPromoCodePool',
 			displayName: 'Skilljar Promo Code Pool',
 			description: 'Work with Skilljar promo code pools and their offers',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
-import { PICKERS_VERSION, pickerFor } from '../shared/pickers';
+import { pickerFor } from '../shared/pickers';
+import { VERSION_1_1 } from '../shared/versioned';
 import type { NodeOverlay } from '../shared/types';
 
 export const overlay: NodeOverlay = [
@@ -30,7 +31,7 @@ export const overlay: NodeOverlay = [
 						parameter: 'offerId',
 						label: 'Offer ID',
 						required: true,
-						picker: pickerFor('searchOffers', 'Offer', PICKERS_VERSION),
+						picker: pickerFor('searchOffers', 'Offer', VERSION_1_1),
 					},
 				},
 			},

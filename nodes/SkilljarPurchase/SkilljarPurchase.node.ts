@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarPurchase extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarPurchase extends SkilljarActionNode {
 			name: 'skilljarPurchase',
 			displayName: 'Skilljar Purchase',
 			description: 'Work with Skilljar purchases',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarQuestionBank extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarQuestionBank extends SkilljarActionNode {
 			name: 'skilljarQuestionBank',
 			displayName: 'Skilljar Question Bank',
 			description: 'Work with Skilljar quiz question banks',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarQuiz extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarQuiz extends SkilljarActionNode {
 			name: 'skilljarQuiz',
 			displayName: 'Skilljar Quiz',
 			description: 'Work with Skilljar quizzes',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarQuizQuestion extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarQuizQuestion extends SkilljarActionNode {
 			name: 'skilljarQuizQuestion',
 			displayName: 'Skilljar Quiz Question',
 			description: 'Work with Skilljar quiz questions',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarTag extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarTag extends SkilljarActionNode {
 			name: 'skilljarTag',
 			displayName: 'Skilljar Tag',
 			description: 'Work with Skilljar catalog tags',
+			overlay,
 		});
 	}
 }

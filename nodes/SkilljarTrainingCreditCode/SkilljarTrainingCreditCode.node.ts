@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarTrainingCreditCode extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarTrainingCreditCode extends SkilljarActionNode {
 			name: 'skilljarTrainingCreditCode',
 			displayName: 'Skilljar Training Credit Code',
 			description: 'Work with Skilljar training credit codes',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarUser extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarUser extends SkilljarActionNode {
 			name: 'skilljarUser',
 			displayName: 'Skilljar User',
 			description: 'Work with Skilljar users, their groups, enrollments and progress',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarViltSessionEvent extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarViltSessionEvent extends SkilljarActionNode {
 			name: 'skilljarViltSessionEvent',
 			displayName: 'Skilljar VILT Session Event',
 			description: 'Work with Skilljar virtual instructor-led session events',
+			overlay,
 		});
 	}
 }

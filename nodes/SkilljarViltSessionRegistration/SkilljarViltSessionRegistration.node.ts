@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarViltSessionRegistration extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarViltSessionRegistration extends SkilljarActionNode {
 			name: 'skilljarViltSessionRegistration',
 			displayName: 'Skilljar VILT Session Registration',
 			description: 'Work with Skilljar virtual instructor-led session registrations',
+			overlay,
 		});
 	}
 }

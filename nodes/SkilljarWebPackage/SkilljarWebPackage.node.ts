@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarWebPackage extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarWebPackage extends SkilljarActionNode {
 			name: 'skilljarWebPackage',
 			displayName: 'Skilljar Web Package',
 			description: 'Work with Skilljar web packages (SCORM, xAPI)',
+			overlay,
 		});
 	}
 }

@@ -1,4 +1,5 @@
-import { PICKERS_VERSION, pickerFor } from '../shared/pickers';
+import { pickerFor } from '../shared/pickers';
+import { VERSION_1_1 } from '../shared/versioned';
 import type { NodeOverlay } from '../shared/types';
 
 export const overlay: NodeOverlay = [
@@ -19,7 +20,7 @@ export const overlay: NodeOverlay = [
 					'body:web_package_id': {
 						parameter: 'newWebPackageId',
 						label: 'New Web Package ID',
-						picker: pickerFor('searchWebPackages', 'New Web Package', PICKERS_VERSION),
+						picker: pickerFor('searchWebPackages', 'New Web Package', VERSION_1_1),
 					},
 				},
 			},

@@ -1,4 +1,5 @@
 import { SkilljarActionNode } from '../shared/actionNode';
+import { overlay } from './overlay';
 
 export class SkilljarWebhook extends SkilljarActionNode {
 	constructor() {
@@ -6,6 +7,7 @@ export class SkilljarWebhook extends SkilljarActionNode {
 			name: 'skilljarWebhook',
 			displayName: 'Skilljar Webhook',
 			description: 'Work with Skilljar webhooks',
+			overlay,
 		});
 	}
 }

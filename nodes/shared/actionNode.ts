@@ -6,25 +6,26 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { resourcesOf } from './catalog';
 import { buildProperties } from './description';
 import { executeSkilljarNode } from './execute';
 import { listSearch } from './listSearch';
-import { resourcesOf } from './registry';
+import type { NodeOverlay, SkilljarResource } from './types';
+import { ACTION_NODE_VERSIONS } from './versioned';
 
-/** What tells one action node from another; everything else is shared. */
+/**
+ * What tells one action node from another; everything else is shared. A node folder holds its
+ * class, its `.node.json` and its overlay; the class hands the overlay in (shared code never
+ * imports a node folder), and package.json's `n8n.nodes` lists the class.
+ */
 export interface ActionNodeIdentity {
-	/** Node type name, a key of NODE_REGISTRY (e.g. `skilljarUser`). */
+	/** Node type name, e.g. `skilljarUser` (folder and class: `SkilljarUser`). */
 	name: string;
 	displayName: string;
 	description: string;
+	/** The node's curation of the generated facts (`nodes/<Node>/overlay.ts`). */
+	overlay: NodeOverlay;
 }
-
-/**
- * Node versions of every action node. 1 is the released 0.1.0 shape; 1.1 (what new nodes get)
- * adds behaviour that would change existing workflows' results if it applied to them, gated by
- * `@version` in the parameters (see description.ts).
- */
-export const ACTION_NODE_VERSIONS = [1, 1.1];
 
 /**
  * The shared body of the 28 action nodes: each node file only names itself. `execute` is an own
@@ -38,8 +39,12 @@ export class SkilljarActionNode implements INodeType {
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
+	/** The node's runtime table (facts merged with its overlay), built once per overlay. */
+	readonly resources: SkilljarResource[];
+
 	constructor(identity: ActionNodeIdentity) {
-		const resources = resourcesOf(identity.name);
+		const resources = resourcesOf(identity.overlay);
+		this.resources = resources;
 		this.description = {
 			displayName: identity.displayName,
 			name: identity.name,

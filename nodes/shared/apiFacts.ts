@@ -47,8 +47,14 @@ export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type ApiResponseKind = 'envelope' | 'array' | 'object' | 'empty';
 
-/** How a list pages: page numbers, cursor (`GET /v1/users`), or one bare array. */
-export type ApiPagination = 'pages' | 'cursor' | 'array';
+/** How a list pages through results. */
+export type ApiPagination =
+	/** DRF page-number pagination: `{count, next, previous, results}`, `next` is an absolute URL. */
+	| 'pages'
+	/** Cursor pagination (`GET /v1/users`): same envelope, `next` carries `cursor=`. */
+	| 'cursor'
+	/** The endpoint returns a bare JSON array in one response. */
+	| 'array';
 
 export interface ApiOperation {
 	/** The document's operationId, e.g. `groups_users_destroy`. Unique. */

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { strictBoolean } from './strictValues';
+import { hasSince, showSince, VERSION_1_1 } from './versioned';
 import { skilljarDownload, type RequestSettings } from './transport';
 import type { SkilljarOperation } from './types';
 
@@ -23,18 +24,13 @@ export interface OutputEntry {
 	binary?: IBinaryKeyData;
 }
 
-/** First node version that offers the download. */
-export const DOWNLOAD_SINCE_VERSION = 1.1;
-
-const sinceDownloadVersion = { '@version': [{ _cnd: { gte: DOWNLOAD_SINCE_VERSION } }] };
-
 /** The editor parameters of the download, for an operation that has one. */
 export function downloadProperties(
 	operation: SkilljarOperation,
-	displayOptions: { show: Record<string, unknown[]> },
+	displayOptions: { show: { resource: string[]; operation: string[] } },
 ): INodeProperties[] {
 	if (!operation.download) return [];
-	const show = { ...displayOptions.show, ...sinceDownloadVersion };
+	const show = showSince(VERSION_1_1, displayOptions.show);
 	return [
 		{
 			displayName: 'Download',
@@ -66,7 +62,7 @@ export function readDownloadTarget(
 	operation: SkilljarOperation,
 	itemIndex: number,
 ): string | undefined {
-	if (!operation.download || this.getNode().typeVersion < DOWNLOAD_SINCE_VERSION) return undefined;
+	if (!operation.download || !hasSince(this.getNode().typeVersion, VERSION_1_1)) return undefined;
 	const wanted = strictBoolean(this.getNodeParameter('download', itemIndex, false));
 	if (typeof wanted === 'string') {
 		throw new NodeOperationError(this.getNode(), `Download ${wanted}`, { itemIndex });

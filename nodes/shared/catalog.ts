@@ -1,7 +1,7 @@
 import type { ApiOperation } from './apiFacts';
 import { compositeOf } from './composites';
 import { fieldsOf } from './fields';
-import { API_OPERATIONS } from './generated/operations';
+import { V1_FACTS, type FactsTable } from './factsTable';
 import { camelCase, humanize, kindTexts, nounOf, pluralOf, withArticle } from './naming';
 import { defaultPicker } from './pickers';
 import type {
@@ -21,23 +21,12 @@ import type {
  * particular to one operation.
  */
 
-const FACTS = new Map(API_OPERATIONS.map((operation) => [operation.id, operation]));
-
+/** The v1 facts of an operation ID (throws naming an ID the document lacks). */
 export function factsOf(id: string): ApiOperation {
-	const facts = FACTS.get(id);
-	if (!facts) throw new Error(`Overlay names "${id}", which the OpenAPI document does not have`);
-	return facts;
+	return V1_FACTS.get(id);
 }
 
-/** The PUT at the same path as a PATCH: Skilljar documents the pair as one partial update. */
-export function putTwinOf(facts: ApiOperation): ApiOperation | undefined {
-	if (facts.method !== 'PATCH') return undefined;
-	return API_OPERATIONS.find(
-		(candidate) => candidate.method === 'PUT' && candidate.path === facts.path,
-	);
-}
-
-export function kindOf(facts: ApiOperation): OperationKind {
+export function kindOf(facts: ApiOperation, table: FactsTable = V1_FACTS): OperationKind {
 	switch (facts.method) {
 		case 'GET':
 			return facts.pagination ? 'list' : 'get';
@@ -46,16 +35,10 @@ export function kindOf(facts: ApiOperation): OperationKind {
 			return 'update';
 		case 'DELETE':
 			return 'delete';
-		default: {
+		default:
 			// A POST creates a record where the path is a collection (it is listed, read or has
 			// records below it); otherwise it is a verb such as `/anonymize` or `/ping`.
-			const collection = API_OPERATIONS.some(
-				(other) =>
-					other !== facts &&
-					(other.path === facts.path || other.path.startsWith(`${facts.path}/{`)),
-			);
-			return collection ? 'create' : 'action';
-		}
+			return table.isCollection(facts) ? 'create' : 'action';
 	}
 }
 
@@ -67,16 +50,31 @@ export function isComposite(entry: unknown): entry is CompositeOverlay {
 	return typeof entry === 'object' && entry !== null && 'composite' in entry;
 }
 
-export function buildResources(overlay: NodeOverlay): SkilljarResource[] {
-	return overlay.map((resource) => ({
-		value: resource.value,
-		name: resource.name,
-		operations: resource.operations.map((entry) =>
-			isComposite(entry)
-				? buildComposite(entry.composite)
-				: buildOperation(resource, normalise(entry)),
-		),
-	}));
+const builtTables = new WeakMap<NodeOverlay, SkilljarResource[]>();
+
+/**
+ * The runtime table of one node's overlay over its API's facts, built once per process: every
+ * operation carries what the run time needs (method, path, paging, answer kind, schemas), so
+ * nothing downstream looks the facts up again.
+ */
+export function resourcesOf(
+	overlay: NodeOverlay,
+	table: FactsTable = V1_FACTS,
+): SkilljarResource[] {
+	let resources = builtTables.get(overlay);
+	if (!resources) {
+		resources = overlay.map((resource) => ({
+			value: resource.value,
+			name: resource.name,
+			operations: resource.operations.map((entry) =>
+				isComposite(entry)
+					? buildComposite(entry.composite)
+					: buildOperation(resource, normalise(entry), table),
+			),
+		}));
+		builtTables.set(overlay, resources);
+	}
+	return resources;
 }
 
 /** A composite's table entry: its declared fields get the usual pickers; it serves no apiIds. */
@@ -90,6 +88,7 @@ function buildComposite(name: string): SkilljarOperation {
 		kind: 'composite',
 		method: composite.method,
 		path: composite.path,
+		answer: 'object',
 		fields: attachPickers(composite.fields.map((field) => applyFieldOverlay(field, {}))),
 		apiIds: [],
 		composite: name,
@@ -97,10 +96,14 @@ function buildComposite(name: string): SkilljarOperation {
 	};
 }
 
-function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): SkilljarOperation {
+function buildOperation(
+	resource: ResourceOverlay,
+	entry: OperationOverlay,
+	table: FactsTable,
+): SkilljarOperation {
 	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
-	const facts = factsOf(ids[0]);
-	const kind = kindOf(facts);
+	const facts = table.get(ids[0]);
+	const kind = kindOf(facts, table);
 	const noun = resource.noun ?? nounOf(resource.name);
 	const texts = kindTexts(kind, noun, resource.plural ?? pluralOf(noun));
 	if (kind === 'action') {
@@ -110,7 +113,7 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 		texts.action = `${texts.name} ${withArticle(noun)}`;
 	}
 
-	const base = baseFields(entry);
+	const base = baseFields(entry, table);
 	const path = base.path;
 	let fields = base.fields;
 
@@ -124,18 +127,22 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 	fields.push(...(entry.extraFields ?? []));
 	fields = attachPickers(fields);
 
-	const twin = putTwinOf(facts);
+	const twin = table.putTwinOf(facts);
 	const operation: SkilljarOperation = {
 		value: entry.value ?? texts.value,
 		name: entry.name ?? texts.name,
 		action: entry.action ?? texts.action,
 		kind,
-		// An Update sends PATCH: only the fields the user set change.
+		// The method the document gives the first operation: an Update whose PATCH has a PUT twin
+		// sends PATCH (only the fields the user set change); one documented only as PUT sends PUT.
 		method: facts.method,
 		path,
 		fields,
+		answer: facts.response.kind,
 		apiIds: [...ids, ...(twin ? [twin.id] : [])],
 	};
+	if (facts.response.schema) operation.responseSchema = facts.response.schema;
+	if (facts.body) operation.requestSchema = facts.body.schema;
 	if (entry.description) operation.description = entry.description;
 	const pagination = entry.pagination ?? facts.pagination;
 	if (pagination) operation.pagination = pagination;
@@ -146,12 +153,19 @@ function buildOperation(resource: ResourceOverlay, entry: OperationOverlay): Ski
 }
 
 /** Path and fields from the facts alone, before the overlay's field overrides. */
-export function baseFields(entry: OperationOverlay): { path: string; fields: SkilljarField[] } {
+export function baseFields(
+	entry: OperationOverlay,
+	table: FactsTable = V1_FACTS,
+): { path: string; fields: SkilljarField[] } {
 	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
-	const facts = factsOf(ids[0]);
+	const facts = table.get(ids[0]);
 	const fields = fieldsOf(facts, entry.json);
 	return ids.length > 1
-		? joinVariants(ids, entry.path ?? '', fields)
+		? joinVariants(
+				ids.map((id) => table.get(id)),
+				entry.path ?? '',
+				fields,
+			)
 		: { path: facts.path, fields };
 }
 
@@ -160,15 +174,16 @@ export function baseFields(entry: OperationOverlay): { path: string; fields: Ski
  * …) become one action: the differing part is a required option filled into `template`.
  */
 function joinVariants(
-	ids: string[],
+	variants: ApiOperation[],
 	template: string,
 	fields: SkilljarField[],
 ): { path: string; fields: SkilljarField[] } {
 	const placeholder = /\{([a-z_]+)\}/.exec(template)?.[1];
-	if (!placeholder) throw new Error(`Joined operations ${ids[0]}… need a path with a placeholder`);
+	if (!placeholder) {
+		throw new Error(`Joined operations ${variants[0].id}… need a path with a placeholder`);
+	}
 	const [before, after] = template.split(`{${placeholder}}`);
-	const options = ids.map((id) => {
-		const { path } = factsOf(id);
+	const options = variants.map(({ id, path }) => {
 		if (!path.startsWith(before) || !path.endsWith(after)) {
 			throw new Error(`${id} (${path}) does not fit ${template}`);
 		}

@@ -7,6 +7,7 @@ import { simplifyProperty } from './simplify';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import { pickerDescription, pickerProperty } from './pickerProperty';
 import { showsPicker } from './pickers';
+import { NULL_OPTION, collectionFor } from './collections';
 import { byVersion } from './versioned';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
@@ -65,15 +66,6 @@ function operationSelector(resource: SkilljarResource): INodeProperties {
 		default: defaultOperation,
 	};
 }
-
-/** Where an optional field of this operation is collected. */
-export function collectionFor(operation: SkilljarOperation, field: SkilljarField): string {
-	if (field.in === 'query') return 'filters';
-	return operation.kind === 'update' ? 'updateFields' : 'additionalFields';
-}
-
-/** The option value that sends JSON `null` for a nullable options field. */
-export const NULL_OPTION = 'null';
 
 const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> = {
 	filters: { displayName: 'Filters', placeholder: 'Add Filter' },

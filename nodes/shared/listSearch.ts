@@ -6,6 +6,7 @@ import {
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { V1_FACTS } from './factsTable';
 import { camelCase, humanize } from './naming';
 import { skilljarApiRequest } from './transport';
 
@@ -15,12 +16,13 @@ import { skilljarApiRequest } from './transport';
  * path.
  */
 interface SearchSpec {
-	/** List endpoint; each `{placeholder}` is read from the node parameter of that field. */
-	path: string;
+	/**
+	 * The list operation (operationId). Its path, paging and page size come from the facts; each
+	 * `{placeholder}` of the path is read from the node parameter of that field.
+	 */
+	list: string;
 	label: (item: IDataObject) => string;
 	value: (item: IDataObject) => string;
-	/** Whether the list accepts `page_size`. */
-	pageSize?: boolean;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -39,58 +41,54 @@ const priceOf = (item: IDataObject): string => {
 
 const SEARCHES: Record<string, SearchSpec> = {
 	searchDomains: {
-		path: '/v1/domains',
+		list: 'domains_list',
 		label: (item) => text(item.name),
 		value: (item) => text(item.name),
 	},
-	searchCourses: { path: '/v1/courses', pageSize: true, label: titleOf, value: idOf },
+	searchCourses: { list: 'courses_list', label: titleOf, value: idOf },
 	searchPublishedCourses: {
-		path: '/v1/domains/{domain_name}/published-courses',
+		list: 'domains_published_courses_list',
 		label: (item) => text(nested(item, 'course').title) || text(item.id),
 		value: idOf,
 	},
 	/** The published courses a user is enrolled in (a bare array). */
 	searchUserPublishedCourses: {
-		path: '/v1/users/{user_id}/published-courses',
+		list: 'users_published_courses_list',
 		label: (item) =>
 			`${text(nested(item, 'course').title) || text(item.published_course_id)} (${text(item.domain_name)})`,
 		value: (item) => text(item.published_course_id),
 	},
 	searchPublishedPaths: {
-		path: '/v1/domains/{domain_name}/published-paths',
+		list: 'domains_published_paths_list',
 		label: (item) => text(nested(item, 'path').title) || titleOf(item),
 		value: idOf,
 	},
-	searchGroups: { path: '/v1/groups', pageSize: true, label: titleOf, value: idOf },
+	searchGroups: { list: 'groups_list', label: titleOf, value: idOf },
 	searchGroupCategories: {
-		path: '/v1/group-categories',
-		pageSize: true,
+		list: 'group_categories_list',
 		label: titleOf,
 		value: idOf,
 	},
-	searchLabels: { path: '/v1/labels', pageSize: true, label: titleOf, value: idOf },
-	searchTags: { path: '/v1/tags', pageSize: true, label: titleOf, value: idOf },
+	searchLabels: { list: 'labels_list', label: titleOf, value: idOf },
+	searchTags: { list: 'tags_list', label: titleOf, value: idOf },
 	searchLicensePackages: {
-		path: '/v1/license-packages',
-		pageSize: true,
+		list: 'license_packages_list',
 		label: titleOf,
 		value: idOf,
 	},
 	searchPromoCodePools: {
-		path: '/v1/promo-code-pools',
-		pageSize: true,
+		list: 'promo_code_pools_list',
 		label: titleOf,
 		value: idOf,
 	},
-	searchWebPackages: { path: '/v1/web-packages', pageSize: true, label: titleOf, value: idOf },
+	searchWebPackages: { list: 'web_packages_list', label: titleOf, value: idOf },
 	searchWebhooks: {
-		path: '/v1/webhooks',
+		list: 'webhooks_list',
 		label: (item) => `${text(item.event_type) || 'All events'} → ${text(item.target_url)}`,
 		value: idOf,
 	},
 	searchOffers: {
-		path: '/v1/offers',
-		pageSize: true,
+		list: 'offers_list',
 		// Offers have no name: their type, price and training site tell them apart.
 		label: (item) =>
 			[
@@ -103,27 +101,27 @@ const SEARCHES: Record<string, SearchSpec> = {
 				.join(' · '),
 		value: idOf,
 	},
-	searchPaths: { path: '/v1/paths', pageSize: true, label: titleOf, value: idOf },
-	searchPlans: { path: '/v1/domains/{domain_name}/plan', label: titleOf, value: idOf },
+	searchPaths: { list: 'paths_list', label: titleOf, value: idOf },
+	searchPlans: { list: 'domains_plan_list', label: titleOf, value: idOf },
 	searchCatalogPages: {
-		path: '/v1/domains/{domain_name}/catalog-pages',
+		list: 'domains_catalog_pages_list',
 		label: (item) => text(item.page_title) || text(item.slug) || text(item.id),
 		value: idOf,
 	},
 	searchAccessCodePools: {
-		path: '/v1/domains/{domain_name}/access-code-pools',
+		list: 'domains_access_code_pools_list',
 		label: titleOf,
 		value: idOf,
 	},
 	searchSignupFields: {
-		path: '/v1/domains/{domain_name}/signup-fields',
+		list: 'domains_signup_fields_list',
 		label: (item) => text(item.label) || text(item.id),
 		value: idOf,
 	},
-	searchQuizzes: { path: '/v1/quizzes', pageSize: true, label: titleOf, value: idOf },
-	searchAssets: { path: '/v1/assets', pageSize: true, label: titleOf, value: idOf },
+	searchQuizzes: { list: 'quizzes_list', label: titleOf, value: idOf },
+	searchAssets: { list: 'assets_list', label: titleOf, value: idOf },
 	searchUsers: {
-		path: '/v1/users',
+		list: 'users_list',
 		// /v1/users answers user overviews: the user itself sits under `user`.
 		label: (item) => {
 			const user = (item.user ?? item) as IDataObject;
@@ -135,20 +133,28 @@ const SEARCHES: Record<string, SearchSpec> = {
 
 /** The fields a search reads before it can list anything: its path placeholders. */
 export function searchDependencies(search: string): string[] {
-	return [...(SEARCHES[search]?.path ?? '').matchAll(/\{([a-z_]+)\}/g)].map((match) => match[1]);
+	const list = SEARCHES[search]?.list;
+	return list ? placeholdersOf(V1_FACTS.get(list).path) : [];
 }
 
+function placeholdersOf(path: string): string[] {
+	return [...path.matchAll(/\{([a-z_]+)\}/g)].map((match) => match[1]);
+}
+
+/** Records asked for per page of a picker's list, where the list accepts `page_size`. */
 const PAGE_SIZE = 100;
 
 function makeSearch(spec: SearchSpec) {
-	const cursor = spec.path === '/v1/users';
+	const { path, pagination, pageSize } = V1_FACTS.get(spec.list);
+	// The query parameter that asks for the next page: a cursor or a page number.
+	const pageKey = pagination === 'cursor' ? 'cursor' : 'page';
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
 		const pathParams: Record<string, string> = {};
-		for (const name of [...spec.path.matchAll(/\{([a-z_]+)\}/g)].map((match) => match[1])) {
+		for (const name of placeholdersOf(path)) {
 			const value = this.getCurrentNodeParameter(camelCase(name), { extractValue: true });
 			if (typeof value !== 'string' || !value) {
 				// Named as the field's picker label: `domain_name` → Domain, `user_id` → User.
@@ -158,12 +164,11 @@ function makeSearch(spec: SearchSpec) {
 			pathParams[name] = value;
 		}
 		const qs: IDataObject = {};
-		// /v1/users pages with a cursor; the others with page numbers.
-		if (paginationToken) qs[cursor ? 'cursor' : 'page'] = paginationToken;
-		if (spec.pageSize || cursor) qs.page_size = PAGE_SIZE;
+		if (paginationToken) qs[pageKey] = paginationToken;
+		if (pageSize) qs.page_size = PAGE_SIZE;
 		const response = (await skilljarApiRequest.call(this, {
 			method: 'GET',
-			path: spec.path,
+			path,
 			pathParams,
 			qs,
 		})) as IDataObject | IDataObject[];
@@ -180,7 +185,7 @@ function makeSearch(spec: SearchSpec) {
 					entry.value && (!needle || `${entry.name} ${entry.value}`.toLowerCase().includes(needle)),
 			);
 		const next = Array.isArray(response) ? undefined : response.next;
-		return { results, paginationToken: nextToken(next, cursor ? 'cursor' : 'page') };
+		return { results, paginationToken: nextToken(next, pageKey) };
 	};
 }
 

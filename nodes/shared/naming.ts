@@ -1,4 +1,5 @@
 import type { SkilljarField } from './types';
+import { hasSince, RELEASED_VERSION } from './versioned';
 
 /** Words shown in capitals wherever they appear in a generated display name. */
 const UPPERCASE_WORDS = new Set(['id', 'url', 'html', 'ilt', 'vilt', 'api']);
@@ -29,7 +30,9 @@ export function camelCase(name: string): string {
  * ("User"), a text field keeps its own label ("User ID").
  */
 export function fieldDisplayName(field: SkilljarField, version: number): string {
-	if (field.picker && version >= (field.picker.since ?? 1)) return field.picker.noun;
+	if (field.picker && hasSince(version, field.picker.since ?? RELEASED_VERSION)) {
+		return field.picker.noun;
+	}
 	return field.label ?? humanize(field.name);
 }
 

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { NULL_OPTION, collectionFor } from './description';
+import { NULL_OPTION, collectionFor } from './collections';
 import { fieldDisplayName, fieldParameterName } from './naming';
 import { pickedValue } from './pickerValues';
 import { showsPicker } from './pickers';
@@ -72,6 +72,7 @@ export function readRequest(
 		path: operation.path,
 		pathParams,
 		qs,
+		answer: operation.answer,
 	};
 	// A composite's non-path fields are its handler's inputs, whatever its first request is.
 	if (

@@ -1,13 +1,13 @@
 import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
 import { ID_TEXT, DOMAIN_TEXT, DOMAIN_URL } from './pickerValues';
-import { PICKERS_VERSION } from './pickers';
+import { hasSince, VERSION_1_1 } from './versioned';
 import type { Picker } from './types';
 
 /**
  * The editor side of a picker: a resource locator with From List, By ID (By Name for domains)
  * and, where a documented URL carries the value, By URL. Node version 1 keeps the modes of
- * release 0.1.0 (their display names aside); from PICKERS_VERSION the typed value is checked
+ * release 0.1.0 (their display names aside); from VERSION_1_1 the typed value is checked
  * against the shape Skilljar's OpenAPI document gives it.
  */
 /** Where the ID to enter is easy to confuse with another. */
@@ -26,7 +26,7 @@ export function pickerDescription(
 ): string {
 	const expects =
 		picker.manual === 'name'
-			? `The training site's domain name (e.g. learn.example.com)${version >= PICKERS_VERSION ? ', or any URL of the training site' : ''}`
+			? `The training site's domain name (e.g. learn.example.com)${hasSince(version, VERSION_1_1) ? ', or any URL of the training site' : ''}`
 			: `Pick the ${picker.noun.toLowerCase()} from the list, or enter its Skilljar ID (lowercase letters and digits)${ID_HINTS[picker.search] ?? ''}`;
 	return own ? `${own.replace(/\.?$/, '.')} ${expects}` : expects;
 }
@@ -37,7 +37,7 @@ export function pickerProperty(
 	placeholder: string | undefined,
 	version: number,
 ): INodeProperties {
-	const checked = version >= PICKERS_VERSION;
+	const checked = hasSince(version, VERSION_1_1);
 	const byName = picker.manual === 'name';
 	const idCheck: INodePropertyModeValidation = {
 		type: 'regex',

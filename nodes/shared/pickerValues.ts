@@ -1,4 +1,4 @@
-import { PICKERS_VERSION } from './pickers';
+import { hasSince, VERSION_1_1 } from './versioned';
 import type { SkilljarField } from './types';
 
 /**
@@ -48,7 +48,7 @@ export function pickedValue(
 		return match[1].toLowerCase();
 	}
 	// Version 1 sends what it was given, as release 0.1.0 did.
-	if (version < PICKERS_VERSION) return value;
+	if (!hasSince(version, VERSION_1_1)) return value;
 	if (byName) {
 		const name = text.toLowerCase();
 		if (!DOMAIN.test(name)) {

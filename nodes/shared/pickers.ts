@@ -1,5 +1,6 @@
 import { searchDependencies } from './listSearch';
 import type { Picker } from './types';
+import { hasSince, RELEASED_VERSION, VERSION_1_1 } from './versioned';
 
 /**
  * Which fields choose a record, and how. One rule for path, query and body fields: the wire name
@@ -69,9 +70,6 @@ const RELEASED_PATH_PICKERS = new Set([
 	'user_id',
 ]);
 
-/** The version whose editor first shows the pickers that 0.1.0 did not have. */
-export const PICKERS_VERSION = 1.1;
-
 export function pickerFor(search: string, noun: string, since?: number): Picker {
 	const picker: Picker = {
 		search,
@@ -101,16 +99,16 @@ export function recordOf(name: string): string | undefined {
 /** The picker the rule gives a field, or undefined. */
 export function defaultPicker(field: { name: string; in: string }): Picker | undefined {
 	if (field.name === 'domain_name') {
-		return pickerFor('searchDomains', 'Domain', field.in === 'path' ? undefined : PICKERS_VERSION);
+		return pickerFor('searchDomains', 'Domain', field.in === 'path' ? undefined : VERSION_1_1);
 	}
 	const record = recordOf(field.name);
 	if (!record) return undefined;
 	const released = field.in === 'path' && RELEASED_PATH_PICKERS.has(field.name);
 	const { search, noun } = RECORDS[record];
-	return pickerFor(search, noun, released ? undefined : PICKERS_VERSION);
+	return pickerFor(search, noun, released ? undefined : VERSION_1_1);
 }
 
 /** Whether a node of this version shows the field as a picker (else as plain text). */
 export function showsPicker(picker: Picker | undefined, version: number): picker is Picker {
-	return picker !== undefined && version >= (picker.since ?? 1);
+	return picker !== undefined && hasSince(version, picker.since ?? RELEASED_VERSION);
 }

@@ -5,8 +5,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { factsOf } from './catalog';
 import { strictBoolean } from './strictValues';
+import { hasSince, showSince, VERSION_1_1 } from './versioned';
 import type { SkilljarOperation } from './types';
 
 /**
@@ -42,9 +42,6 @@ export interface SimplifiedRecord {
 	schemas: readonly string[];
 	columns: readonly FlatColumn[];
 }
-
-/** First node version that shows and applies Simplify. */
-export const SIMPLIFY_SINCE = 1.1;
 
 /** The person inside a record that is about someone else (an enrollment, a purchase). */
 const person: readonly FlatColumn[] = [
@@ -218,8 +215,7 @@ const BY_SCHEMA = new Map(
 /** The simplified shape of an action's records, if it has one (Get / Get Many only). */
 export function simplifiedRecordOf(operation: SkilljarOperation): SimplifiedRecord | undefined {
 	if (operation.kind !== 'get' && operation.kind !== 'list') return undefined;
-	const schema = factsOf(operation.apiIds[0]).response.schema;
-	return schema ? BY_SCHEMA.get(schema) : undefined;
+	return operation.responseSchema ? BY_SCHEMA.get(operation.responseSchema) : undefined;
 }
 
 /** One flat row: exactly the record's columns, in their order; a missing value is null. */
@@ -260,7 +256,7 @@ export function simplifyProperty(
 			type: 'boolean',
 			default: true,
 			description: 'Whether to return a simplified version of the response instead of the raw data',
-			displayOptions: { show: { ...show, '@version': [{ _cnd: { gte: SIMPLIFY_SINCE } }] } },
+			displayOptions: { show: showSince(VERSION_1_1, show) },
 		},
 	];
 }
@@ -278,7 +274,7 @@ export function readSimplify(
 ): (records: IDataObject[]) => IDataObject[] {
 	const unchanged = (records: IDataObject[]) => records;
 	const shape = simplifiedRecordOf(operation);
-	if (!shape || this.getNode().typeVersion < SIMPLIFY_SINCE) return unchanged;
+	if (!shape || !hasSince(this.getNode().typeVersion, VERSION_1_1)) return unchanged;
 	const value = strictBoolean(this.getNodeParameter('simplify', itemIndex, true));
 	if (typeof value === 'string') {
 		throw new NodeOperationError(this.getNode(), `Simplify ${value}`, { itemIndex });

@@ -6,7 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { answerProblem, expectedPageSize } from './http/answers';
+import { acceptsEmptyAnswer, answerProblem, expectedPageSize } from './http/answers';
 import { normaliseBaseUrl } from './http/baseUrl';
 import { downloadSignedFile, type DownloadedFile } from './http/download';
 import { DEFAULT_LIMITS, limiterFor, readLimit } from './http/limiter';
@@ -20,7 +20,7 @@ import {
 } from './http/request';
 import { endpointLabel, isSameList, parseUrl } from './http/urls';
 import { runPool } from './pool';
-import type { HttpMethod, PaginationKind } from './types';
+import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
 
 /**
  * The one place every Skilljar request goes through: Base URL, auth, headers, path encoding,
@@ -38,7 +38,7 @@ export const MAX_PAGE_SIZE = 1000;
 export const PAGES_IN_FLIGHT = 4;
 
 export interface SkilljarRequest {
-	method: HttpMethod;
+	method: ApiMethod;
 	/** Path template, e.g. `/v1/domains/{domain_name}/users`. */
 	path: string;
 	pathParams?: Record<string, string>;
@@ -46,10 +46,12 @@ export interface SkilljarRequest {
 	body?: IDataObject | IDataObject[];
 	/** A POST Skilljar documents as idempotent (see ./http/idempotency.ts): may be resent. */
 	idempotentPost?: boolean;
+	/** What the facts say a success answers; an `empty` answer may come without a body. */
+	answer?: ApiResponseKind;
 }
 
 export interface ListOptions {
-	pagination: PaginationKind;
+	pagination: ApiPagination;
 	/** Whether the endpoint accepts `page_size`. */
 	pageSize?: boolean;
 	/** Stop once this many items are collected; undefined = all. */
@@ -159,7 +161,7 @@ export async function skilljarApiRequest(
 		idempotentPost: request.idempotentPost,
 		itemIndex,
 	});
-	const problem = answerProblem(request.method, request.path, answer);
+	const problem = answerProblem(acceptsEmptyAnswer(request.method, request.answer), answer);
 	if (problem) {
 		throw answerError.call(this, problem, endpointLabel(request.method, url), answer, itemIndex);
 	}

@@ -9,6 +9,8 @@
  * editor parameters (description.ts), read and check them (parameters.ts) and run (execute.ts).
  */
 
+import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
+
 /** How a field is entered in the editor and encoded on the wire. */
 export type FieldType =
 	| 'string'
@@ -85,17 +87,6 @@ export interface SkilljarField {
 	format?: string;
 }
 
-/** How a list operation pages through results. */
-export type PaginationKind =
-	/** DRF page-number pagination: `{count, next, previous, results}`, `next` is an absolute URL. */
-	| 'pages'
-	/** Cursor pagination (`GET /v1/users`): same envelope, `next` carries `cursor=`. */
-	| 'cursor'
-	/** The endpoint returns a bare JSON array in one response. */
-	| 'array';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
 /** What an operation does; drives its value, name, action text, collection and output. */
 export type OperationKind =
 	| 'list'
@@ -127,14 +118,20 @@ export interface SkilljarOperation {
 	action: string;
 	description?: string;
 	kind: OperationKind;
-	method: HttpMethod;
+	method: ApiMethod;
 	/** Path template with `{param}` placeholders, no trailing slash. */
 	path: string;
 	fields: SkilljarField[];
 	/** Present on list operations. */
-	pagination?: PaginationKind;
+	pagination?: ApiPagination;
 	/** Whether the list accepts `page_size` (then we ask for up to 1000 per page). */
 	pageSize?: boolean;
+	/** What a successful answer is (from the facts); `empty` answers are accepted without a body. */
+	answer: ApiResponseKind;
+	/** Schema of the answered record (for lists: of each entry), where the document names one. */
+	responseSchema?: string;
+	/** Schema of the JSON request body, where the operation takes one. */
+	requestSchema?: string;
 	/**
 	 * The OpenAPI operations this action serves (operationIds). An Update also names the PUT twin
 	 * of its PATCH endpoint: Skilljar documents both as the same partial update.
@@ -205,7 +202,7 @@ export interface OperationOverlay {
 	extraFields?: readonly SkilljarField[];
 	/** Body members sent as one JSON field instead of separate fields. */
 	json?: readonly string[];
-	pagination?: PaginationKind;
+	pagination?: ApiPagination;
 	pageSize?: boolean;
 	/** See `SkilljarOperation.idempotentPost`: only where Skilljar documents it. */
 	idempotentPost?: true | 'enrolled_at';

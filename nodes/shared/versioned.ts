@@ -1,16 +1,41 @@
-import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
-
-import { PICKERS_VERSION } from './pickers';
+import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * Parameters that differ between node versions. An action's parameters are built once for
- * version 1 (the release 0.1.0 shape saved workflows depend on) and once for the current
- * version; what both share is kept once, and each differing parameter is kept in both forms,
- * each shown only to its versions (n8n's `@version` display option).
+ * The one rule for node versions. Version 1 is release 0.1.0's shape, which saved workflows
+ * depend on; version 1.1 (what new nodes get) adds what would change existing workflows' results
+ * if it applied to them: pickers for fields 0.1.0 had as plain text, Simplify, and Download.
+ * Everything a version adds or changes is marked with the helpers below, in the parameters (n8n's
+ * `@version` display condition) and at run time alike.
+ */
+export const RELEASED_VERSION = 1;
+export const VERSION_1_1 = 1.1;
+export const ACTION_NODE_VERSIONS = [RELEASED_VERSION, VERSION_1_1];
+
+type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+
+/** Whether a node of `version` has what version `since` added. */
+export function hasSince(version: number, since: number): boolean {
+	return version >= since;
+}
+
+/** `show` narrowed to nodes of version `since` and later. */
+export function showSince<T extends Show>(since: number, show: T): T {
+	return { ...show, '@version': [{ _cnd: { gte: since } }] };
+}
+
+/** `show` narrowed to nodes older than version `until`. */
+export function showBefore<T extends Show>(until: number, show: T): T {
+	return { ...show, '@version': [{ _cnd: { lt: until } }] };
+}
+
+/**
+ * Parameters that differ between version 1 and 1.1. An action's parameters are built once for
+ * each; what both share is kept once, and each differing parameter is kept in both forms, each
+ * shown only to its versions.
  */
 export function byVersion(build: (version: number) => INodeProperties[]): INodeProperties[] {
-	const released = build(1);
-	const current = build(PICKERS_VERSION);
+	const released = build(RELEASED_VERSION);
+	const current = build(VERSION_1_1);
 	if (released.length !== current.length) {
 		throw new Error('Both versions of an action must have the same parameters in the same order');
 	}
@@ -18,13 +43,12 @@ export function byVersion(build: (version: number) => INodeProperties[]): INodeP
 		const now = current[index];
 		if (JSON.stringify(property) === JSON.stringify(now)) return [property];
 		return [
-			shownTo(property, { _cnd: { lt: PICKERS_VERSION } }),
-			shownTo(now, { _cnd: { gte: PICKERS_VERSION } }),
+			withShow(property, showBefore(VERSION_1_1, property.displayOptions?.show ?? {})),
+			withShow(now, showSince(VERSION_1_1, now.displayOptions?.show ?? {})),
 		];
 	});
 }
 
-function shownTo(property: INodeProperties, versions: DisplayCondition): INodeProperties {
-	const show = { ...(property.displayOptions?.show ?? {}), '@version': [versions] };
+function withShow(property: INodeProperties, show: Show): INodeProperties {
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
 }

@@ -6,20 +6,25 @@ import type {
 	INodeTypes,
 } from 'n8n-workflow';
 
+import packageJson from '../../package.json';
 import { SkilljarApi } from '../../credentials/SkilljarApi.credentials';
-import { NODE_REGISTRY } from '../../nodes/shared/registry';
+import type { SkilljarActionNode } from '../../nodes/shared/actionNode';
 
-/** `skilljarUser` → `SkilljarUser`: the folder, file and class name of a registered node. */
+/** `skilljarUser` → `SkilljarUser`: the folder, file and class name of a node. */
 export const classNameOf = (nodeType: string): string =>
 	nodeType.charAt(0).toUpperCase() + nodeType.slice(1);
 
-/** Every action node of the package, as n8n loads them: one per registry entry. */
-export const ACTION_NODES: INodeType[] = Object.keys(NODE_REGISTRY).map((nodeType) => {
-	const className = classNameOf(nodeType);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- one class per registry entry, found by its file name
+/** Class names of the action nodes package.json lists (`dist/nodes/<Class>/<Class>.node.js`). */
+export const ACTION_NODE_CLASSES: string[] = packageJson.n8n.nodes
+	.map((file) => /^dist\/nodes\/([A-Za-z]+)\/\1\.node\.js$/.exec(file)?.[1] ?? file)
+	.filter((className) => className !== 'SkilljarTrigger');
+
+/** Every action node of the package, as n8n loads them: one per entry of package.json. */
+export const ACTION_NODES: SkilljarActionNode[] = ACTION_NODE_CLASSES.map((className) => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json names the class file
 	const module = require(`../../nodes/${className}/${className}.node`) as Record<
 		string,
-		new () => INodeType
+		new () => SkilljarActionNode
 	>;
 	return new module[className]();
 });

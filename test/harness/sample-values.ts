@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { ApiField } from '../../nodes/shared/apiFacts';
-import { NULL_OPTION, collectionFor } from '../../nodes/shared/description';
+import { NULL_OPTION, collectionFor } from '../../nodes/shared/collections';
 import { factsOf } from '../../nodes/shared/catalog';
 import { fieldParameterName } from '../../nodes/shared/naming';
 import type { SkilljarField, SkilljarOperation } from '../../nodes/shared/types';

@@ -1,12 +1,11 @@
 import type { INodeType } from 'n8n-workflow';
 
-import { resourcesOf } from '../../nodes/shared/registry';
 import type { SkilljarOperation, SkilljarResource } from '../../nodes/shared/types';
 import { ACTION_NODES } from './node-types';
 
 /** Runtime table of each action node, keyed by node type name. */
 export const TABLES: Record<string, SkilljarResource[]> = Object.fromEntries(
-	ACTION_NODES.map((node) => [node.description.name, resourcesOf(node.description.name)]),
+	ACTION_NODES.map((node) => [node.description.name, node.resources]),
 );
 
 export interface ActionRef {

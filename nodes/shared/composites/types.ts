@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RequestSettings, SkilljarRequest } from '../transport';
-import type { HttpMethod, SkilljarField } from '../types';
+import type { ApiMethod } from '../apiFacts';
+import type { SkilljarField } from '../types';
 
 /** What a composite's handler gets: the item's checked inputs and how to send requests. */
 export interface CompositeCall {
@@ -25,7 +26,7 @@ export interface CompositeAction {
 	 * The endpoint whose path fields the action shares (e.g. the enrollments list for a domain
 	 * and published course); sample values and the path placeholders are taken from it.
 	 */
-	method: HttpMethod;
+	method: ApiMethod;
 	path: string;
 	/** Every endpoint the handler may call, `METHOD /path`, in the order it calls them. */
 	uses: string[];

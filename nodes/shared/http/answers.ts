@@ -3,35 +3,27 @@
  * error, never a success. Pure: returns a problem sentence or undefined.
  */
 
-import { API_OPERATIONS } from '../generated/operations';
+import type { ApiMethod, ApiResponseKind } from '../apiFacts';
 
 /**
- * Operations Skilljar documents as answering 2xx with no body (the generated facts' `empty`
- * answers), besides every DELETE. Keyed by method and path template.
+ * Whether a 2xx may come without a body: every DELETE, and what the facts call an `empty` answer
+ * (a ping, replacing a web package's lessons).
  */
-export const DOCUMENTED_EMPTY_ANSWERS = new Set(
-	API_OPERATIONS.filter(
-		(operation) => operation.response.kind === 'empty' && operation.method !== 'DELETE',
-	).map((operation) => `${operation.method} ${operation.path}`),
-);
+export function acceptsEmptyAnswer(
+	method: ApiMethod,
+	answer: ApiResponseKind | undefined,
+): boolean {
+	return method === 'DELETE' || answer === 'empty';
+}
 
 function isEmpty(body: unknown): boolean {
 	return body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
 }
 
-/**
- * Why a 2xx answer cannot be used, or undefined when it can. `pathTemplate` is the operation's
- * path (with `{placeholders}`), so the exception list above can be consulted.
- */
-export function answerProblem(
-	method: string,
-	pathTemplate: string,
-	body: unknown,
-): string | undefined {
+/** Why a 2xx answer cannot be used, or undefined when it can. */
+export function answerProblem(emptyAllowed: boolean, body: unknown): string | undefined {
 	if (isEmpty(body)) {
-		if (method === 'DELETE' || DOCUMENTED_EMPTY_ANSWERS.has(`${method} ${pathTemplate}`)) {
-			return undefined;
-		}
+		if (emptyAllowed) return undefined;
 		return 'Skilljar answered with an empty body where a record was expected';
 	}
 	// n8n's HTTP helper parses JSON; a body still in text form was not valid JSON.

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { classifyNetworkFailure, describeNetworkFailure, formatSeconds } from './networkErrors';
+import { afterNetworkFailure, isSuccess } from './decisions';
 import { MAX_TRIES, RETRYABLE_STATUSES, backoffMs } from './retryPolicy';
 import { parseUrl } from './urls';
 
@@ -49,116 +50,172 @@ function shown(url: URL): string {
 	return `${url.host}${url.pathname}`;
 }
 
+/** Where the download stands: the link followed now, and what it has been through. */
+interface Transfer {
+	url: URL;
+	redirects: number;
+	tries: number;
+	/** When the whole transfer must be over. */
+	readonly deadline: number;
+	readonly timeoutMs: number;
+}
+
+type Fail = (message: string, description: string, httpCode?: number) => NodeApiError;
+
 export async function downloadSignedFile(
 	this: IExecuteFunctions,
 	link: string,
 	itemIndex: number,
 	timeoutMs: number,
 ): Promise<DownloadedFile> {
-	const deadline = Date.now() + Math.max(DOWNLOAD_DEADLINE_MS, timeoutMs);
-	const fail = (message: string, description: string, httpCode?: number) =>
+	const fail: Fail = (message, description, httpCode) =>
 		new NodeApiError(
 			this.getNode(),
 			{ message },
 			{ message, description, itemIndex, httpCode: httpCode ? String(httpCode) : undefined },
 		);
-	let url = checkLink.call(this, link, itemIndex);
-	let redirects = 0;
-	let tries = 0;
+	const transfer: Transfer = {
+		url: checkLink.call(this, link, itemIndex),
+		redirects: 0,
+		tries: 0,
+		deadline: Date.now() + Math.max(DOWNLOAD_DEADLINE_MS, timeoutMs),
+		timeoutMs,
+	};
 	for (;;) {
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'GET',
-				url: url.toString(),
-				headers: { Accept: '*/*' },
-				encoding: 'stream',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				disableFollowRedirect: true,
-				timeout: timeoutMs,
-				abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			const failure = classifyNetworkFailure(error);
-			if (
-				failure &&
-				['timeout', 'reset', 'refused'].includes(failure.kind) &&
-				++tries < MAX_TRIES
-			) {
-				await sleep(backoffMs(tries));
-				continue;
-			}
-			const sentence = failure
-				? describeNetworkFailure(failure, url.host, `GET ${url.pathname}`, timeoutMs)
-				: `Downloading ${shown(url)} failed: ${(error as Error).message}`;
-			throw fail(sentence, `The file's signed link on ${url.host}; tried ${tries + 1} times.`);
+		const sent = await fetchOnce(this, transfer);
+		if ('error' in sent) {
+			await retryOrThrow(transfer, networkFailure(transfer, sent.error), fail);
+			continue;
 		}
+		const { response } = sent;
 		const status = response.statusCode;
 		if (status >= 300 && status < 400) {
 			await discard(response.body);
-			const target = parseUrl(header(response, 'location') ?? '', url.toString());
-			if (!target || ++redirects > MAX_DOWNLOAD_REDIRECTS) {
-				throw fail(
-					`The download link ${shown(url)} redirected ${target ? 'too often' : 'without a target'}`,
-					`HTTP ${status}`,
-					status,
-				);
-			}
-			url = checkLink.call(this, target.toString(), itemIndex);
+			transfer.url = checkLink.call(this, redirectTarget(transfer, response, fail), itemIndex);
 			continue;
 		}
-		if (RETRYABLE_STATUSES.has(status) && ++tries < MAX_TRIES) {
+		if (RETRYABLE_STATUSES.has(status) && transfer.tries + 1 < MAX_TRIES) {
 			await discard(response.body);
-			await sleep(backoffMs(tries));
+			await retryOrThrow(transfer, undefined, fail);
 			continue;
 		}
-		if (status < 200 || status >= 300) {
-			const said = storageMessage(
-				await readCapped(response.body, 4096).catch(() => Buffer.alloc(0)),
-			);
-			if (status === 403 || status === 401) {
-				throw fail(
-					`The file's download link was refused (HTTP ${status}): it has expired or its signature is not valid`,
-					`Skilljar signs download links for about an hour; run the node again to get a fresh one.${said ? ` The storage host said: ${said}` : ''}`,
-					status,
-				);
-			}
-			throw fail(
-				status === 404
-					? `The file is no longer at its download link (HTTP 404, ${shown(url)})`
-					: `Downloading the file failed (HTTP ${status}, ${shown(url)})`,
-				said ? `The storage host said: ${said}` : `The file's signed link on ${url.host}`,
-				status,
-			);
-		}
-		const length = Number(header(response, 'content-length'));
-		if (Number.isFinite(length) && length > MAX_DOWNLOAD_BYTES) {
-			await discard(response.body);
-			throw tooLarge.call(this, length, itemIndex);
-		}
-		let data: Buffer;
-		try {
-			data = await readCapped(response.body, MAX_DOWNLOAD_BYTES);
-		} catch (error) {
-			if (error instanceof TooLarge) throw tooLarge.call(this, error.size, itemIndex);
-			if (Date.now() >= deadline) {
-				throw fail(
-					`Downloading ${shown(url)} took longer than ${formatSeconds(DOWNLOAD_DEADLINE_MS)}`,
-					'The transfer was stopped; no partial file is output.',
-				);
-			}
-			if (++tries < MAX_TRIES) {
-				await sleep(backoffMs(tries));
-				continue;
-			}
-			throw fail(
-				`The download of ${shown(url)} broke off: ${(error as Error).message}`,
-				`Tried ${tries} times; no partial file is output.`,
-			);
-		}
+		if (!isSuccess(status)) throw await refusal(transfer.url, response, fail);
+		const data = await readFile.call(this, transfer, response, itemIndex, fail);
+		if (!data) continue;
 		const mimeType = header(response, 'content-type')?.split(';')[0].trim() || undefined;
-		return { data, mimeType, fileName: fileNameOf(response, url) };
+		return { data, mimeType, fileName: fileNameOf(response, transfer.url) };
+	}
+}
+
+async function fetchOnce(
+	context: IExecuteFunctions,
+	transfer: Transfer,
+): Promise<{ response: IN8nHttpFullResponse } | { error: unknown }> {
+	try {
+		const response = (await context.helpers.httpRequest({
+			method: 'GET',
+			url: transfer.url.toString(),
+			headers: { Accept: '*/*' },
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: transfer.timeoutMs,
+			abortSignal: AbortSignal.timeout(Math.max(1, transfer.deadline - Date.now())),
+		})) as IN8nHttpFullResponse;
+		return { response };
+	} catch (error) {
+		return { error };
+	}
+}
+
+/** What a failed exchange says, or undefined when it is one a second try may cure. */
+function networkFailure(transfer: Transfer, error: unknown): [string, string] | undefined {
+	const failure = classifyNetworkFailure(error);
+	if (failure && afterNetworkFailure(failure.kind, true, transfer.tries).retry) return undefined;
+	const { url } = transfer;
+	const sentence = failure
+		? describeNetworkFailure(failure, url.host, `GET ${url.pathname}`, transfer.timeoutMs)
+		: `Downloading ${shown(url)} failed: ${(error as Error).message}`;
+	return [sentence, `The file's signed link on ${url.host}; tried ${transfer.tries + 1} times.`];
+}
+
+/** Backs off before the next try, or throws the failure that ends the download. */
+async function retryOrThrow(
+	transfer: Transfer,
+	final: [string, string] | undefined,
+	fail: Fail,
+): Promise<void> {
+	if (final) throw fail(...final);
+	transfer.tries++;
+	await sleep(backoffMs(transfer.tries));
+}
+
+function redirectTarget(transfer: Transfer, response: IN8nHttpFullResponse, fail: Fail): string {
+	const status = response.statusCode;
+	const target = parseUrl(header(response, 'location') ?? '', transfer.url.toString());
+	if (!target || ++transfer.redirects > MAX_DOWNLOAD_REDIRECTS) {
+		throw fail(
+			`The download link ${shown(transfer.url)} redirected ${target ? 'too often' : 'without a target'}`,
+			`HTTP ${status}`,
+			status,
+		);
+	}
+	return target.toString();
+}
+
+/** The error for a non-2xx answer from the storage host, with what it said. */
+async function refusal(url: URL, response: IN8nHttpFullResponse, fail: Fail): Promise<Error> {
+	const status = response.statusCode;
+	const said = storageMessage(await readCapped(response.body, 4096).catch(() => Buffer.alloc(0)));
+	if (status === 403 || status === 401) {
+		return fail(
+			`The file's download link was refused (HTTP ${status}): it has expired or its signature is not valid`,
+			`Skilljar signs download links for about an hour; run the node again to get a fresh one.${said ? ` The storage host said: ${said}` : ''}`,
+			status,
+		);
+	}
+	return fail(
+		status === 404
+			? `The file is no longer at its download link (HTTP 404, ${shown(url)})`
+			: `Downloading the file failed (HTTP ${status}, ${shown(url)})`,
+		said ? `The storage host said: ${said}` : `The file's signed link on ${url.host}`,
+		status,
+	);
+}
+
+/**
+ * The body of a 2xx, capped at MAX_DOWNLOAD_BYTES; undefined when the transfer broke off and a
+ * try is left (after the backoff). Too large, past the deadline or out of tries throws.
+ */
+async function readFile(
+	this: IExecuteFunctions,
+	transfer: Transfer,
+	response: IN8nHttpFullResponse,
+	itemIndex: number,
+	fail: Fail,
+): Promise<Buffer | undefined> {
+	const length = Number(header(response, 'content-length'));
+	if (Number.isFinite(length) && length > MAX_DOWNLOAD_BYTES) {
+		await discard(response.body);
+		throw tooLarge.call(this, length, itemIndex);
+	}
+	try {
+		return await readCapped(response.body, MAX_DOWNLOAD_BYTES);
+	} catch (error) {
+		if (error instanceof TooLarge) throw tooLarge.call(this, error.size, itemIndex);
+		if (Date.now() >= transfer.deadline) {
+			throw fail(
+				`Downloading ${shown(transfer.url)} took longer than ${formatSeconds(DOWNLOAD_DEADLINE_MS)}`,
+				'The transfer was stopped; no partial file is output.',
+			);
+		}
+		const brokeOff: [string, string] = [
+			`The download of ${shown(transfer.url)} broke off: ${(error as Error).message}`,
+			`Tried ${transfer.tries + 1} times; no partial file is output.`,
+		];
+		await retryOrThrow(transfer, transfer.tries + 1 < MAX_TRIES ? undefined : brokeOff, fail);
+		return undefined;
 	}
 }
 

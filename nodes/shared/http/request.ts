@@ -13,19 +13,22 @@ import {
 } from 'n8n-workflow';
 
 import { describeSkilljarError, statusHeadline } from '../errors';
-import type { HttpMethod } from '../types';
+import type { ApiMethod } from '../apiFacts';
 import type { RateLimiter } from './limiter';
 import { classifyNetworkFailure, describeNetworkFailure, formatSeconds } from './networkErrors';
 import {
-	MAX_THROTTLED_TRIES,
-	MAX_TRIES,
-	RETRYABLE_STATUSES,
-	backoffMs,
-	isRepeatable,
-	parseRetryAfter,
-	throttleDefaultMs,
-} from './retryPolicy';
-import { endpointLabel, isUnderBase, parseUrl } from './urls';
+	afterNetworkFailure,
+	isRedirect,
+	isSuccess,
+	MAX_REDIRECTS,
+	redirectDecision,
+	retryNote,
+	retryWaitMs,
+	throttleDecision,
+	type RedirectDecision,
+} from './decisions';
+import { backoffMs, isRepeatable } from './retryPolicy';
+import { endpointLabel, parseUrl } from './urls';
 
 /**
  * One logical request: the limiter slot, the HTTP call with a timeout, redirects we follow
@@ -54,7 +57,7 @@ export interface Session {
 }
 
 export interface OutgoingRequest {
-	method: HttpMethod;
+	method: ApiMethod;
 	/** Absolute URL under the Base URL. */
 	url: string;
 	qs?: IDataObject;
@@ -63,9 +66,6 @@ export interface OutgoingRequest {
 	idempotentPost?: boolean;
 	itemIndex?: number;
 }
-
-/** Redirect hops followed for one request (each re-checked against the Base URL). */
-const MAX_REDIRECTS = 3;
 
 function isFullResponse(value: unknown): value is IN8nHttpFullResponse {
 	return typeof value === 'object' && value !== null && 'statusCode' in value && 'body' in value;
@@ -81,173 +81,248 @@ function clock(ms: number): string {
 	return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
-/** Sends a request and resolves to the body of its 2xx answer. Every other outcome throws. */
+/** One logical request as it goes: where it is sent now, and what it has been through. */
+interface Attempt {
+	method: ApiMethod;
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	tries: number;
+	throttled: number;
+	redirects: number;
+	/** `METHOD /path` of the original request, for messages. */
+	readonly endpoint: string;
+	readonly repeatable: boolean;
+	/** When waiting for rate-limit budget (ours or Skilljar's) must stop. */
+	readonly waitDeadline: number;
+}
+
+/**
+ * Sends a request and resolves to the body of its 2xx answer. Every other outcome throws. Each
+ * turn of the loop asks one pure decision (./decisions.ts) what the outcome means.
+ */
 export async function sendRequest(
 	this: SkilljarContext,
 	session: Session,
 	request: OutgoingRequest,
 ): Promise<unknown> {
-	const { settings, limiter, baseUrl } = session;
-	const { itemIndex } = request;
-	let method = request.method;
-	let url = request.url;
-	let qs = request.qs;
-	let body = request.body;
-	const endpoint = endpointLabel(request.method, request.url);
-	const repeatable = isRepeatable(method, request.idempotentPost === true);
-	const waitDeadline = Date.now() + settings.maxWaitMs;
-	let tries = 0;
-	let throttled = 0;
-	let redirects = 0;
-
-	const fail = (
-		message: string,
-		description: string,
-		httpCode?: number,
-		errorBody: JsonObject = { message },
-	): NodeApiError =>
-		new NodeApiError(this.getNode(), errorBody, {
-			message,
-			description,
-			httpCode: httpCode === undefined ? undefined : String(httpCode),
-			itemIndex,
-		});
-
+	const { settings, limiter } = session;
+	const attempt = startAttempt(request, settings);
+	const fail = failureOf(this, request.itemIndex);
 	for (;;) {
-		await takeSlot(this, limiter, waitDeadline, (until) =>
-			fail(
-				`Skilljar's rate limit for this credential leaves no room before Max Wait runs out; try again after ${clock(until)}`,
-				`${endpoint} was not sent. Max Wait is ${formatSeconds(settings.maxWaitMs)}; raise it in the node's Options or lower the load.`,
-				429,
-			),
+		await takeSlot(this, limiter, attempt.waitDeadline, (until) =>
+			fail(slotTimeout(attempt, until, settings)),
 		);
-		const options: IHttpRequestOptions = {
-			method: method as IHttpRequestMethods,
-			url,
-			headers: { Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: settings.timeoutMs,
-			// Redirects come back to us: n8n-core would otherwise follow them and, across origins,
-			// re-attach the key. We follow only those that stay under the Base URL.
-			disableFollowRedirect: true,
-			sendCredentialsOnCrossOriginRedirect: false,
-		};
-		if (qs && Object.keys(qs).length) options.qs = qs;
-		if (body !== undefined) options.body = body;
-
-		let response: unknown;
-		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				options,
-			);
-		} catch (error) {
-			const failure = classifyNetworkFailure(error);
-			const host = parseUrl(url)?.host ?? url;
-			if (!failure) {
-				throw fail(`${endpoint} failed: ${(error as Error).message}`, `Request to ${host}`);
-			}
-			const transient = ['timeout', 'reset', 'refused'].includes(failure.kind);
-			// A refused connection never carried the request, so even a plain POST may try again.
-			const mayRepeat = repeatable || failure.kind === 'refused';
-			if (transient && mayRepeat && tries + 1 < MAX_TRIES) {
-				tries++;
-				await pause(this, backoffMs(tries));
-				continue;
-			}
-			const sentence = describeNetworkFailure(failure, host, endpoint, settings.timeoutMs);
-			const why = !transient
-				? 'Not retried: this will not go away by trying again.'
-				: mayRepeat
-					? `Tried ${tries + 1} times.`
-					: 'Not retried: Skilljar may have processed this POST, and sending it again could create a duplicate.';
-			throw fail(sentence, why, undefined, { message: sentence, kind: failure.kind });
-		}
-		if (!isFullResponse(response)) return response;
-		const { statusCode, headers, body: answer } = response;
-
-		if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) {
-			const location = headerValue(headers, 'location');
-			const target = typeof location === 'string' ? parseUrl(location, url) : undefined;
-			if (!target) {
-				throw fail(
-					`Skilljar answered ${endpoint} with a redirect (HTTP ${statusCode}) without a usable target`,
-					'Check the Base URL in the Skilljar credential.',
-					statusCode,
-				);
-			}
-			if (!isUnderBase(target, baseUrl)) {
-				throw fail(
-					`Refused to follow a redirect to ${target.origin}: it is not the credential's Base URL`,
-					`${endpoint} answered HTTP ${statusCode}. The API key is only ever sent to the Base URL configured in the Skilljar credential; nothing was sent to ${target.origin}.`,
-					statusCode,
-					{ message: 'redirect refused', target: target.origin },
-				);
-			}
-			if (++redirects > MAX_REDIRECTS) {
-				throw fail(
-					`${endpoint} was redirected more than ${MAX_REDIRECTS} times`,
-					'Check the Base URL in the Skilljar credential.',
-					statusCode,
-				);
-			}
-			// 303 means "fetch the result with GET"; 301/302/307/308 keep method and body (a body
-			// dropped silently would turn a write into a read that looks like success).
-			if (statusCode === 303) {
-				method = 'GET';
-				body = undefined;
-			}
-			url = target.toString();
-			qs = undefined; // the Location carries its own query
+		const sent = await sendOnce(this, attempt, settings.timeoutMs);
+		if ('error' in sent) {
+			await afterError.call(this, attempt, sent.error, settings, fail);
 			continue;
 		}
-
+		if (!isFullResponse(sent.response)) return sent.response;
+		const { statusCode, headers, body: answer } = sent.response;
+		if (isRedirect(statusCode)) {
+			const location = headerValue(headers, 'location');
+			const { url, redirects } = attempt;
+			const decision = redirectDecision(statusCode, location, url, session.baseUrl, redirects);
+			follow(attempt, decision, statusCode, fail);
+			continue;
+		}
+		const retryAfter = headerValue(headers, 'retry-after');
 		if (statusCode === 429) {
-			throttled++;
-			const wait =
-				parseRetryAfter(headerValue(headers, 'retry-after'), Date.now()) ??
-				throttleDefaultMs(throttled);
-			const until = Date.now() + wait;
-			if (until > waitDeadline || throttled > MAX_THROTTLED_TRIES) {
-				throw fail(
-					`Skilljar rate limit reached; try again after ${clock(until)}`,
-					`${endpoint} was throttled (HTTP 429) and was not processed. Waiting longer than Max Wait (${formatSeconds(settings.maxWaitMs)}) was not allowed; raise it in the node's Options.`,
-					429,
-					errorBodyOf(answer),
-				);
-			}
+			const { until, giveUp } = throttleDecision(
+				++attempt.throttled,
+				retryAfter,
+				Date.now(),
+				attempt.waitDeadline,
+			);
+			if (giveUp) throw fail(throttled(attempt, until, settings, answer));
 			// Everyone on this credential waits, not just this request: Skilljar is the authority.
 			limiter.pauseUntil(until);
 			continue;
 		}
-
-		if (RETRYABLE_STATUSES.has(statusCode) && repeatable && tries + 1 < MAX_TRIES) {
-			tries++;
-			const asked = parseRetryAfter(headerValue(headers, 'retry-after'), Date.now());
-			const wait = asked !== undefined && asked <= settings.maxWaitMs ? asked : backoffMs(tries);
+		const wait = retryWaitMs(
+			statusCode,
+			attempt.repeatable,
+			attempt.tries,
+			retryAfter,
+			Date.now(),
+			settings.maxWaitMs,
+		);
+		if (wait !== undefined) {
+			attempt.tries++;
 			await pause(this, wait);
 			continue;
 		}
-
-		if (statusCode >= 200 && statusCode < 300) return answer;
-
-		const detail = describeSkilljarError(answer);
-		const headline = statusHeadline(statusCode);
-		const retried = RETRYABLE_STATUSES.has(statusCode)
-			? repeatable
-				? ` after ${tries + 1} tries`
-				: '; not retried: Skilljar may have processed this POST, and sending it again could create a duplicate'
-			: '';
-		throw fail(
-			detail ? `${headline}: ${detail}` : headline,
-			`${endpoint} answered HTTP ${statusCode}${retried}`,
-			statusCode,
-			errorBodyOf(answer),
-		);
+		if (isSuccess(statusCode)) return answer;
+		throw fail(statusFailure(attempt, statusCode, answer));
 	}
+}
+
+function startAttempt(request: OutgoingRequest, settings: RequestSettings): Attempt {
+	return {
+		method: request.method,
+		url: request.url,
+		qs: request.qs,
+		body: request.body,
+		tries: 0,
+		throttled: 0,
+		redirects: 0,
+		endpoint: endpointLabel(request.method, request.url),
+		repeatable: isRepeatable(request.method, request.idempotentPost === true),
+		waitDeadline: Date.now() + settings.maxWaitMs,
+	};
+}
+
+/** What a failure says: message, description, HTTP status and the error body n8n shows. */
+interface Failure {
+	message: string;
+	description: string;
+	httpCode?: number;
+	body?: JsonObject;
+}
+
+function failureOf(context: SkilljarContext, itemIndex: number | undefined) {
+	return (failure: Failure): NodeApiError =>
+		new NodeApiError(context.getNode(), failure.body ?? { message: failure.message }, {
+			message: failure.message,
+			description: failure.description,
+			httpCode: failure.httpCode === undefined ? undefined : String(failure.httpCode),
+			itemIndex,
+		});
+}
+
+/** One HTTP exchange with a timeout; redirects come back to the loop, errors as values. */
+async function sendOnce(
+	context: SkilljarContext,
+	attempt: Attempt,
+	timeoutMs: number,
+): Promise<{ response: unknown } | { error: unknown }> {
+	const options: IHttpRequestOptions = {
+		method: attempt.method as IHttpRequestMethods,
+		url: attempt.url,
+		headers: { Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+		// Redirects come back to us: n8n-core would otherwise follow them and, across origins,
+		// re-attach the key. We follow only those that stay under the Base URL.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
+	};
+	if (attempt.qs && Object.keys(attempt.qs).length) options.qs = attempt.qs;
+	if (attempt.body !== undefined) options.body = attempt.body;
+	try {
+		return {
+			response: await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				options,
+			),
+		};
+	} catch (error) {
+		return { error };
+	}
+}
+
+/** A network failure: wait and go round again, or throw what happened and why it was not retried. */
+async function afterError(
+	this: SkilljarContext,
+	attempt: Attempt,
+	error: unknown,
+	settings: RequestSettings,
+	fail: (failure: Failure) => NodeApiError,
+): Promise<void> {
+	const failure = classifyNetworkFailure(error);
+	const host = parseUrl(attempt.url)?.host ?? attempt.url;
+	if (!failure) {
+		throw fail({
+			message: `${attempt.endpoint} failed: ${(error as Error).message}`,
+			description: `Request to ${host}`,
+		});
+	}
+	const decision = afterNetworkFailure(failure.kind, attempt.repeatable, attempt.tries);
+	if (decision.retry) {
+		attempt.tries++;
+		await pause(this, backoffMs(attempt.tries));
+		return;
+	}
+	const sentence = describeNetworkFailure(failure, host, attempt.endpoint, settings.timeoutMs);
+	throw fail({
+		message: sentence,
+		description: decision.why,
+		body: { message: sentence, kind: failure.kind },
+	});
+}
+
+/** Points the attempt at a redirect's target, or throws why it is not followed. */
+function follow(
+	attempt: Attempt,
+	decision: RedirectDecision,
+	statusCode: number,
+	fail: (failure: Failure) => NodeApiError,
+): void {
+	const checkBaseUrl = 'Check the Base URL in the Skilljar credential.';
+	if ('follow' in decision) {
+		attempt.redirects++;
+		if (decision.asGet) {
+			attempt.method = 'GET';
+			attempt.body = undefined;
+		}
+		attempt.url = decision.follow.toString();
+		attempt.qs = undefined; // the Location carries its own query
+		return;
+	}
+	if (decision.refuse === 'off-base') {
+		const { origin } = decision.target;
+		throw fail({
+			message: `Refused to follow a redirect to ${origin}: it is not the credential's Base URL`,
+			description: `${attempt.endpoint} answered HTTP ${statusCode}. The API key is only ever sent to the Base URL configured in the Skilljar credential; nothing was sent to ${origin}.`,
+			httpCode: statusCode,
+			body: { message: 'redirect refused', target: origin },
+		});
+	}
+	throw fail({
+		message:
+			decision.refuse === 'no-target'
+				? `Skilljar answered ${attempt.endpoint} with a redirect (HTTP ${statusCode}) without a usable target`
+				: `${attempt.endpoint} was redirected more than ${MAX_REDIRECTS} times`,
+		description: checkBaseUrl,
+		httpCode: statusCode,
+	});
+}
+
+function slotTimeout(attempt: Attempt, until: number, settings: RequestSettings): Failure {
+	return {
+		message: `Skilljar's rate limit for this credential leaves no room before Max Wait runs out; try again after ${clock(until)}`,
+		description: `${attempt.endpoint} was not sent. Max Wait is ${formatSeconds(settings.maxWaitMs)}; raise it in the node's Options or lower the load.`,
+		httpCode: 429,
+	};
+}
+
+function throttled(
+	attempt: Attempt,
+	until: number,
+	settings: RequestSettings,
+	answer: unknown,
+): Failure {
+	return {
+		message: `Skilljar rate limit reached; try again after ${clock(until)}`,
+		description: `${attempt.endpoint} was throttled (HTTP 429) and was not processed. Waiting longer than Max Wait (${formatSeconds(settings.maxWaitMs)}) was not allowed; raise it in the node's Options.`,
+		httpCode: 429,
+		body: errorBodyOf(answer),
+	};
+}
+
+function statusFailure(attempt: Attempt, statusCode: number, answer: unknown): Failure {
+	const detail = describeSkilljarError(answer);
+	const headline = statusHeadline(statusCode);
+	return {
+		message: detail ? `${headline}: ${detail}` : headline,
+		description: `${attempt.endpoint} answered HTTP ${statusCode}${retryNote(statusCode, attempt.repeatable, attempt.tries)}`,
+		httpCode: statusCode,
+		body: errorBodyOf(answer),
+	};
 }
 
 function errorBodyOf(answer: unknown): JsonObject {
