@@ -128,3 +128,9 @@ export const FEEDS: Feed[] = [
 export function feedFor(value: unknown): Feed | undefined {
 	return FEEDS.find((feed) => feed.value === value);
 }
+
+/** The canvas subtitle: the event's name, not its value (the editor evaluates it; table inlined). */
+export function eventSubtitle(): string {
+	const names = JSON.stringify(Object.fromEntries(FEEDS.map((feed) => [feed.value, feed.name])));
+	return `={{(${names})[$parameter["event"]] || $parameter["event"]}}`;
+}
