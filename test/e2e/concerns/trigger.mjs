@@ -8,14 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
-import {
-	N8nClient,
-	ROOT,
-	sleep,
-	startN8nServer,
-	stopChild,
-	waitFor,
-} from '../../../tools/lib/runtime.mjs';
+import { ROOT, sleep, waitFor } from '../../../tools/lib/runtime.mjs';
 import {
 	executionRun,
 	executions,
@@ -25,7 +18,7 @@ import {
 	sandboxWebhooks,
 	setActive,
 } from '../support/helpers.mjs';
-import { OWNER, WF, need } from '../support/n8n-line.mjs';
+import { WF, need, restartServer } from '../support/n8n-line.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -184,13 +177,7 @@ export function trigger(ctx) {
 		assert.equal((await settledExecutions()).length, before + 2, 'a distinct event did not run once');
 
 		// n8n stops and starts again (same port, same database): the memory is in the database.
-		const old = need(ctx.server, 'the n8n server did not start');
-		await stopChild(old.child);
-		ctx.server = await startN8nServer(ctx.line, need(ctx.nodeBinary, 'no n8n'), need(ctx.env, 'no env'), {
-			logFile: path.join(ctx.logs, 'server-restarted.log'),
-		});
-		ctx.client = new N8nClient(ctx.server.base);
-		await ctx.client.ensureOwner(OWNER);
+		await restartServer(ctx, 'server-restarted.log');
 		const active = await settledHooks((found) => found.length >= EVENT_TYPES.length);
 		assert.equal(active.length, EVENT_TYPES.length, 'the webhooks did not survive the restart');
 		const after = await replayDelivery(ctx.sandbox, first.id);
