@@ -183,12 +183,34 @@ describe('Skilljar Poll Trigger', () => {
 		expect(await certificates.poll()).toBeNull();
 	});
 
-	test('Backfill (Hours) makes the first activation emit the past period, oldest first', async () => {
-		const flow = workflow('COURSE_ENROLLMENT', { backfillHours: 24 * 365 * 20 });
-		const seeded = await flow.poll();
-		expect(seeded!.length).toBeGreaterThan(1);
-		expect(inTimeOrder(seeded)).toBe(true);
+	test('Backfill (Hours) makes the first activation emit the period before it, and no earlier', async () => {
+		// Two enrollments made through v1 with their own times: three and five hours ago.
+		const course = sandbox.list('/v2/published-courses')[0];
+		const domain = String(course.domain_name);
+		const [member] = sandbox.list(`/v1/domains/${domain}/users`);
+		const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+		const threeHoursAgo = hoursAgo(3);
+		for (const enrolledAt of [hoursAgo(5), threeHoursAgo]) {
+			await axios.post(
+				`${sandbox.url}/v1/domains/${domain}/published-courses/${String(course.id)}/enrollments`,
+				{ user: { id: (member.user as Item).id }, enrolled_at: enrolledAt },
+				{ auth: { username: sandbox.apiKey, password: '' } },
+			);
+		}
+		const flow = workflow('COURSE_ENROLLMENT', { backfillHours: 4 });
+		const backfilled = await flow.poll();
+		expect(backfilled).toHaveLength(1);
+		expect(Date.parse(String(backfilled![0].json.timestamp))).toBe(Date.parse(threeHoursAgo));
 		expect(await flow.poll()).toBeNull();
+	});
+
+	test('a Backfill (Hours) that is not a number of hours up to a year fails before any request', async () => {
+		for (const backfillHours of [-1, 24 * 366 + 1, Number.NaN]) {
+			const flow = workflow('COURSE_ENROLLMENT', { backfillHours });
+			sandbox.clearRequests();
+			await expect(flow.poll()).rejects.toThrow('Backfill (Hours) must be a number from 0 to 8784');
+			expect(sandbox.requests).toEqual([]);
+		}
 	});
 
 	test('a test fetch shows one recent event and leaves the position alone', async () => {

@@ -16,11 +16,26 @@ import { readFeed } from './read';
 /** A test fetch ("Fetch Test Event") looks this far back for one record to show. */
 const TEST_FETCH_DAYS = 30;
 
+/** The longest backfill: a leap year. */
+const MAX_BACKFILL_HOURS = 24 * 366;
+
 /**
  * Skilljar events by polling API v2, for n8n instances Skilljar's webhooks cannot reach. Each
  * poll reads only records newer than the last one emitted (a time filter, then v2's cursor pages),
  * emits each once, oldest first, as items shaped like the Skilljar Trigger's events.
  */
+/** The Backfill (Hours) field, checked: a number of hours from 0 to a year. */
+function backfillHours(context: IPollFunctions): number {
+	const hours = Number(context.getNodeParameter('backfillHours', 0));
+	if (!Number.isFinite(hours) || hours < 0 || hours > MAX_BACKFILL_HOURS) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Backfill (Hours) must be a number from 0 to ${MAX_BACKFILL_HOURS}`,
+		);
+	}
+	return hours;
+}
+
 export class SkilljarPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Skilljar Poll Trigger',
@@ -48,10 +63,10 @@ export class SkilljarPollTrigger implements INodeType {
 				displayName: 'Backfill (Hours)',
 				name: 'backfillHours',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 0, maxValue: MAX_BACKFILL_HOURS },
 				default: 0,
 				description:
-					'On the first activation, also emit the events of this many hours before it. 0 starts with the events after the activation.',
+					'On the first activation, also emit the events of this many hours before it (at most a year). 0 starts with the events after the activation.',
 			},
 		],
 	};
@@ -70,8 +85,7 @@ export class SkilljarPollTrigger implements INodeType {
 		// One state per event kind: choosing another event starts that one from now.
 		const staticData = this.getWorkflowStaticData('node');
 		const stored = staticData[feed.value];
-		const hours = Number(this.getNodeParameter('backfillHours', 0)) || 0;
-		const state: PollState = isPollState(stored) ? stored : firstState(now, Math.max(hours, 0));
+		const state: PollState = isPollState(stored) ? stored : firstState(now, backfillHours(this));
 		const records = await readFeed(this, feed, readFrom(state));
 		const { fresh, state: next } = takeNew(state, records, feed.timeField);
 		if (!isPollState(stored) || JSON.stringify(next) !== JSON.stringify(stored)) {

@@ -89,6 +89,7 @@ export function poll(ctx) {
 					},
 				],
 				connections: {},
+				active: false,
 				settings: { executionOrder: 'v1' },
 			});
 			assert.equal(wf.status, 200, `creating the ${event} workflow: ${wf.text.slice(0, 300)}`);
