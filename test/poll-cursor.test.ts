@@ -4,6 +4,7 @@ import {
 	firstState,
 	OVERLAP_MS,
 	readFrom,
+	START_SLACK_MS,
 	takeNew,
 	type PollState,
 } from '../nodes/SkilljarPollTrigger/cursor';
@@ -21,7 +22,19 @@ describe('Skilljar Poll Trigger: where a poll resumes', () => {
 	test('the first poll starts now, or the backfill period before now', () => {
 		expect(firstState(start, 0).since).toBe(new Date(start).toISOString());
 		expect(firstState(start, 6).since).toBe(new Date(start - 6 * 3600_000).toISOString());
-		expect(readFrom(firstState(start, 0))).toBe(new Date(start - OVERLAP_MS).toISOString());
+		// The overlap never reaches before the start (less a few seconds for clocks that differ).
+		expect(readFrom(firstState(start, 0))).toBe(new Date(start - START_SLACK_MS).toISOString());
+		const later = takeNew(firstState(start, 0), [enrollment('x', 600)], 'enrolled_at').state;
+		expect(readFrom(later)).toBe(new Date(start + 600_000 - OVERLAP_MS).toISOString());
+	});
+
+	test('records from just before the activation are not emitted, even those the overlap reads', () => {
+		const { fresh } = takeNew(
+			firstState(start, 0),
+			[enrollment('before', -30), enrollment('just-before', -2), enrollment('after', 30)],
+			'enrolled_at',
+		);
+		expect(fresh.map((r) => r.id)).toEqual(['just-before', 'after']);
 	});
 
 	test('new records are emitted oldest first, each once, and the overlap read again emits nothing', () => {
