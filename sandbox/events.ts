@@ -5,11 +5,11 @@
 // the others reuse the same user/course/domain building blocks plus their own object, which is
 // our best reading (their exact shapes are not published).
 
-import { EVENT_TYPES, type EventType } from '../nodes/shared/webhook-events';
+import { EVENT_TYPES, type EventType } from '../nodes/shared/webhookEvents';
 import { DEMO } from './seed';
 import { clone, deepMerge, getField, isRecord, type Item, type Store } from './store';
 
-export { EVENT_TYPES, type EventType } from '../nodes/shared/webhook-events';
+export { EVENT_TYPES, type EventType } from '../nodes/shared/webhookEvents';
 
 export function isEventType(value: string): value is EventType {
 	return (EVENT_TYPES as readonly string[]).includes(value);

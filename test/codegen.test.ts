@@ -5,6 +5,7 @@ import { join, resolve } from 'path';
 import { API_OPERATIONS } from '../nodes/shared/generated/operations';
 import { API_V2_OPERATIONS } from '../nodes/shared/generated/operationsV2';
 import { writeGenerated } from '../tools/codegen/generate';
+import { loadSpec } from '../tools/codegen/spec';
 
 const SPEC = resolve(__dirname, '../spec/skilljar-openapi.yml');
 const SPEC_V2 = resolve(__dirname, '../spec/skilljar-openapi-v2.json');
@@ -31,8 +32,15 @@ describe('npm run codegen', () => {
 	});
 
 	it('holds every operation of the document once, with its facts', () => {
-		expect(API_OPERATIONS).toHaveLength(340);
-		expect(new Set(API_OPERATIONS.map((operation) => operation.id)).size).toBe(340);
+		// Counted in the document itself: every method of every path is one operation.
+		const spec = loadSpec(SPEC);
+		const documented = Object.values(spec.paths).flatMap((item) =>
+			Object.keys(item as object).filter((key) =>
+				['get', 'post', 'put', 'patch', 'delete'].includes(key),
+			),
+		).length;
+		expect(API_OPERATIONS).toHaveLength(documented);
+		expect(new Set(API_OPERATIONS.map((operation) => operation.id)).size).toBe(documented);
 		const byId = Object.fromEntries(API_OPERATIONS.map((operation) => [operation.id, operation]));
 		expect(byId.users_list).toMatchObject({ pagination: 'cursor', response: { kind: 'envelope' } });
 		expect(byId.users_published_courses_list).toMatchObject({ pagination: 'array' });

@@ -18,12 +18,10 @@ import {
 import { startTestSandbox } from './harness/sandbox';
 
 /**
- * Issue 7's fault matrix: every scenario runs a node through n8n-core against the sandbox with a
+ * The fault matrix: every scenario runs a node through n8n-core against the sandbox with a
  * fault switched on and checks what a user would notice: items in vs items out, writes the
  * sandbox received, whether the key reached a foreign host, and the time it cost. The measured
  * matrix is written to test-output/fault-matrix.md.
- *
- * Expected behaviour is the issue's; scenarios fail until the transport implements it.
  */
 
 const domainName = DEMO.domainName;

@@ -19,7 +19,7 @@ import { credentialsFor, useTestSandbox } from './harness/sandbox';
 import { shownInVersion } from './harness/versions';
 
 /**
- * Record pickers on body, query and path fields (issue 10 point 2): what the editor of each node
+ * Record pickers on body, query and path fields: what the editor of each node
  * version shows, what the list searches offer, and what each mode sends, through n8n-core against
  * the sandbox.
  */

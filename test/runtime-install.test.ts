@@ -94,7 +94,7 @@ describe('installing a runtime on a cold machine (npm run runtimes:install)', ()
 		const dir = path.join(tmp, 'cache', entry);
 		const log = fs.readFileSync(path.join(dir, 'npm-install.log'), 'utf8');
 		// Nothing npm exported for this project's scripts reached the install.
-		expect(log.split('\n')[0]).toBe('install-guard: npm settings from the environment: none');
+		expect(log.split('\n')[0]).toBe('install-guard: npm settings from the calling npm: none');
 		// Not the project's linked layout: a real folder per package, no .store.
 		expect(fs.existsSync(path.join(dir, 'node_modules', '.store'))).toBe(false);
 		expect(fs.lstatSync(path.join(dir, 'node_modules', 'node')).isDirectory()).toBe(true);

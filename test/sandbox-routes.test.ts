@@ -34,14 +34,14 @@ describe('sandbox: every OpenAPI operation is served', () => {
 		await sandbox.close();
 	});
 
-	test('the route table is the generated layer: 340 operations, one route each', () => {
-		expect(API_OPERATIONS).toHaveLength(340);
+	test('the route table is the generated layer: one route per operation', () => {
+		expect(ROUTES).toHaveLength(API_OPERATIONS.length);
 		expect(ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
 			API_OPERATIONS.map((op) => `${op.method} ${op.path}`).sort(),
 		);
 	});
 
-	test('each of the 340 routes answers a well-formed request with its documented 2xx', async () => {
+	test('each route answers a well-formed request with its documented 2xx', async () => {
 		const failures: string[] = [];
 		let passed = 0;
 		for (const route of ROUTES) {
@@ -58,6 +58,6 @@ describe('sandbox: every OpenAPI operation is served', () => {
 			}
 		}
 		expect(failures).toEqual([]);
-		expect(passed).toBe(340);
+		expect(passed).toBe(API_OPERATIONS.length);
 	});
 });

@@ -10,7 +10,7 @@ import { credentialsFor, startTestSandbox } from './harness/sandbox';
 
 /**
  * The transport's own behaviour under faults, through real n8n-core against the sandbox's fault
- * switches (the full scenario matrix is test/fault-matrix*.test.ts on the faults branch).
+ * switches (the full scenario matrix is test/fault-matrix.test.ts).
  */
 
 const domainUsersPath = `/v1/domains/${DEMO.domainName}/users`;

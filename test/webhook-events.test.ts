@@ -1,10 +1,10 @@
 // One source of the ten webhook event types. The Webhook node's `event_type` options are
 // generated from Skilljar's OpenAPI (nodes/shared/generated/), while the Trigger and the sandbox
-// read nodes/shared/webhook-events.ts. If Skilljar adds or renames a type, regenerating changes
+// read nodes/shared/webhookEvents.ts. If Skilljar adds or renames a type, regenerating changes
 // the generated enum and this test fails until the shared list (with its editor label) follows.
 import { API_OPERATIONS } from '../nodes/shared/generated/operations';
 import { API_SCHEMAS } from '../nodes/shared/generated/schemas';
-import { EVENT_TYPES, WEBHOOK_EVENTS } from '../nodes/shared/webhook-events';
+import { EVENT_TYPES, WEBHOOK_EVENTS } from '../nodes/shared/webhookEvents';
 import { ALL_EVENTS, EVENT_OPTIONS } from '../nodes/SkilljarTrigger/events';
 
 const sorted = (values: readonly unknown[]) => [...values].map(String).sort();

@@ -8,19 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from '../test/e2e/browser.mjs';
 import { ensureDebianPackages } from '../test/e2e/lib/queue-services.mjs';
-import {
-	N8N_V1,
-	N8N_V2,
-	ROOT,
-	bold,
-	buildPackage,
-	ensureN8n,
-	green,
-	log,
-	readJson,
-	red,
-	watchParents,
-} from './lib/runtime.mjs';
+import { bold, green, log, red } from './lib/log.mjs';
+import { buildPackage, readJson } from './lib/package.mjs';
+import { ROOT } from './lib/paths.mjs';
+import { watchParents } from './lib/processes.mjs';
+import { N8N_V1, N8N_V2, ensureN8n } from './lib/runtimes.mjs';
 
 const HELP = `Usage: npm run test:e2e   (node tools/e2e.mjs [test files…])
 

@@ -13,37 +13,25 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bold, dim, green, log, red, yellow } from './lib/log.mjs';
+import { n8nCli, n8nEnv, startN8nServer } from './lib/n8n.mjs';
+import { N8nClient } from './lib/n8n-client.mjs';
 import {
 	CREDENTIAL_ID,
-	LOCAL,
-	N8N_V1,
-	N8nClient,
-	ROOT,
-	SANDBOX_API_KEY,
-	SANDBOX_PORT,
-	bold,
+	CREDENTIAL_V2_ID,
 	buildPackage,
 	credentialFile,
-	dim,
-	ensureN8n,
 	exampleFiles,
 	fingerprint,
-	freePort,
-	green,
 	installPackageInto,
-	log,
-	n8nCli,
-	n8nEnv,
-	portInUse,
 	readJson,
-	red,
-	startN8nServer,
-	startSandboxProcess,
-	stopChild,
-	watchParents,
+	sandboxV2Client,
 	writeJson,
-	yellow,
-} from './lib/runtime.mjs';
+} from './lib/package.mjs';
+import { LOCAL, ROOT } from './lib/paths.mjs';
+import { freePort, portInUse, stopChild, watchParents } from './lib/processes.mjs';
+import { N8N_V1, ensureN8n } from './lib/runtimes.mjs';
+import { SANDBOX_API_KEY, SANDBOX_PORT, startSandboxProcess } from './lib/sandbox.mjs';
 
 const HELP = `Usage: npm start   (node tools/start.mjs)
 
@@ -177,23 +165,25 @@ async function storedIds(dbFile) {
 }
 
 /**
- * Import the credential when it is missing or the sandbox's address or key changed (it only
- * points at the sandbox), and each example workflow only when its id is not in n8n yet.
+ * Import the credentials (v1 key, v2 client) when one is missing or the sandbox's address, key
+ * or client changed (they only point at the sandbox), and each example workflow only when its id
+ * is not in n8n yet.
  * @param {{ url: string }} sandbox @param {NodeJS.ProcessEnv} env @param {string} nodeBinary
  */
 async function importMissing(sandbox, env, nodeBinary) {
 	const stored = await storedIds(path.join(USER_FOLDER, '.n8n', 'database.sqlite'));
 	const stampFile = path.join(USER_FOLDER, 'credential.sha256');
-	const stamp = fingerprint([sandbox.url, SANDBOX_API_KEY]);
+	const stamp = fingerprint([sandbox.url, SANDBOX_API_KEY, sandboxV2Client().clientId]);
 	const credentialCurrent =
 		stored.credentials.has(CREDENTIAL_ID) &&
+		stored.credentials.has(CREDENTIAL_V2_ID) &&
 		fs.existsSync(stampFile) &&
 		fs.readFileSync(stampFile, 'utf8') === stamp;
 	const examples = exampleFiles().filter((f) => !stored.workflows.has(readJson(f).id));
 	if (credentialCurrent && !examples.length) return 0;
 
 	log(
-		bold('› Importing what n8n does not have yet: the "Skilljar sandbox" credential and examples'),
+		bold('› Importing what n8n does not have yet: the "Skilljar sandbox" credentials and examples'),
 	);
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skilljar-start-'));
 	try {

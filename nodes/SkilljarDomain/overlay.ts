@@ -26,6 +26,10 @@ const searchableContent = {
 	description: 'Set to true to include the descriptions, tags and item list used by catalog search',
 };
 
+/** Which ID the course enrollment actions want: easy to mix up with the course's own ID. */
+const PUBLISHED_COURSE_ID =
+	'A published course is a course as offered on one domain: its ID is not the ID of the course itself. Skilljar Domain › Published Course › Get Many on this domain shows both.';
+
 export const overlay: NodeOverlay = [
 	{
 		value: 'domain',
@@ -54,7 +58,7 @@ export const overlay: NodeOverlay = [
 		value: 'accessCode',
 		name: 'Access Code',
 		operations: [
-			'domains_access_code_pools_access_codes_list',
+			{ id: 'domains_access_code_pools_access_codes_list', largeList: true },
 			'domains_access_code_pools_access_codes_create',
 			'domains_access_code_pools_access_codes_retrieve',
 			'domains_access_code_pools_access_codes_partial_update',
@@ -84,7 +88,7 @@ export const overlay: NodeOverlay = [
 		value: 'planEnrollment',
 		name: 'Plan Enrollment',
 		operations: [
-			'domains_plan_plan_enrollments_list',
+			{ id: 'domains_plan_plan_enrollments_list', largeList: true },
 			{ id: 'domains_plan_plan_enrollments_create', ...purchaseJson },
 			'domains_plan_plan_enrollments_retrieve',
 			'domains_plan_plan_enrollments_partial_update',
@@ -113,12 +117,20 @@ export const overlay: NodeOverlay = [
 		value: 'enrollment',
 		name: 'Course Enrollment',
 		operations: [
-			'domains_published_courses_enrollments_list',
-			{ id: 'domains_published_courses_enrollments_create', ...purchaseJson },
+			{
+				id: 'domains_published_courses_enrollments_list',
+				largeList: true,
+				idNotice: PUBLISHED_COURSE_ID,
+			},
+			{
+				id: 'domains_published_courses_enrollments_create',
+				...purchaseJson,
+				idNotice: PUBLISHED_COURSE_ID,
+			},
 			// Domain membership and enrollment in one idempotent step (nodes/shared/composites/).
 			{ composite: 'enrollUserByEmail' },
-			'domains_published_courses_enrollments_retrieve',
-			'domains_published_courses_enrollments_partial_update',
+			{ id: 'domains_published_courses_enrollments_retrieve', idNotice: PUBLISHED_COURSE_ID },
+			{ id: 'domains_published_courses_enrollments_partial_update', idNotice: PUBLISHED_COURSE_ID },
 			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
 			'list_enrollments',
 			{ id: 'bulk_enroll_students', value: 'enrollManyV2', name: 'Enroll Emails in Bulk', action: 'Enroll emails in a published course in bulk' },
@@ -245,7 +257,7 @@ export const overlay: NodeOverlay = [
 		value: 'pathEnrollment',
 		name: 'Path Enrollment',
 		operations: [
-			'domains_published_paths_published_path_enrollments_list',
+			{ id: 'domains_published_paths_published_path_enrollments_list', largeList: true },
 			{ id: 'domains_published_paths_published_path_enrollments_create', ...purchaseJson },
 			'domains_published_paths_published_path_enrollments_retrieve',
 			'domains_published_paths_published_path_enrollments_partial_update',
@@ -325,7 +337,7 @@ export const overlay: NodeOverlay = [
 		value: 'domainUser',
 		name: 'Domain User',
 		operations: [
-			'domains_users_list',
+			{ id: 'domains_users_list', largeList: true },
 			// Skilljar: adding an email that is already on the domain returns that user.
 			{ id: 'domains_users_create', idempotentPost: true },
 			'domains_users_partial_update',

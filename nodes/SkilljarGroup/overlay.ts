@@ -66,7 +66,7 @@ export const overlay: NodeOverlay = [
 		noun: 'user of a group',
 		plural: 'users of a group',
 		operations: [
-			'groups_users_list',
+			{ id: 'groups_users_list', largeList: true },
 			{ id: 'groups_users_create', value: 'add', name: 'Add', action: 'Add a user to a group' },
 			'groups_users_retrieve',
 			{

@@ -17,7 +17,7 @@ export const overlay: NodeOverlay = [
 		name: 'License Package Student',
 		noun: 'student',
 		operations: [
-			'license_packages_students_list',
+			{ id: 'license_packages_students_list', largeList: true },
 			{
 				id: 'license_packages_students_create',
 				value: 'add',

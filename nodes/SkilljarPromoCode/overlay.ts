@@ -5,7 +5,7 @@ export const overlay: NodeOverlay = [
 		value: 'promoCode',
 		name: 'Promo Code',
 		operations: [
-			'promo_codes_list',
+			{ id: 'promo_codes_list', largeList: true },
 			'promo_codes_create',
 			'promo_codes_partial_update',
 			'promo_codes_retrieve',

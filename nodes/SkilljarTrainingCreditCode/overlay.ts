@@ -11,7 +11,7 @@ export const overlay: NodeOverlay = [
 		value: 'trainingCreditCode',
 		name: 'Training Credit Code',
 		operations: [
-			'training_credit_codes_list',
+			{ id: 'training_credit_codes_list', largeList: true },
 			'training_credit_codes_create',
 			{
 				id: 'training_credit_codes_partial_update',

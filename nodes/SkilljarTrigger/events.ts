@@ -1,10 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { EVENT_TYPES, WEBHOOK_EVENTS, type EventType } from '../shared/webhook-events';
+import { EVENT_TYPES, WEBHOOK_EVENTS, type EventType } from '../shared/webhookEvents';
 
 /** The `events` value that stands for every event type (registered as `event_type: null`). */
 export const ALL_EVENTS = '*';
 
-export { EVENT_TYPES, type EventType } from '../shared/webhook-events';
+export { EVENT_TYPES, type EventType } from '../shared/webhookEvents';
 
 /** Sent by `POST /v1/webhooks/{id}/ping`; not a real event. */
 export const PING_EVENT = 'PING';

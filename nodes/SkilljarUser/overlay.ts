@@ -13,7 +13,7 @@ export const overlay: NodeOverlay = [
 		value: 'user',
 		name: 'User',
 		operations: [
-			'users_list',
+			{ id: 'users_list', largeList: true },
 			'users_partial_update',
 			'users_anonymize_create',
 			'users_retrieve',

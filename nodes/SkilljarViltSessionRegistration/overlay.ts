@@ -5,7 +5,7 @@ export const overlay: NodeOverlay = [
 		value: 'viltSessionRegistration',
 		name: 'VILT Session Registration',
 		operations: [
-			'vilt_session_registrations_list',
+			{ id: 'vilt_session_registrations_list', largeList: true },
 			'vilt_session_registrations_create',
 			'vilt_session_registrations_partial_update',
 			'vilt_session_registrations_retrieve',

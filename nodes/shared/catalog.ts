@@ -5,6 +5,7 @@ import { V1_FACTS, V2_FACTS, tableFor, type FactsTable } from './factsTable';
 import { camelCase, humanize, kindTexts, nounOf, pluralOf, withArticle } from './naming';
 import { defaultPicker } from './pickers';
 import { markV2Twins, v2Details, v2Fields, v2Texts } from './v2/catalog';
+import { v2PickerOf } from './v2/pickers';
 import type {
 	CompositeOverlay,
 	NodeOverlay,
@@ -133,9 +134,12 @@ function buildOperation(
 		overrides[`${field.in}:${field.name}`] ?? overrides[field.name] ?? {};
 	fields = fields
 		.filter((field) => !overrideOf(field).hidden)
-		// v1 pickers list v1 records with the v1 credential: none on v2 fields.
+		// v2 fields get v2 pickers (v1's list v1 records with the v1 credential).
 		.map((field) =>
-			applyFieldOverlay(field, v2 ? { picker: false, ...overrideOf(field) } : overrideOf(field)),
+			applyFieldOverlay(
+				field,
+				v2 ? { picker: v2PickerOf(field, facts) ?? false, ...overrideOf(field) } : overrideOf(field),
+			),
 		);
 	fields.push(...(entry.extraFields ?? []));
 	fields = attachPickers(fields);
@@ -163,6 +167,8 @@ function buildOperation(
 	if (pagination && (entry.pageSize ?? facts.pageSize)) operation.pageSize = true;
 	if (entry.idempotentPost) operation.idempotentPost = entry.idempotentPost;
 	if (entry.download) operation.download = entry.download;
+	if (entry.largeList) operation.largeList = true;
+	if (entry.idNotice) operation.idNotice = entry.idNotice;
 	if (v2) operation.v2 = v2Details(facts);
 	return operation;
 }

@@ -7,6 +7,7 @@ import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './n
 import { pickerDescription, pickerProperty } from './pickerProperty';
 import { showsPicker } from './pickers';
 import { NULL_OPTION, collectionFor } from './collections';
+import { shareAlikeProperties } from './sharedProperties';
 import { requestOptionsFor } from './v2/batchOptions';
 import { byVersion } from './versioned';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
@@ -37,7 +38,7 @@ export function buildProperties(resources: SkilljarResource[]): INodeProperties[
 		}
 	}
 	properties.push(requestOptionsFor(resources));
-	return properties;
+	return shareAlikeProperties(properties);
 }
 
 function sortByName<T extends { name: string }>(options: T[]): T[] {

@@ -68,12 +68,7 @@ export async function executeSkilljarNode(
 	await runPool(items.length, parallelItems, async (itemIndex) => {
 		const pairedItem = { item: itemIndex };
 		try {
-			const results = await runItem.call(this, resources, itemIndex);
-			perItem[itemIndex] = results.map((entry) => ({
-				...entry,
-				json: maskSecrets(entry.json),
-				pairedItem,
-			}));
+			perItem[itemIndex] = await runItem.call(this, resources, itemIndex);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this.getNode(), error as Error, itemIndex);
 			perItem[itemIndex] = [{ json: errorItem(error as Error), pairedItem }];
@@ -88,12 +83,18 @@ export async function executeSkilljarNode(
 	return [output];
 }
 
-/** One input item: read and check its parameters, then send its request(s). */
+/**
+ * One input item: read and check its parameters, then send its request(s). Its output items are
+ * final here: secrets masked, each paired with the input item.
+ */
 async function runItem(
 	this: IExecuteFunctions,
 	resources: SkilljarResource[],
 	itemIndex: number,
-): Promise<OutputEntry[]> {
+): Promise<INodeExecutionData[]> {
+	const pairedItem = { item: itemIndex };
+	const asOutput = (records: IDataObject[]): INodeExecutionData[] =>
+		records.map((json) => ({ json: maskSecrets(json), pairedItem }));
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
 	const operation = findOperation(resources, resource, operationValue);
@@ -109,58 +110,71 @@ async function runItem(
 	const request = withIdempotency(operation, readRequest.call(this, operation, itemIndex));
 	if (operation.composite) {
 		const call = { input: request, itemIndex, settings };
-		return asEntries(await compositeOf(operation.composite).run.call(this, call));
+		return asOutput(await compositeOf(operation.composite).run.call(this, call));
 	}
 	const simplify = readSimplify.call(this, operation, request.pathParams, itemIndex);
 	const downloadInto = readDownloadTarget.call(this, operation, itemIndex);
 	if (operation.pagination) {
 		const returnAll = readReturnAll.call(this, itemIndex);
 		const limit = returnAll ? undefined : readLimit.call(this, itemIndex);
-		const items = await skilljarApiRequestAllItems.call(
+		// Each page is simplified and masked as it arrives, while later pages are still on the way.
+		const eachPage = (records: IDataObject[]) => asOutput(simplify(records));
+		const { pagination, pageSize } = operation;
+		return await (skilljarApiRequestAllItems<INodeExecutionData>).call(
 			this,
 			request,
-			{ pagination: operation.pagination, pageSize: operation.pageSize, limit },
+			{ pagination, pageSize, limit, eachPage },
 			itemIndex,
 			settings,
 		);
-		return asEntries(simplify(items));
 	}
 	const response = await skilljarApiRequest.call(this, request, itemIndex, settings);
 	if (downloadInto) {
-		return [
-			await withDownloadedFile.call(this, operation, response, downloadInto, itemIndex, settings),
-		];
+		const entry: OutputEntry = await withDownloadedFile.call(
+			this,
+			operation,
+			response,
+			downloadInto,
+			itemIndex,
+			settings,
+		);
+		return [{ ...entry, json: maskSecrets(entry.json), pairedItem }];
 	}
-	if (operation.kind === 'delete' && isEmptyAnswer(response))
-		return asEntries([deletedItem(request)]);
-	return asEntries(simplify(toItems(response)));
+	if (operation.kind === 'delete' && isEmptyAnswer(response)) {
+		return asOutput([deletedItem(request)]);
+	}
+	return asOutput(simplify(toItems(response)));
 }
 
-/** One item of a (not bulk) API v2 action: JSON:API answers become flat items. */
+/** One item of a (not bulk) API v2 action: JSON:API answers become flat items, masked and paired. */
 async function runV2Item(
 	this: IExecuteFunctions,
 	operation: SkilljarOperation,
 	itemIndex: number,
 	settings: ReturnType<typeof readRequestOptions>,
-): Promise<OutputEntry[]> {
-	const request = v2Request.call(this, operation, readRequest.call(this, operation, itemIndex), itemIndex);
+): Promise<INodeExecutionData[]> {
+	const pairedItem = { item: itemIndex };
+	const asOutput = (records: IDataObject[]): INodeExecutionData[] =>
+		records.map((json) => ({ json: maskSecrets(json), pairedItem }));
+	const request = v2Request.call(
+		this,
+		operation,
+		readRequest.call(this, operation, itemIndex),
+		itemIndex,
+	);
 	request.scopes = operation.v2?.scopes;
 	if (operation.pagination) {
 		const returnAll = readReturnAll.call(this, itemIndex);
 		const limit = returnAll ? undefined : readLimit.call(this, itemIndex);
 		const list = { pageSize: operation.pageSize, limit };
-		return asEntries(await v2ListItems.call(this, request, list, itemIndex, settings));
+		return asOutput(await v2ListItems.call(this, request, list, itemIndex, settings));
 	}
 	const response = await skilljarApiRequest.call(this, request, itemIndex, settings);
 	if (operation.kind === 'delete' && isEmptyAnswer(response)) {
-		return asEntries([deletedItem(request)]);
+		return asOutput([deletedItem(request)]);
 	}
-	if (isEmptyAnswer(response)) return asEntries([{ success: true }]);
-	return asEntries(itemsOfDocument(response));
-}
-
-function asEntries(items: IDataObject[]): OutputEntry[] {
-	return items.map((json) => ({ json }));
+	if (isEmptyAnswer(response)) return asOutput([{ success: true }]);
+	return asOutput(itemsOfDocument(response));
 }
 
 function isEmptyAnswer(response: unknown): boolean {

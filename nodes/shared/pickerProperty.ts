@@ -10,8 +10,8 @@ import type { Picker } from './types';
  * release 0.1.0 (their display names aside); from VERSION_1_1 the typed value is checked
  * against the shape Skilljar's OpenAPI document gives it.
  */
-/** Where the ID to enter is easy to confuse with another. */
-const ID_HINTS: Record<string, string> = {
+/** By search: what the ID to enter is not, where it is easy to confuse with another. */
+const NOT_TO_CONFUSE_BY_SEARCH: Record<string, string> = {
 	searchPublishedCourses: ": the course's publication on this domain, not the course ID",
 	searchUserPublishedCourses: ": the course's publication on a domain, not the course ID",
 	searchPublishedPaths: ": the path's publication on this domain, not the path ID",
@@ -27,7 +27,7 @@ export function pickerDescription(
 	const expects =
 		picker.manual === 'name'
 			? `The training site's domain name (e.g. learn.example.com)${hasSince(version, VERSION_1_1) ? ', or any URL of the training site' : ''}`
-			: `Pick the ${picker.noun.toLowerCase()} from the list, or enter its Skilljar ID (lowercase letters and digits)${ID_HINTS[picker.search] ?? ''}`;
+			: `Pick the ${picker.noun.toLowerCase()} from the list, or enter its Skilljar ID (lowercase letters and digits)${NOT_TO_CONFUSE_BY_SEARCH[picker.search] ?? ''}`;
 	return own ? `${own.replace(/\.?$/, '.')} ${expects}` : expects;
 }
 

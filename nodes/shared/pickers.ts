@@ -14,6 +14,12 @@ interface RecordKind {
 	search: string;
 	/** Label of a field choosing it. */
 	noun: string;
+	/**
+	 * Release 0.1.0 already had a picker for its path field (`<stem>_id`): that picker keeps
+	 * showing in node version 1. Every other picker the rule finds is new and shows from version
+	 * 1.1 (in 1 those fields stay plain text).
+	 */
+	inReleasedPaths?: true;
 }
 
 /** Records with a list endpoint, by the stem their fields are named after. */
@@ -21,23 +27,39 @@ const RECORDS: Record<string, RecordKind> = {
 	access_code_pool: { search: 'searchAccessCodePools', noun: 'Access Code Pool' },
 	asset: { search: 'searchAssets', noun: 'Asset' },
 	catalog_page: { search: 'searchCatalogPages', noun: 'Catalog Page' },
-	course: { search: 'searchCourses', noun: 'Course' },
-	group: { search: 'searchGroups', noun: 'Group' },
-	group_category: { search: 'searchGroupCategories', noun: 'Group Category' },
-	label: { search: 'searchLabels', noun: 'Label' },
-	license_package: { search: 'searchLicensePackages', noun: 'License Package' },
+	course: { search: 'searchCourses', noun: 'Course', inReleasedPaths: true },
+	group: { search: 'searchGroups', noun: 'Group', inReleasedPaths: true },
+	group_category: {
+		search: 'searchGroupCategories',
+		noun: 'Group Category',
+		inReleasedPaths: true,
+	},
+	label: { search: 'searchLabels', noun: 'Label', inReleasedPaths: true },
+	license_package: {
+		search: 'searchLicensePackages',
+		noun: 'License Package',
+		inReleasedPaths: true,
+	},
 	offer: { search: 'searchOffers', noun: 'Offer' },
 	path: { search: 'searchPaths', noun: 'Path' },
 	plan: { search: 'searchPlans', noun: 'Plan' },
-	promo_code_pool: { search: 'searchPromoCodePools', noun: 'Promo Code Pool' },
-	published_course: { search: 'searchPublishedCourses', noun: 'Published Course' },
-	published_path: { search: 'searchPublishedPaths', noun: 'Published Path' },
+	promo_code_pool: {
+		search: 'searchPromoCodePools',
+		noun: 'Promo Code Pool',
+		inReleasedPaths: true,
+	},
+	published_course: {
+		search: 'searchPublishedCourses',
+		noun: 'Published Course',
+		inReleasedPaths: true,
+	},
+	published_path: { search: 'searchPublishedPaths', noun: 'Published Path', inReleasedPaths: true },
 	quiz: { search: 'searchQuizzes', noun: 'Quiz' },
 	signup_field: { search: 'searchSignupFields', noun: 'Signup Field' },
-	tag: { search: 'searchTags', noun: 'Tag' },
-	user: { search: 'searchUsers', noun: 'User' },
-	web_package: { search: 'searchWebPackages', noun: 'Web Package' },
-	webhook: { search: 'searchWebhooks', noun: 'Webhook' },
+	tag: { search: 'searchTags', noun: 'Tag', inReleasedPaths: true },
+	user: { search: 'searchUsers', noun: 'User', inReleasedPaths: true },
+	web_package: { search: 'searchWebPackages', noun: 'Web Package', inReleasedPaths: true },
+	webhook: { search: 'searchWebhooks', noun: 'Webhook', inReleasedPaths: true },
 };
 
 /** Stems Skilljar uses for a record under another name. */
@@ -49,26 +71,6 @@ const SYNONYMS: Record<string, string> = {
 
 /** Prefixes that say where a record is used, not what it is (`item_plan_id`, `content_asset_id`). */
 const ROLE_PREFIX = /^(item|content)_/;
-
-/**
- * The path pickers release 0.1.0 had. They keep showing in node version 1; every other picker the
- * rule finds is new and shows from version 1.1 (in 1 those fields stay plain text).
- */
-const RELEASED_PATH_PICKERS = new Set([
-	'domain_name',
-	'course_id',
-	'published_course_id',
-	'published_path_id',
-	'group_id',
-	'group_category_id',
-	'label_id',
-	'tag_id',
-	'license_package_id',
-	'promo_code_pool_id',
-	'web_package_id',
-	'webhook_id',
-	'user_id',
-]);
 
 export function pickerFor(search: string, noun: string, since?: number): Picker {
 	const picker: Picker = {
@@ -103,8 +105,8 @@ export function defaultPicker(field: { name: string; in: string }): Picker | und
 	}
 	const record = recordOf(field.name);
 	if (!record) return undefined;
-	const released = field.in === 'path' && RELEASED_PATH_PICKERS.has(field.name);
-	const { search, noun } = RECORDS[record];
+	const { search, noun, inReleasedPaths } = RECORDS[record];
+	const released = field.in === 'path' && inReleasedPaths && field.name === `${record}_id`;
 	return pickerFor(search, noun, released ? undefined : VERSION_1_1);
 }
 

@@ -154,6 +154,10 @@ export interface SkilljarOperation {
 	uses?: string[];
 	/** Offer to download the record's file (version 1.1). */
 	download?: DownloadSpec;
+	/** See `OperationOverlay.largeList`. */
+	largeList?: true;
+	/** See `OperationOverlay.idNotice`. */
+	idNotice?: string;
 	/** Present on API v2 actions (credential `skilljarV2Api`; built in nodes/shared/v2/). */
 	v2?: V2Operation;
 }
@@ -225,6 +229,13 @@ export interface OperationOverlay {
 	idempotentPost?: true | 'enrolled_at';
 	/** See `SkilljarOperation.download`. */
 	download?: DownloadSpec;
+	/**
+	 * A list that grows with the number of learners (thousands of records on a large account):
+	 * the editor says what Return All costs once it is switched on.
+	 */
+	largeList?: true;
+	/** A notice at the top of the action saying which ID it wants, where two are easy to confuse. */
+	idNotice?: string;
 }
 
 /** A composite action (nodes/shared/composites/) placed in a resource by its handler name. */

@@ -1,4 +1,4 @@
-// End-to-end in n8n's queue mode (issue 11): real n8n 1.123 split into a main process, two
+// End-to-end in n8n's queue mode: real n8n 1.123 split into a main process, two
 // workers and a webhook process, sharing Redis (Bull queue) and PostgreSQL (database), with this
 // package installed as a community package in their shared user folder. Everything listens on
 // 127.0.0.1 on free ports and is stopped by PID at the end, also when a check fails.
@@ -16,25 +16,13 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
-	LOCAL,
-	N8N_V1,
-	N8nClient,
-	ROOT,
-	buildPackage,
-	builtSandbox,
-	ensureN8n,
-	freePort,
-	installPackageInto,
-	n8nBin,
-	n8nCli,
-	n8nEnv,
-	restApiReady,
-	sleep,
-	startProcess,
-	stopChild,
-	waitFor,
-} from '../../tools/lib/runtime.mjs';
+import { n8nBin, n8nCli, n8nEnv, restApiReady } from '../../tools/lib/n8n.mjs';
+import { N8nClient } from '../../tools/lib/n8n-client.mjs';
+import { buildPackage, installPackageInto } from '../../tools/lib/package.mjs';
+import { LOCAL, ROOT } from '../../tools/lib/paths.mjs';
+import { freePort, sleep, startProcess, stopChild, waitFor } from '../../tools/lib/processes.mjs';
+import { N8N_V1, ensureN8n } from '../../tools/lib/runtimes.mjs';
+import { builtSandbox } from '../../tools/lib/sandbox.mjs';
 import { ensureDebianPackages, startPostgres, startRedis } from './lib/queue-services.mjs';
 
 const require = createRequire(import.meta.url);
@@ -51,7 +39,7 @@ const WF = {
 	bulk: 'SkjQmBulkWrites1',
 	stop: 'SkjQmStopWorker1',
 };
-// The package's event types (nodes/shared/webhook-events.ts, via the built sandbox), read once
+// The package's event types (nodes/shared/webhookEvents.ts, via the built sandbox), read once
 // the package is built; the all-events fixture is filled with them, as in the n8n-line suites.
 /** @type {string[]} */
 let EVENT_TYPES = [];

@@ -10,15 +10,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
-	LOCAL,
-	ROOT,
-	freePort,
-	portInUse,
-	readJson,
-	sleep,
-	waitFor,
-} from '../../tools/lib/runtime.mjs';
+import { readJson } from '../../tools/lib/package.mjs';
+import { LOCAL, ROOT } from '../../tools/lib/paths.mjs';
+import { freePort, portInUse, sleep, waitFor } from '../../tools/lib/processes.mjs';
 
 const HOME = path.join(LOCAL, 'e2e', 'start');
 const LOGS = path.join(ROOT, 'test-output', 'start-signals');

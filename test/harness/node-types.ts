@@ -8,6 +8,7 @@ import type {
 
 import packageJson from '../../package.json';
 import { SkilljarApi } from '../../credentials/SkilljarApi.credentials';
+import { SkilljarV2Api } from '../../credentials/SkilljarV2Api.credentials';
 import type { SkilljarActionNode } from '../../nodes/shared/actionNode';
 
 /** `skilljarUser` → `SkilljarUser`: the folder, file and class name of a node. */
@@ -75,12 +76,30 @@ export class CredentialTest implements INodeType {
 	} as unknown as INodeType['description'];
 }
 
+/** The same for the Skilljar V2 API credential (its token is fetched by preAuthentication first). */
+export class CredentialTestV2 implements INodeType {
+	description = {
+		displayName: 'Credential Test v2',
+		name: 'credentialTestV2',
+		group: ['input'],
+		version: 1,
+		description: 'Sends the Skilljar V2 API credential test request',
+		defaults: { name: 'Credential Test v2' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'skilljarV2Api', required: true }],
+		requestDefaults: new SkilljarV2Api().test.request,
+		properties: [],
+	} as unknown as INodeType['description'];
+}
+
 export class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
 	constructor(extra: INodeType[] = []) {
 		this.types.set('harness.inputItems', new InputItems());
 		this.types.set('harness.credentialTest', new CredentialTest());
+		this.types.set('harness.credentialTestV2', new CredentialTestV2());
 		for (const node of [...ACTION_NODES, ...extra]) {
 			this.types.set(`${PACKAGE}.${node.description.name}`, node);
 		}

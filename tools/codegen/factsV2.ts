@@ -15,9 +15,9 @@ import type {
 	ApiOperation,
 	ApiResponseKind,
 } from '../../nodes/shared/apiFacts';
+import { eachOperation, successAnswer } from './facts';
 import { deref, refName, toField, type RawOperation, type RawSchema, type RawSpec } from './spec';
 
-const METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete'];
 /** Query parameters the transport owns: never user fields. */
 const PAGING = new Set(['page[size]', 'page[cursor]']);
 
@@ -26,14 +26,7 @@ interface RawV2Operation extends RawOperation {
 }
 
 export function extractV2Operations(spec: RawSpec): ApiOperation[] {
-	const operations: ApiOperation[] = [];
-	for (const [path, item] of Object.entries(spec.paths)) {
-		for (const [method, raw] of Object.entries(item)) {
-			if (!METHODS.includes(method)) continue;
-			operations.push(extractOperation(spec, path, method.toUpperCase() as ApiMethod, raw));
-		}
-	}
-	return operations;
+	return eachOperation(spec, extractOperation);
 }
 
 function extractOperation(
@@ -171,15 +164,11 @@ function capOf(text: string): number | undefined {
 }
 
 function extractResponse(spec: RawSpec, raw: RawOperation): ApiOperation['response'] {
-	const [status, answer] = Object.entries(raw.responses).find(([code]) => code.startsWith('2')) ?? [
-		'200',
-		{},
-	];
-	const schema = answer.content?.['application/json']?.schema;
-	if (!schema) return { status: Number(status), kind: 'empty' };
+	const { status, schema } = successAnswer(raw);
+	if (!schema) return { status, kind: 'empty' };
 	const resolved = deref(spec, schema);
 	const data = resolved.properties?.data;
-	if (!data) return { status: Number(status), kind: 'object' };
+	if (!data) return { status, kind: 'object' };
 	const inner = deref(spec, data);
 	let kind: ApiResponseKind = 'resource';
 	let entry: RawSchema | undefined = data;
@@ -193,5 +182,5 @@ function extractResponse(spec: RawSpec, raw: RawOperation): ApiOperation['respon
 		}
 	}
 	const name = entry?.$ref ? refName(entry.$ref) : undefined;
-	return { status: Number(status), kind, ...(name ? { schema: name } : {}) };
+	return { status, kind, ...(name ? { schema: name } : {}) };
 }

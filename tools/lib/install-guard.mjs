@@ -65,13 +65,14 @@ function stop(code) {
 	process.exit(code);
 }
 
-// The first line of the install's log says which npm settings came from the environment: the
-// runtime-install test reads it (none of the project's npm_config_* may reach an install).
+// The first line of the install's log names the variables a calling npm exports to its scripts
+// (npm_config_*, npm_package_*, ... in lower case) that reached the install: the runtime-install
+// test reads it, and none may. A user's own NPM_CONFIG_* (a registry, a cache) may, by design.
 const inherited = Object.keys(process.env)
-	.filter((key) => /^npm_/i.test(key))
+	.filter((key) => /^npm_/.test(key))
 	.sort();
 process.stdout.write(
-	`install-guard: npm settings from the environment: ${inherited.length ? inherited.join(' ') : 'none'}\n`,
+	`install-guard: npm settings from the calling npm: ${inherited.length ? inherited.join(' ') : 'none'}\n`,
 );
 
 const child = spawn(command, args, { stdio: 'inherit' });

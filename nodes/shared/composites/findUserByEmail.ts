@@ -24,7 +24,7 @@ async function run(this: IExecuteFunctions, call: CompositeCall): Promise<IDataO
 	const { input, itemIndex, settings } = call;
 	const body = (input.body ?? {}) as IDataObject;
 	const email = String(body.email).trim();
-	const candidates = await skilljarApiRequestAllItems.call(
+	const candidates = await (skilljarApiRequestAllItems<IDataObject>).call(
 		this,
 		{ method: 'GET', path: USERS, qs: { email } },
 		{ pagination: 'cursor', limit: 10 },

@@ -31,6 +31,7 @@ import {
 } from './decisions';
 import { backoffMs, isRepeatable } from './retryPolicy';
 import { endpointLabel, parseUrl } from './urls';
+import type { TokenGate } from '../v2/tokenGate';
 
 /**
  * One logical request: the limiter slot, the HTTP call with a timeout, redirects we follow
@@ -62,6 +63,8 @@ export interface Session {
 	settings: RequestSettings;
 	/** The credential type (default `skilljarApi`); API v2's gets a new token on a 401, once. */
 	credentialType?: string;
+	/** API v2: holds parallel requests back until the run's first one has its token. */
+	tokenGate?: TokenGate;
 }
 
 /** API v2's credential: bearer tokens n8n renews through the credential's `preAuthentication`. */
@@ -128,6 +131,16 @@ interface Attempt {
  * turn of the loop asks one pure decision (./decisions.ts) what the outcome means.
  */
 export async function sendRequest(
+	this: SkilljarContext,
+	session: Session,
+	request: OutgoingRequest,
+): Promise<unknown> {
+	const { tokenGate } = session;
+	if (!tokenGate) return await sendLoop.call(this, session, request);
+	return await tokenGate.pass(async () => await sendLoop.call(this, session, request));
+}
+
+async function sendLoop(
 	this: SkilljarContext,
 	session: Session,
 	request: OutgoingRequest,

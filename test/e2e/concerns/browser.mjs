@@ -4,7 +4,7 @@
 // failing leaves the others meaningful; a failure leaves a `browser-<line>-failure-<check>.png`.
 
 import { after, test } from 'node:test';
-import { dim, log } from '../../../tools/lib/runtime.mjs';
+import { dim, log } from '../../../tools/lib/log.mjs';
 import * as b from '../browser.mjs';
 import { OUT, OWNER, need } from '../support/n8n-line.mjs';
 

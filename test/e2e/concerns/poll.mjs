@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
-import { sleep, waitFor } from '../../../tools/lib/runtime.mjs';
+import { sleep, waitFor } from '../../../tools/lib/processes.mjs';
 import { executionRun, executions, nodeItems, setActive } from '../support/helpers.mjs';
 import { need, restartServer } from '../support/n8n-line.mjs';
 

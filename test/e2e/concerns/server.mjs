@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CREDENTIAL_ID, N8nClient, startN8nServer } from '../../../tools/lib/runtime.mjs';
+import { startN8nServer } from '../../../tools/lib/n8n.mjs';
+import { N8nClient } from '../../../tools/lib/n8n-client.mjs';
+import { CREDENTIAL_ID } from '../../../tools/lib/package.mjs';
 import { OWNER, need } from '../support/n8n-line.mjs';
 
 /** @param {import('../support/n8n-line.mjs').LineContext} ctx */

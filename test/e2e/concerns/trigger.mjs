@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ROOT, sleep, waitFor } from '../../../tools/lib/runtime.mjs';
+import { ROOT } from '../../../tools/lib/paths.mjs';
+import { sleep, waitFor } from '../../../tools/lib/processes.mjs';
 import {
 	executionRun,
 	executions,

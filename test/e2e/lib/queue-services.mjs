@@ -1,3 +1,5 @@
+// @ts-check
+// @ts-check
 // Redis and PostgreSQL from Debian's packages, run as throw-away processes for the queue-mode
 // suite: data in a temporary folder, listening on 127.0.0.1 only, on ports picked by the caller,
 // stopped by PID. Nothing here touches a system-wide Redis or PostgreSQL service.
@@ -6,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { portInUse, startProcess, stopChild, waitFor } from '../../../tools/lib/runtime.mjs';
+import { portInUse, startProcess, stopChild, waitFor } from '../../../tools/lib/processes.mjs';
 
 const PG_ROOT = '/usr/lib/postgresql';
 // PostgreSQL refuses to run as root; Debian's package creates this user.
@@ -29,6 +31,12 @@ function redisBinary() {
 	return null;
 }
 
+/**
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {string} what
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 function runChecked(cmd, args, what, options = {}) {
 	const result = spawnSync(cmd, args, { encoding: 'utf8', ...options });
 	if (result.error) throw new Error(`${what}: ${result.error.message}`);
@@ -37,7 +45,7 @@ function runChecked(cmd, args, what, options = {}) {
 			`${what} exited ${result.status ?? result.signal}:\n${`${result.stdout}\n${result.stderr}`.trim().slice(-2000)}`,
 		);
 	}
-	return result.stdout;
+	return String(result.stdout);
 }
 
 /**
@@ -65,7 +73,11 @@ export function ensureDebianPackages(log = () => {}) {
 	return missing;
 }
 
-/** Send one inline Redis command and return the first reply line. */
+/**
+ * Send one inline Redis command and return the first reply line.
+ * @param {number} port
+ * @param {string} command
+ */
 function redisCommand(port, command) {
 	return new Promise((resolve, reject) => {
 		const socket = net.connect({ port, host: '127.0.0.1' });
@@ -83,7 +95,10 @@ function redisCommand(port, command) {
 	});
 }
 
-/** redis-server in the foreground: no persistence, loopback only. */
+/**
+ * redis-server in the foreground: no persistence, loopback only.
+ * @param {{ dir: string, port: number, logFile: string }} options
+ */
 export async function startRedis({ dir, port, logFile }) {
 	const bin = redisBinary();
 	if (!bin) throw new Error('redis-server is not installed');
@@ -123,12 +138,14 @@ export async function startRedis({ dir, port, logFile }) {
  * A PostgreSQL cluster in `dir` (owned by the postgres user, because initdb and postgres refuse
  * to run as root), trust authentication on loopback, its socket inside `dir`, one database `n8n`.
  * The folders above `dir` must let that user through (mkdtemp makes 0700 folders: chmod 0711).
+ * @param {{ dir: string, port: number, logFile: string }} options
  */
 export async function startPostgres({ dir, port, logFile }) {
 	const bin = postgresBinDir();
 	if (!bin) throw new Error('PostgreSQL is not installed');
 	const asRoot = process.getuid?.() === 0;
 	// As root, drop to the postgres user; as any other user, run the binaries directly.
+	/** @type {(cmd: string, args: string[]) => [string, string[]]} */
 	const asPg = (cmd, args) =>
 		asRoot ? ['runuser', ['-u', PG_USER, '--', cmd, ...args]] : [cmd, args];
 	const data = path.join(dir, 'data');
@@ -191,6 +208,7 @@ export async function startPostgres({ dir, port, logFile }) {
 		{ timeoutMs: 20000, intervalMs: 300, child },
 	);
 	/** Run one SQL statement against the n8n database; returns psql's unaligned output. */
+	/** @param {string} sql */
 	const query = (sql) =>
 		runChecked(
 			...asPg(path.join(bin, 'psql'), [...psqlArgs, '-d', 'n8n', '-At', '-c', sql]),

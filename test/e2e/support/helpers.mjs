@@ -3,10 +3,10 @@
 // and event firing, and n8n's executions and workflow activation through its REST API.
 
 import assert from 'node:assert/strict';
-import { sandboxHeaders } from '../../../tools/lib/runtime.mjs';
+import { sandboxHeaders } from '../../../tools/lib/sandbox.mjs';
 
 /** @typedef {{ url: string, apiKey: string }} SandboxAddress */
-/** @typedef {import('../../../tools/lib/runtime.mjs').N8nClient} N8nClient */
+/** @typedef {import('../../../tools/lib/n8n-client.mjs').N8nClient} N8nClient */
 
 /** `n8n execute --rawOutput` prints log lines first, then the run as pretty JSON. @param {string} stdout */
 export function parseRawOutput(stdout) {

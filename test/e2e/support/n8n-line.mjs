@@ -9,23 +9,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { N8nClient } from '../../../tools/lib/n8n-client.mjs';
+import { n8nCli, n8nEnv, startN8nServer } from '../../../tools/lib/n8n.mjs';
 import {
-	LOCAL,
-	ROOT,
-	builtSandbox,
 	credentialFile,
-	ensureN8n,
 	exampleFiles,
-	freePort,
 	installPackageInto,
-	N8nClient,
-	n8nCli,
-	n8nEnv,
 	readJson,
-	startN8nServer,
-	stopChild,
 	writeJson,
-} from '../../../tools/lib/runtime.mjs';
+} from '../../../tools/lib/package.mjs';
+import { LOCAL, ROOT } from '../../../tools/lib/paths.mjs';
+import { freePort, stopChild } from '../../../tools/lib/processes.mjs';
+import { ensureN8n } from '../../../tools/lib/runtimes.mjs';
+import { builtSandbox } from '../../../tools/lib/sandbox.mjs';
 
 export const OUT = path.join(ROOT, 'test-output');
 export const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-sandbox-pass1' };
@@ -33,6 +29,7 @@ export const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-sandbox-pa
 export const WF = {
 	enroll: readJson(path.join(ROOT, 'examples', 'enroll-learners.json')).id,
 	enrollByEmail: readJson(path.join(ROOT, 'examples', 'enroll-by-email.json')).id,
+	bulkEnrollV2: readJson(path.join(ROOT, 'examples', 'bulk-enroll-v2.json')).id,
 	export: readJson(path.join(ROOT, 'examples', 'export-domain-users.json')).id,
 	completion: readJson(path.join(ROOT, 'examples', 'course-completion-to-group.json')).id,
 	allEvents: readJson(path.join(ROOT, 'test', 'e2e', 'fixtures', 'all-events-trigger.json')).id,
@@ -46,7 +43,7 @@ export const WF = {
  *   facts: ReturnType<typeof builtSandbox>,
  *   nodeBinary?: string, sandbox?: any, env?: ReturnType<typeof n8nEnv>, imported?: boolean,
  *   server?: { child: import('../../../tools/lib/processes.mjs').Server, base: string },
- *   client?: import('../../../tools/lib/runtime.mjs').N8nClient, triggerActive?: boolean,
+ *   client?: import('../../../tools/lib/n8n-client.mjs').N8nClient, triggerActive?: boolean,
  * }} LineContext
  */
 

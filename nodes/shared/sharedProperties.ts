@@ -1,0 +1,128 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * n8n sends every node description to the editor, and each action used to carry its own copy of
+ * parameters that several actions of a resource show alike (a Domain picker on every domain
+ * action, in both node versions). Identical parameters of one resource are kept once here, shown
+ * to all of their actions, wherever that leaves each action's parameters in the same order.
+ */
+
+type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+
+/** The action a parameter belongs to alone (one resource, one operation), else undefined. */
+function ownAction(property: INodeProperties): { show: Show; operation: string } | undefined {
+	const show = property.displayOptions?.show;
+	const resource = show?.resource;
+	const operation = show?.operation;
+	if (!show || resource?.length !== 1 || operation?.length !== 1) return undefined;
+	if (typeof operation[0] !== 'string') return undefined;
+	return { show, operation: operation[0] };
+}
+
+/** The parameter with its operation left out: equal keys are the same parameter of one resource. */
+function keyOf(property: INodeProperties, show: Show): string {
+	const rest: Show = { ...show };
+	delete rest.operation;
+	return JSON.stringify({
+		...property,
+		displayOptions: { ...property.displayOptions, show: rest },
+	});
+}
+
+/** Shares alike parameters within each resource, then across resources with the same actions. */
+export function shareAlikeProperties(properties: INodeProperties[]): INodeProperties[] {
+	return shareAcrossResources(shareWithinResources(properties));
+}
+
+function shareWithinResources(properties: INodeProperties[]): INodeProperties[] {
+	const output: INodeProperties[] = [];
+	/** Where the latest kept copy of each parameter is. */
+	const keptAt = new Map<string, number>();
+	/** Per action, the position of the last parameter it shows so far. */
+	const lastOf = new Map<string, number>();
+	for (const property of properties) {
+		const own = ownAction(property);
+		if (!own) {
+			output.push(property);
+			continue;
+		}
+		const action = `${String(own.show.resource?.[0])}/${own.operation}`;
+		const key = keyOf(property, own.show);
+		const at = keptAt.get(key);
+		// Sharing is allowed only after everything this action showed before: its order stays.
+		if (at !== undefined && at > (lastOf.get(action) ?? -1)) {
+			(output[at].displayOptions!.show!.operation as string[]).push(own.operation);
+			lastOf.set(action, at);
+			continue;
+		}
+		output.push({
+			...property,
+			displayOptions: {
+				...property.displayOptions,
+				show: { ...own.show, operation: [own.operation] },
+			},
+		});
+		keptAt.set(key, output.length - 1);
+		lastOf.set(action, output.length - 1);
+	}
+	return output;
+}
+
+/** The actions a kept parameter shows for, as `resource/operation`, if it is one resource's. */
+function actionsOf(property: INodeProperties): string[] | undefined {
+	const show = property.displayOptions?.show;
+	const resources = show?.resource;
+	const operations = show?.operation;
+	if (!resources?.length || !operations?.length) return undefined;
+	return resources.flatMap((resource) =>
+		operations.map((operation) => `${String(resource)}/${String(operation)}`),
+	);
+}
+
+/**
+ * A parameter kept for one resource's actions joins an equal one kept for another resource with
+ * the same operations, when no parameter of its actions sits between the two (so that moving it
+ * up keeps every action's order).
+ */
+function shareAcrossResources(properties: INodeProperties[]): INodeProperties[] {
+	const output: INodeProperties[] = [];
+	const keptAt = new Map<string, number>();
+	/** Per action, the positions in `output` of the parameters it shows. */
+	const positions = new Map<string, number[]>();
+	const place = (actions: string[], at: number) => {
+		for (const action of actions) positions.set(action, [...(positions.get(action) ?? []), at]);
+	};
+	for (const property of properties) {
+		const show = property.displayOptions?.show;
+		const actions = actionsOf(property);
+		if (!show || !actions || show.resource?.length !== 1) {
+			output.push(property);
+			if (actions) place(actions, output.length - 1);
+			continue;
+		}
+		const rest: Show = { ...show };
+		delete rest.resource;
+		const key = JSON.stringify({
+			...property,
+			displayOptions: { ...property.displayOptions, show: rest },
+		});
+		const at = keptAt.get(key);
+		const clear = (action: string) =>
+			(positions.get(action) ?? []).every((position) => position < at!);
+		if (at !== undefined && actions.every(clear)) {
+			(output[at].displayOptions!.show!.resource as string[]).push(show.resource[0] as string);
+			place(actions, at);
+			continue;
+		}
+		output.push({
+			...property,
+			displayOptions: {
+				...property.displayOptions,
+				show: { ...show, resource: [...show.resource] },
+			},
+		});
+		keptAt.set(key, output.length - 1);
+		place(actions, output.length - 1);
+	}
+	return output;
+}

@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { shareAlikeProperties } from '../nodes/shared/sharedProperties';
+
+const field = (name: string, resource: string, operation: string): INodeProperties => ({
+	displayName: name,
+	name,
+	type: 'string',
+	default: '',
+	displayOptions: { show: { resource: [resource], operation: [operation] } },
+});
+
+/** `name resource operation` entries, comma-separated, as action parameters in that order. */
+const fields = (list: string): INodeProperties[] =>
+	list.split(', ').map((entry) => {
+		const [name, resource, operation] = entry.split(' ');
+		return field(name, resource, operation);
+	});
+
+/** The parameters one action shows, in order. */
+const shownTo = (properties: INodeProperties[], resource: string, operation: string) =>
+	properties
+		.filter(
+			(property) =>
+				property.displayOptions?.show?.resource?.includes(resource) &&
+				property.displayOptions.show.operation?.includes(operation),
+		)
+		.map((property) => property.name);
+
+describe('parameters shared between actions', () => {
+	test('an equal parameter is kept once for the actions of a resource and of alike resources', () => {
+		const input = fields(
+			'domainName user get, userId user get, domainName user delete, userId user delete, domainName course get, domainName course delete',
+		);
+		const shared = shareAlikeProperties(input);
+		expect(shared.map((property) => property.displayOptions?.show)).toEqual([
+			{ resource: ['user', 'course'], operation: ['get', 'delete'] },
+			{ resource: ['user'], operation: ['get', 'delete'] },
+		]);
+	});
+
+	test('sharing never changes the order in which an action shows its parameters', () => {
+		// Update shows `b` before `a`: sharing `a` with get's copy would put it first.
+		const input = fields('a user get, b user get, b user update, a user update');
+		const shared = shareAlikeProperties(input);
+		expect(shownTo(shared, 'user', 'get')).toEqual(['a', 'b']);
+		expect(shownTo(shared, 'user', 'update')).toEqual(['b', 'a']);
+		expect(shared).toHaveLength(3);
+	});
+});
