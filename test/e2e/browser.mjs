@@ -303,7 +303,7 @@ async function searchPanel(session, search, query, waitForText) {
 
 /**
  * The node panel of a first step, searched for "Skilljar": where Skilljar Trigger ranks. n8n
- * ranks purely by fuzzy text score (see README, "Finding the nodes"): shorter names that start
+ * ranks purely by fuzzy text score (see docs/behaviour.md, "Finding the nodes"): shorter names that start
  * with the query win, so the 16-letter "Skilljar Trigger" cannot outrank "Skilljar User". The
  * check records the rank and requires the trigger to be listed with its events; for an event
  * word ("completion") the trigger must be the first Skilljar node.
@@ -507,7 +507,7 @@ export const TASK_SEARCHES = [
 	{ query: 'users', node: 'Skilljar User', action: 'Get many users' },
 ];
 
-/** The columns of a simplified domain user (README › Node versions and Simplify), in order. */
+/** The columns of a simplified domain user (docs/behaviour.md › Node versions and Simplify), in order. */
 export const SIMPLIFIED_DOMAIN_USER_COLUMNS = [
 	'id',
 	'email',
