@@ -395,7 +395,7 @@ export async function checkActionNode(session) {
 	// actions, before domain users, access codes and catalog pages (the panel may render only the
 	// first groups, so a group not shown counts as later).
 	const actionList = actionText.slice(Math.max(0, actionText.search(/Actions \(\d+\)/)));
-	const at = (pattern) => {
+	const at = (/** @type {RegExp} */ pattern) => {
 		const index = actionList.search(pattern);
 		return index < 0 ? Infinity : index;
 	};
