@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { Workflow, type INode, type INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { ACTION_NODES, TestNodeTypes } from './harness/node-types';
+import { ACTION_NODES } from './harness/node-types';
+import { canvasSubtitle as subtitleOf } from './harness/subtitle';
 
 const ROOT = join(__dirname, '..');
 const codexOf = (className: string) =>
@@ -19,27 +20,7 @@ const nodeNamed = (name: string) => {
 
 /** The subtitle as n8n's editor shows it under the node on the canvas (its own expression engine). */
 function canvasSubtitle(nodeType: string, parameters: Record<string, string>): unknown {
-	const { description } = nodeNamed(nodeType);
-	const node: INode = {
-		id: 'n',
-		name: description.displayName,
-		type: `n8n-nodes-skilljar.${nodeType}`,
-		typeVersion: 1.1,
-		position: [0, 0],
-		parameters,
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new TestNodeTypes(),
-	});
-	return workflow.expression.getSimpleParameterValue(
-		node,
-		description.subtitle as string,
-		'internal',
-		{},
-	);
+	return subtitleOf(nodeNamed(nodeType), parameters, 1.1);
 }
 
 describe('finding the right action', () => {

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
-import { Workflow, type INode } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
 import { SkilljarPollTrigger } from '../nodes/SkilljarPollTrigger/SkilljarPollTrigger.node';
 import { SkilljarTrigger } from '../nodes/SkilljarTrigger/SkilljarTrigger.node';
-import { PACKAGE, TestNodeTypes } from './harness/node-types';
+import { canvasSubtitle } from './harness/subtitle';
 
 /**
  * What the editor shows for the trigger: the canvas subtitle (evaluated by n8n-workflow's real
@@ -12,21 +10,7 @@ import { PACKAGE, TestNodeTypes } from './harness/node-types';
  */
 /** A node's canvas subtitle for these parameters, evaluated as the editor does. */
 function subtitle(nodeType: SkilljarTrigger | SkilljarPollTrigger, parameters: INode['parameters']) {
-	const node: INode = {
-		id: randomUUID(),
-		name: nodeType.description.displayName,
-		type: `${PACKAGE}.${nodeType.description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new TestNodeTypes([nodeType]),
-	});
-	return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'manual', {});
+	return canvasSubtitle(nodeType, parameters);
 }
 
 describe('Skilljar Trigger in the editor', () => {
