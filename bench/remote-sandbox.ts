@@ -30,7 +30,7 @@ const commands = {
 		sandbox = await startSandbox({ apiKey });
 		sandbox.faults.latencyMs = latencyMs;
 		sandbox.faults.setRateLimits(rateLimits);
-		return { url: sandbox.url, apiKey: sandbox.apiKey };
+		return { url: sandbox.url, apiKey: sandbox.apiKey, v2ClientId: sandbox.v2ClientId, v2ClientSecret: sandbox.v2ClientSecret };
 	},
 	switches({ latencyMs, rateLimits }) {
 		sandbox.faults.latencyMs = latencyMs;
@@ -53,6 +53,14 @@ const commands = {
 			posts: sandbox.requests.filter((r) => r.method === 'POST').length,
 			throttled: sandbox.faults.throttled,
 		};
+	},
+	countByEmail({ path }) {
+		const counts = {};
+		for (const item of sandbox.store.collection(path)) {
+			const email = item.user && String(item.user.email).toLowerCase();
+			counts[email] = (counts[email] || 0) + 1;
+		}
+		return counts;
 	},
 	countByUser({ path }) {
 		const counts = {};
@@ -86,6 +94,8 @@ export class RemoteSandbox {
 		private readonly worker: Worker,
 		public url = '',
 		public apiKey = '',
+		public v2ClientId = '',
+		public v2ClientSecret = '',
 	) {
 		worker.on(
 			'message',
@@ -112,11 +122,15 @@ export class RemoteSandbox {
 		const sandbox = new RemoteSandbox(
 			new Worker(WORKER_SOURCE, { eval: true, workerData: { serverPath, typescriptPath } }),
 		);
-		const { url } = (await sandbox.call('start', { apiKey, latencyMs, rateLimits })) as {
+		const started = (await sandbox.call('start', { apiKey, latencyMs, rateLimits })) as {
 			url: string;
+			v2ClientId: string;
+			v2ClientSecret: string;
 		};
-		sandbox.url = url;
+		sandbox.url = started.url;
 		sandbox.apiKey = apiKey;
+		sandbox.v2ClientId = started.v2ClientId;
+		sandbox.v2ClientSecret = started.v2ClientSecret;
 		return sandbox;
 	}
 
@@ -145,6 +159,11 @@ export class RemoteSandbox {
 	/** How many records of a collection each user id has. */
 	async countByUser(path: string): Promise<Record<string, number>> {
 		return (await this.call('countByUser', { path })) as Record<string, number>;
+	}
+
+	/** How many records of a collection each (lower-cased) user email has. */
+	async countByEmail(path: string): Promise<Record<string, number>> {
+		return (await this.call('countByEmail', { path })) as Record<string, number>;
 	}
 
 	async close(): Promise<void> {

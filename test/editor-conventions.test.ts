@@ -24,7 +24,23 @@ describe.each(ACTION_NODES.map((node) => [node.description.displayName, node] as
 				dark: 'file:../../icons/skilljar.dark.svg',
 			});
 			expect(description.subtitle).toBeTruthy();
-			expect(description.credentials).toEqual([{ name: 'skilljarApi', required: true }]);
+			const operations = TABLES[description.name].flatMap((resource) => resource.operations);
+			const values = (api: 'v1' | 'v2') =>
+				operations.filter((op) => (api === 'v2') === Boolean(op.v2)).map((op) => op.value);
+			const v1 = values('v1');
+			const v2 = values('v2');
+			// The editor shows the credential the chosen action needs, and only that one.
+			expect(v1.filter((value) => v2.includes(value))).toEqual([]);
+			const expected =
+				v2.length === 0
+					? [{ name: 'skilljarApi', required: true }]
+					: v1.length === 0
+						? [{ name: 'skilljarV2Api', required: true }]
+						: [
+								{ name: 'skilljarApi', required: true, displayOptions: { show: { operation: [...new Set(v1)] } } },
+								{ name: 'skilljarV2Api', required: true, displayOptions: { show: { operation: [...new Set(v2)] } } },
+							];
+			expect(description.credentials).toEqual(expected);
 		});
 
 		test('every operation has an action sentence and every list has Return All and Limit', () => {

@@ -39,7 +39,9 @@ async function search(
 		nodeTypes: new TestNodeTypes(),
 	});
 	const additionalData = buildAdditionalData(new SandboxCredentialsHelper(credentialsFor(sandbox)));
-	additionalData.currentNodeParameters = parameters;
+	// As the editor sends them: the node's parameters with their defaults (n8n-core decides
+	// from them which credential the node shows).
+	additionalData.currentNodeParameters = workflow.getNode(node.name)?.parameters ?? parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	return await listSearch[method].call(context, filter, token);
 }

@@ -18,12 +18,14 @@ import { n8nCli, n8nEnv, startN8nServer } from './lib/n8n.mjs';
 import { N8nClient } from './lib/n8n-client.mjs';
 import {
 	CREDENTIAL_ID,
+	CREDENTIAL_V2_ID,
 	buildPackage,
 	credentialFile,
 	exampleFiles,
 	fingerprint,
 	installPackageInto,
 	readJson,
+	sandboxV2Client,
 	writeJson,
 } from './lib/package.mjs';
 import { LOCAL, ROOT } from './lib/paths.mjs';
@@ -163,23 +165,25 @@ async function storedIds(dbFile) {
 }
 
 /**
- * Import the credential when it is missing or the sandbox's address or key changed (it only
- * points at the sandbox), and each example workflow only when its id is not in n8n yet.
+ * Import the credentials (v1 key, v2 client) when one is missing or the sandbox's address, key
+ * or client changed (they only point at the sandbox), and each example workflow only when its id
+ * is not in n8n yet.
  * @param {{ url: string }} sandbox @param {NodeJS.ProcessEnv} env @param {string} nodeBinary
  */
 async function importMissing(sandbox, env, nodeBinary) {
 	const stored = await storedIds(path.join(USER_FOLDER, '.n8n', 'database.sqlite'));
 	const stampFile = path.join(USER_FOLDER, 'credential.sha256');
-	const stamp = fingerprint([sandbox.url, SANDBOX_API_KEY]);
+	const stamp = fingerprint([sandbox.url, SANDBOX_API_KEY, sandboxV2Client().clientId]);
 	const credentialCurrent =
 		stored.credentials.has(CREDENTIAL_ID) &&
+		stored.credentials.has(CREDENTIAL_V2_ID) &&
 		fs.existsSync(stampFile) &&
 		fs.readFileSync(stampFile, 'utf8') === stamp;
 	const examples = exampleFiles().filter((f) => !stored.workflows.has(readJson(f).id));
 	if (credentialCurrent && !examples.length) return 0;
 
 	log(
-		bold('› Importing what n8n does not have yet: the "Skilljar sandbox" credential and examples'),
+		bold('› Importing what n8n does not have yet: the "Skilljar sandbox" credentials and examples'),
 	);
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skilljar-start-'));
 	try {

@@ -10,6 +10,11 @@ export const overlay: NodeOverlay = [
 			'courses_partial_update',
 			'courses_retrieve',
 			'courses_destroy',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			'list_courses',
+			'create_courses',
+			'update_courses',
+			'get_course',
 		],
 	},
 	{
@@ -27,5 +32,25 @@ export const overlay: NodeOverlay = [
 				action: 'Remove a label from a course',
 			},
 		],
+	},
+	{
+		value: 'courseAnalytics',
+		name: 'Course Analytics',
+		noun: 'course analytics summary',
+		plural: 'course ratings',
+		operations: [
+			'get_course_analytics',
+			{
+				id: 'list_course_ratings',
+				value: 'getRatingsV2',
+				name: 'Get Ratings',
+				action: 'Get the ratings of a course',
+			},
+		],
+	},
+	{
+		value: 'certificate',
+		name: 'Certificate',
+		operations: [{ id: 'list_certificates', largeList: true }, 'get_certificate'],
 	},
 ];

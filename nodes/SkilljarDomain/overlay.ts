@@ -34,7 +34,14 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'domain',
 		name: 'Domain',
-		operations: ['domains_list', 'domains_retrieve', 'domains_partial_update'],
+		operations: [
+			'domains_list',
+			'domains_retrieve',
+			'domains_partial_update',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			'list_domains',
+			'get_domain',
+		],
 	},
 	{
 		value: 'accessCodePool',
@@ -96,6 +103,24 @@ export const overlay: NodeOverlay = [
 			'domains_published_courses_create',
 			'domains_published_courses_partial_update',
 			'domains_published_courses_destroy',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			'list_published_courses',
+			{
+				id: 'publish_courses',
+				value: 'createManyV2',
+				name: 'Publish in Bulk',
+				action: 'Publish courses in bulk',
+			},
+			'update_published_courses',
+			'get_published_course',
+			'unpublish_published_course',
+			{
+				id: 'republish_published_course',
+				value: 'republishV2',
+				name: 'Republish',
+				action: 'Republish a published course',
+			},
+			'delete_published_course',
 		],
 	},
 	{
@@ -116,6 +141,22 @@ export const overlay: NodeOverlay = [
 			{ composite: 'enrollUserByEmail' },
 			{ id: 'domains_published_courses_enrollments_retrieve', idNotice: PUBLISHED_COURSE_ID },
 			{ id: 'domains_published_courses_enrollments_partial_update', idNotice: PUBLISHED_COURSE_ID },
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			{ id: 'list_enrollments', largeList: true },
+			{
+				id: 'bulk_enroll_students',
+				value: 'enrollManyV2',
+				name: 'Enroll Emails in Bulk',
+				action: 'Enroll emails in a published course in bulk',
+			},
+			'update_enrollments',
+			{
+				id: 'complete_enrollments',
+				value: 'setCompletionManyV2',
+				name: 'Set Completion in Bulk',
+				action: 'Set or remove course enrollment completion in bulk',
+			},
+			'get_enrollment',
 		],
 	},
 	{
@@ -372,6 +413,15 @@ export const overlay: NodeOverlay = [
 				},
 			},
 			'domains_users_signup_fields_retrieve',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			'list_signup_field_values',
+			{
+				id: 'create_signup_field_values',
+				// The entry's ID names the signup field the value answers.
+				fields: { 'body:id': { label: 'Signup Field ID', parameter: 'signupFieldId' } },
+			},
+			'update_signup_field_values',
+			'get_signup_field_value',
 		],
 	},
 	{

@@ -26,6 +26,16 @@ export const overlay: NodeOverlay = [
 			{ id: 'groups_partial_update', fields: signUpRule },
 			'groups_retrieve',
 			'groups_destroy',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			'list_groups',
+			'create_groups',
+			'update_groups',
+			{
+				id: 'delete_groups',
+				description:
+					'API v2: a hard delete that cannot be undone; what belongs to the groups goes with them. Up to 100 groups per request, each with its own result.',
+			},
+			'get_group',
 		],
 	},
 	{
@@ -65,6 +75,9 @@ export const overlay: NodeOverlay = [
 				name: 'Remove',
 				action: 'Remove a user from a group',
 			},
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			{ id: 'add_group_memberships', value: 'addManyV2', name: 'Add in Bulk', action: 'Add users to a group in bulk' },
+			{ id: 'remove_group_memberships', value: 'removeManyV2', name: 'Remove in Bulk', action: 'Remove users from a group in bulk' },
 		],
 	},
 	{
@@ -76,6 +89,27 @@ export const overlay: NodeOverlay = [
 			{
 				id: 'groups_email_domain_rules_partial_update',
 				action: 'Update the email domain rules of a group',
+			},
+		],
+	},
+	{
+		value: 'groupCourseVisibility',
+		name: 'Group Course Visibility',
+		noun: 'course visibility override',
+		plural: 'course visibility overrides',
+		operations: [
+			'list_visibility_overrides',
+			{
+				id: 'add_visibility_overrides',
+				value: 'addManyV2',
+				name: 'Add in Bulk',
+				action: 'Add course visibility overrides to a group in bulk',
+			},
+			{
+				id: 'remove_visibility_overrides',
+				value: 'removeManyV2',
+				name: 'Remove in Bulk',
+				action: 'Remove course visibility overrides from a group in bulk',
 			},
 		],
 	},

@@ -15,6 +15,11 @@ export const overlay: NodeOverlay = [
 			'lessons_partial_update',
 			'lessons_retrieve',
 			'lessons_destroy',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			'list_lessons',
+			'create_lessons',
+			'update_lessons',
+			'get_lesson',
 		],
 	},
 	{

@@ -10,6 +10,12 @@ export const overlay: NodeOverlay = [
 			'quizzes_retrieve',
 			'quizzes_partial_update',
 			'quizzes_destroy',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			'list_quizzes',
+			'create_quizzes',
+			'update_quizzes',
+			'delete_quizzes',
+			'get_quiz',
 		],
 	},
 	{
@@ -17,7 +23,27 @@ export const overlay: NodeOverlay = [
 		name: 'Quiz Question Bank',
 		noun: 'question bank of a quiz',
 		plural: 'question banks of a quiz',
-		operations: ['quizzes_question_banks_list', 'quizzes_question_banks_retrieve'],
+		operations: [
+			'quizzes_question_banks_list',
+			'quizzes_question_banks_retrieve',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			'list_quiz_question_bank_assignments',
+			{
+				id: 'bind_quiz_question_banks',
+				value: 'addManyV2',
+				name: 'Add in Bulk',
+				action: 'Add question banks to a quiz in bulk',
+			},
+			'update_quiz_question_banks',
+			{
+				id: 'unbind_quiz_question_banks',
+				value: 'removeManyV2',
+				name: 'Remove in Bulk',
+				action: 'Remove question banks from a quiz in bulk',
+				description:
+					'API v2: removes the assignments for good (a hard delete; the question banks themselves stay). Up to 100 per request.',
+			},
+		],
 	},
 	{
 		value: 'quizQuestion',

@@ -19,6 +19,28 @@ export const overlay: NodeOverlay = [
 			'users_retrieve',
 			// GET /v1/users?email= with an exact match (nodes/shared/composites/).
 			{ composite: 'findUserByEmail' },
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			{ id: 'list_students', largeList: true },
+			'create_students',
+			'update_students',
+			'get_student',
+			{
+				id: 'deactivate_student',
+				value: 'deactivateV2',
+				name: 'Deactivate',
+				action: 'Deactivate a user',
+				description: 'API v2: a soft delete; the user can be reactivated with Update in Bulk',
+			},
+			{
+				id: 'anonymize_student',
+				description: 'API v2: erases the user’s personal data for good (a hard, irreversible change)',
+			},
+			{ id: 'send_password_reset', action: 'Send a password reset email to a user' },
+			{
+				id: 'set_student_password',
+				action: 'Set the password of a user',
+				fields: { 'attributes.password': { secret: true } },
+			},
 		],
 	},
 	{

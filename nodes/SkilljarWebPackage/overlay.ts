@@ -25,6 +25,12 @@ export const overlay: NodeOverlay = [
 				},
 			},
 			'web_packages_destroy',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			'list_web_packages',
+			'create_web_packages',
+			'update_web_packages',
+			'get_web_package',
+			'delete_web_package',
 		],
 	},
 ];

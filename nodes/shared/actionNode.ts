@@ -11,6 +11,7 @@ import { buildProperties } from './description';
 import { executeSkilljarNode } from './execute';
 import { listSearch } from './listSearch';
 import type { NodeOverlay, SkilljarResource } from './types';
+import { credentialsOf } from './v2/credentials';
 import { ACTION_NODE_VERSIONS } from './versioned';
 
 /**
@@ -58,7 +59,7 @@ export class SkilljarActionNode implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'skilljarApi', required: true }],
+			credentials: credentialsOf(resources),
 			properties: buildProperties(resources),
 		};
 		this.execute = async function (this: IExecuteFunctions) {

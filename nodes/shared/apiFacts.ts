@@ -43,9 +43,18 @@ export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * What a successful answer is: `envelope` = `{count, next, previous, results}`; `array` = bare JSON
- * array; `object` = one JSON object; `empty` = no body (204).
+ * array; `object` = one JSON object; `empty` = no body (204). API v2 (JSON:API): `resource` =
+ * `{data: {type, id, attributes, relationships}}`; `resources` = `{data: [...], links, meta}`;
+ * `batch` = `{data: [{status, id, result | error}], summary}`, one entry per item sent.
  */
-export type ApiResponseKind = 'envelope' | 'array' | 'object' | 'empty';
+export type ApiResponseKind =
+	| 'envelope'
+	| 'array'
+	| 'object'
+	| 'empty'
+	| 'resource'
+	| 'resources'
+	| 'batch';
 
 /** How a list pages through results. */
 export type ApiPagination =
@@ -54,7 +63,27 @@ export type ApiPagination =
 	/** Cursor pagination (`GET /v1/users`): same envelope, `next` carries `cursor=`. */
 	| 'cursor'
 	/** The endpoint returns a bare JSON array in one response. */
-	| 'array';
+	| 'array'
+	/** API v2 (JSON:API): `{data: [...], links: {next}}`; `next` carries `page[cursor]`. */
+	| 'links';
+
+/**
+ * How an API v2 request body is a JSON:API document. The operation's body fields then name where
+ * each value goes inside one `data` entry (`id`, `attributes.title`, `relationships.course.data.id`)
+ * or, for the `shared` ones, beside `data` in the envelope.
+ */
+export interface ApiJsonApiBody {
+	/** The entries' JSON:API `type`, e.g. `students` (filled in by the engine). */
+	type: string;
+	/** `data` is a list; at most `cap` entries per request (from the document). */
+	batch?: { cap?: number };
+	/** Envelope members beside `data`, the same for every entry of one request. */
+	shared: readonly string[];
+	/** The entry carries `attributes` (sent, if empty, as `{}`). */
+	attributes?: true;
+	/** JSON:API `type` of each relationship's record, e.g. `{course: 'courses'}`. */
+	relationships?: Readonly<Record<string, string>>;
+}
 
 export interface ApiOperation {
 	/** The document's operationId, e.g. `groups_users_destroy`. Unique. */
@@ -72,8 +101,16 @@ export interface ApiOperation {
 	response: { status: number; kind: ApiResponseKind; schema?: string };
 	/** Present on lists. */
 	pagination?: ApiPagination;
-	/** Whether the list accepts `page_size`. */
+	/** Whether the list accepts `page_size` (v2: `page[size]`). */
 	pageSize?: true;
+	/** API v2: OAuth scopes, any one of which allows the call. */
+	scopes?: readonly string[];
+	/** API v2: the request body is a JSON:API document (see ApiJsonApiBody). */
+	jsonApi?: ApiJsonApiBody;
+	/** API v2: a write the document calls idempotent, so sending it again changes nothing. */
+	idempotent?: true;
+	/** API v2: a request header the document requires, with its one accepted value. */
+	header?: { name: string; value: string };
 }
 
 /** A component schema (response shapes, for the sandbox), properties resolved. */

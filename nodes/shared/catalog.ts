@@ -1,9 +1,11 @@
 import type { ApiOperation } from './apiFacts';
 import { compositeOf } from './composites';
 import { fieldsOf } from './fields';
-import { V1_FACTS, type FactsTable } from './factsTable';
+import { V1_FACTS, V2_FACTS, tableFor, type FactsTable } from './factsTable';
 import { camelCase, humanize, kindTexts, nounOf, pluralOf, withArticle } from './naming';
 import { defaultPicker } from './pickers';
+import { markV2Twins, v2Details, v2Fields, v2Texts } from './v2/catalog';
+import { v2PickerOf } from './v2/pickers';
 import type {
 	CompositeOverlay,
 	NodeOverlay,
@@ -21,9 +23,9 @@ import type {
  * particular to one operation.
  */
 
-/** The v1 facts of an operation ID (throws naming an ID the document lacks). */
+/** The facts of an operation ID, v1's or v2's (throws naming an ID neither document has). */
 export function factsOf(id: string): ApiOperation {
-	return V1_FACTS.get(id);
+	return tableFor(id).get(id);
 }
 
 export function kindOf(facts: ApiOperation, table: FactsTable = V1_FACTS): OperationKind {
@@ -66,10 +68,12 @@ export function resourcesOf(
 		resources = overlay.map((resource) => ({
 			value: resource.value,
 			name: resource.name,
-			operations: resource.operations.map((entry) =>
-				isComposite(entry)
-					? buildComposite(entry.composite)
-					: buildOperation(resource, normalise(entry), table),
+			operations: markV2Twins(
+				resource.operations.map((entry) =>
+					isComposite(entry)
+						? buildComposite(entry.composite)
+						: buildOperation(resource, normalise(entry), table),
+				),
 			),
 		}));
 		builtTables.set(overlay, resources);
@@ -99,23 +103,30 @@ function buildComposite(name: string): SkilljarOperation {
 function buildOperation(
 	resource: ResourceOverlay,
 	entry: OperationOverlay,
-	table: FactsTable,
+	nodeTable: FactsTable,
 ): SkilljarOperation {
 	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
+	// A node's overlay may also name API v2 operations: they are read from v2's own table.
+	const table = tableFor(ids[0], nodeTable);
+	const v2 = table === V2_FACTS;
 	const facts = table.get(ids[0]);
-	const kind = kindOf(facts, table);
+	// An overlay's pagination makes a list of what the document declares as one free object.
+	const kind = entry.pagination ? 'list' : kindOf(facts, table);
 	const noun = resource.noun ?? nounOf(resource.name);
 	const texts = kindTexts(kind, noun, resource.plural ?? pluralOf(noun));
 	if (kind === 'action') {
-		const verb = facts.path.split('/').pop() ?? '';
+		const verb = facts.path.split('/').filter(Boolean).pop() ?? '';
 		texts.value = camelCase(verb.replace(/-/g, '_'));
 		texts.name = humanize(verb.replace(/-/g, '_'));
 		texts.action = `${texts.name} ${withArticle(noun)}`;
 	}
 
+	const v2Wording = v2 ? v2Texts(texts, facts, kind, resource.plural ?? pluralOf(noun)) : undefined;
+	if (v2Wording) Object.assign(texts, { ...v2Wording, description: undefined });
+
 	const base = baseFields(entry, table);
 	const path = base.path;
-	let fields = base.fields;
+	let fields = v2 ? v2Fields(base.fields, facts) : base.fields;
 
 	const overrides = entry.fields ?? {};
 	// Keys are wire names; `body:name` / `path:name` pick one where path and body share a name.
@@ -123,7 +134,13 @@ function buildOperation(
 		overrides[`${field.in}:${field.name}`] ?? overrides[field.name] ?? {};
 	fields = fields
 		.filter((field) => !overrideOf(field).hidden)
-		.map((field) => applyFieldOverlay(field, overrideOf(field)));
+		// v2 fields get v2 pickers (v1's list v1 records with the v1 credential).
+		.map((field) =>
+			applyFieldOverlay(
+				field,
+				v2 ? { picker: v2PickerOf(field, facts) ?? false, ...overrideOf(field) } : overrideOf(field),
+			),
+		);
 	fields.push(...(entry.extraFields ?? []));
 	fields = attachPickers(fields);
 
@@ -143,7 +160,8 @@ function buildOperation(
 	};
 	if (facts.response.schema) operation.responseSchema = facts.response.schema;
 	if (facts.body) operation.requestSchema = facts.body.schema;
-	if (entry.description) operation.description = entry.description;
+	const description = entry.description ?? v2Wording?.description;
+	if (description) operation.description = description;
 	const pagination = entry.pagination ?? facts.pagination;
 	if (pagination) operation.pagination = pagination;
 	if (pagination && (entry.pageSize ?? facts.pageSize)) operation.pageSize = true;
@@ -151,15 +169,17 @@ function buildOperation(
 	if (entry.download) operation.download = entry.download;
 	if (entry.largeList) operation.largeList = true;
 	if (entry.idNotice) operation.idNotice = entry.idNotice;
+	if (v2) operation.v2 = v2Details(facts);
 	return operation;
 }
 
 /** Path and fields from the facts alone, before the overlay's field overrides. */
 export function baseFields(
 	entry: OperationOverlay,
-	table: FactsTable = V1_FACTS,
+	preferred: FactsTable = V1_FACTS,
 ): { path: string; fields: SkilljarField[] } {
 	const ids = typeof entry.id === 'string' ? [entry.id] : [...entry.id];
+	const table = tableFor(ids[0], preferred);
 	const facts = table.get(ids[0]);
 	const fields = fieldsOf(facts, entry.json);
 	return ids.length > 1

@@ -2,13 +2,13 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { downloadProperties } from './binaryOutput';
 import { idHintProperties, returnAllNoticeProperties } from './hints';
-import { requestOptionsProperty } from './requestOptions';
 import { simplifyProperty } from './simplify';
 import { fieldDisplayName, fieldParameterName, humanize, optionLabel } from './naming';
 import { pickerDescription, pickerProperty } from './pickerProperty';
 import { showsPicker } from './pickers';
 import { NULL_OPTION, collectionFor } from './collections';
 import { shareAlikeProperties } from './sharedProperties';
+import { requestOptionsFor } from './v2/batchOptions';
 import { byVersion } from './versioned';
 import type { SkilljarField, SkilljarOperation, SkilljarResource } from './types';
 
@@ -43,7 +43,7 @@ export function buildProperties(resources: SkilljarResource[]): INodeProperties[
 			});
 		}
 	}
-	properties.push(...places.flat(), requestOptionsProperty);
+	properties.push(...places.flat(), requestOptionsFor(resources));
 	return shareAlikeProperties(properties);
 }
 

@@ -14,6 +14,7 @@ export function describeSkilljarError(body: unknown): string {
 	if (typeof body !== 'object') return String(body);
 	const object = body as JsonObject;
 	if (typeof object.detail === 'string' && Object.keys(object).length === 1) return object.detail;
+	if (Array.isArray(object.errors)) return describeJsonApiErrors(object.errors);
 	return flattenFieldErrors(object).join('; ');
 }
 
@@ -39,6 +40,22 @@ function flattenFieldErrors(value: unknown, prefix = ''): string[] {
 			key === 'non_field_errors' || key === 'detail' ? prefix : prefix ? `${prefix}.${key}` : key;
 		return flattenFieldErrors(entry, path);
 	});
+}
+
+/** API v2's error document: `{errors: [{status, code, title, detail, source: {pointer}}]}`. */
+function describeJsonApiErrors(errors: unknown[]): string {
+	return errors
+		.map((entry) => {
+			if (typeof entry !== 'object' || entry === null) return String(entry);
+			const error = entry as JsonObject;
+			const text = [error.title, error.detail].filter((part) => typeof part === 'string' && part);
+			const unique = text.length === 2 && text[0] === text[1] ? [text[0]] : text;
+			const pointer = (error.source as JsonObject | null | undefined)?.pointer;
+			const where = typeof pointer === 'string' && pointer ? ` (at ${pointer})` : '';
+			return `${unique.join(': ') || String(error.code ?? '')}${where}`;
+		})
+		.filter(Boolean)
+		.join('; ');
 }
 
 function looksLikeHtml(text: string): boolean {

@@ -18,6 +18,11 @@ import { readSimplify } from './simplify';
 import { strictBoolean, strictInteger } from './strictValues';
 import { skilljarApiRequest, skilljarApiRequestAllItems } from './transport';
 import type { SkilljarOperation, SkilljarResource } from './types';
+import { executeBatch } from './v2/batch';
+import { isBatch } from './v2/catalog';
+import { itemsOfDocument } from './v2/jsonApi';
+import { v2ListItems } from './v2/list';
+import { v2Request } from './v2/request';
 
 /** Finds the table entry for the selected resource and operation. */
 export function findOperation(
@@ -43,6 +48,13 @@ export async function executeSkilljarNode(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
+	// A bulk (API v2) action sends the items together (nodes/shared/v2/batch.ts).
+	const bulk = findOperation(
+		resources,
+		this.getNodeParameter('resource', 0) as string,
+		this.getNodeParameter('operation', 0) as string,
+	);
+	if (bulk && isBatch(bulk)) return await executeBatch.call(this, bulk);
 	const perItem: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
 	const continueOnFail = this.continueOnFail();
 	let parallelItems = 1;
@@ -94,6 +106,7 @@ async function runItem(
 		);
 	}
 	const settings = readRequestOptions.call(this, itemIndex);
+	if (operation.v2) return await runV2Item.call(this, operation, itemIndex, settings);
 	const request = withIdempotency(operation, readRequest.call(this, operation, itemIndex));
 	if (operation.composite) {
 		const call = { input: request, itemIndex, settings };
@@ -131,6 +144,37 @@ async function runItem(
 		return asOutput([deletedItem(request)]);
 	}
 	return asOutput(simplify(toItems(response)));
+}
+
+/** One item of a (not bulk) API v2 action: JSON:API answers become flat items, masked and paired. */
+async function runV2Item(
+	this: IExecuteFunctions,
+	operation: SkilljarOperation,
+	itemIndex: number,
+	settings: ReturnType<typeof readRequestOptions>,
+): Promise<INodeExecutionData[]> {
+	const pairedItem = { item: itemIndex };
+	const asOutput = (records: IDataObject[]): INodeExecutionData[] =>
+		records.map((json) => ({ json: maskSecrets(json), pairedItem }));
+	const request = v2Request.call(
+		this,
+		operation,
+		readRequest.call(this, operation, itemIndex),
+		itemIndex,
+	);
+	request.scopes = operation.v2?.scopes;
+	if (operation.pagination) {
+		const returnAll = readReturnAll.call(this, itemIndex);
+		const limit = returnAll ? undefined : readLimit.call(this, itemIndex);
+		const list = { pageSize: operation.pageSize, limit };
+		return asOutput(await v2ListItems.call(this, request, list, itemIndex, settings));
+	}
+	const response = await skilljarApiRequest.call(this, request, itemIndex, settings);
+	if (operation.kind === 'delete' && isEmptyAnswer(response)) {
+		return asOutput([deletedItem(request)]);
+	}
+	if (isEmptyAnswer(response)) return asOutput([{ success: true }]);
+	return asOutput(itemsOfDocument(response));
 }
 
 function isEmptyAnswer(response: unknown): boolean {

@@ -1,5 +1,6 @@
 import type { ApiOperation } from './apiFacts';
 import { API_OPERATIONS } from './generated/operations';
+import { API_V2_OPERATIONS } from './generated/operationsV2';
 
 /**
  * One API's generated operations, indexed once. Everything the catalog needs to know across
@@ -49,3 +50,14 @@ export function indexFacts(operations: readonly ApiOperation[]): FactsTable {
 
 /** Skilljar API v1 (`/v1/...`, API key). */
 export const V1_FACTS = indexFacts(API_OPERATIONS);
+
+/** Skilljar API v2 (`/v2/...`, OAuth client credentials, JSON:API). */
+export const V2_FACTS = indexFacts(API_V2_OPERATIONS);
+
+/**
+ * The table that holds an operation ID: `preferred` (a node's own API) if it has it, else API v2's.
+ * A node's overlay may name operations of both APIs.
+ */
+export function tableFor(id: string, preferred: FactsTable = V1_FACTS): FactsTable {
+	return !preferred.has(id) && V2_FACTS.has(id) ? V2_FACTS : preferred;
+}

@@ -9,6 +9,7 @@ import {
 import { V1_FACTS } from './factsTable';
 import { camelCase, humanize } from './naming';
 import { skilljarApiRequest } from './transport';
+import { V2_LIST_SEARCH } from './v2/pickers';
 
 /**
  * "From list" searches for records that have a list endpoint. Which field gets which search is
@@ -199,6 +200,8 @@ function nextToken(next: unknown, key: string): string | undefined {
 	}
 }
 
-export const listSearch = Object.fromEntries(
-	Object.entries(SEARCHES).map(([name, spec]) => [name, makeSearch(spec)]),
-);
+export const listSearch = {
+	...Object.fromEntries(Object.entries(SEARCHES).map(([name, spec]) => [name, makeSearch(spec)])),
+	// API v2 records, listed with the v2 credential.
+	...V2_LIST_SEARCH,
+};

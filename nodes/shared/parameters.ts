@@ -20,6 +20,7 @@ export function readRequest(
 	const pathParams: Record<string, string> = {};
 	const qs: IDataObject = {};
 	const body: IDataObject = {};
+	const headers: Record<string, string> = {};
 	const collections = new Map<string, IDataObject>();
 	const version = this.getNode().typeVersion;
 
@@ -54,6 +55,7 @@ export function readRequest(
 		}
 		if (field.in === 'path') pathParams[field.name] = String(value);
 		else if (field.in === 'query') qs[field.name] = value as IDataObject[string];
+		else if (field.in === 'header') headers[field.name] = String(value);
 		else setNested(body, field.name, value);
 	}
 
@@ -74,9 +76,12 @@ export function readRequest(
 		qs,
 		answer: operation.answer,
 	};
-	// A composite's non-path fields are its handler's inputs, whatever its first request is.
+	if (Object.keys(headers).length) request.headers = headers;
+	// A composite's non-path fields are its handler's inputs, whatever its first request is; an
+	// API v2 bulk delete names its records in a JSON:API body.
 	if (
 		operation.kind === 'composite' ||
+		operation.v2?.jsonApi !== undefined ||
 		(operation.method !== 'GET' && operation.method !== 'DELETE')
 	)
 		request.body = body;

@@ -12,6 +12,7 @@ import { downloadSignedFile, type DownloadedFile } from './http/download';
 import { DEFAULT_LIMITS, limiterFor, readLimit } from './http/limiter';
 import {
 	CREDENTIAL_TYPE,
+	CREDENTIAL_TYPE_V2,
 	DEFAULT_SETTINGS,
 	sendRequest,
 	type RequestSettings,
@@ -20,6 +21,7 @@ import {
 } from './http/request';
 import { endpointLabel, isSameList, parseUrl } from './http/urls';
 import { runPool } from './pool';
+import { TokenGate } from './v2/tokenGate';
 import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
 
 /**
@@ -28,7 +30,7 @@ import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
  * translation (the parts live in ./http/). Node files never call the HTTP helpers themselves.
  */
 
-export { CREDENTIAL_TYPE, DEFAULT_SETTINGS };
+export { CREDENTIAL_TYPE, CREDENTIAL_TYPE_V2, DEFAULT_SETTINGS };
 export type { RequestSettings, SkilljarContext };
 
 /** Skilljar's largest accepted `page_size` (since Dec 2025). */
@@ -51,6 +53,14 @@ export interface SkilljarRequest {
 	idempotentPost?: boolean;
 	/** What the facts say a success answers; an `empty` answer may come without a body. */
 	answer?: ApiResponseKind;
+	/** Extra request headers (API v2's destructive-call confirmation). */
+	headers?: Record<string, string>;
+	/** API v2 batch writes: resent only where documented idempotent, whatever the method. */
+	repeatable?: boolean;
+	/** The credential to send it with (default: v1's `skilljarApi`). */
+	credentialType?: string;
+	/** API v2: the scopes that allow the call (named in a 403's message). */
+	scopes?: readonly string[];
 }
 
 export interface ListOptions<T = IDataObject> {
@@ -71,39 +81,55 @@ export interface ListOptions<T = IDataObject> {
  * object is the same for every item of a run, so parallel items and pages do not each decrypt the
  * credential again. (n8n selects a credential per node, not per item.)
  */
-const credentialSessions = new WeakMap<object, Promise<Omit<Session, 'settings'>>>();
+const credentialSessions = new WeakMap<object, Map<string, Promise<Omit<Session, 'settings'>>>>();
 
-async function openSession(
+export async function openSession(
 	this: SkilljarContext,
 	settings: RequestSettings,
 	itemIndex?: number,
+	credentialType: string = CREDENTIAL_TYPE,
 ): Promise<Session> {
-	let pending = credentialSessions.get(this);
+	let byType = credentialSessions.get(this);
+	if (!byType) {
+		byType = new Map();
+		credentialSessions.set(this, byType);
+	}
+	let pending = byType.get(credentialType);
 	if (!pending) {
-		pending = readCredential.call(this);
-		credentialSessions.set(this, pending);
+		const sessions = byType;
+		pending = readCredential.call(this, credentialType);
+		sessions.set(credentialType, pending);
 		// A failed read is not cached: the next item reports it again with its own index.
-		pending.catch(() => credentialSessions.delete(this));
+		pending.catch(() => sessions.delete(credentialType));
 	}
 	try {
 		return { ...(await pending), settings };
 	} catch (error) {
+		const name = credentialType === CREDENTIAL_TYPE_V2 ? 'Skilljar V2 API' : 'Skilljar';
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
 			itemIndex,
-			description:
-				'Open the Skilljar credential and set Base URL to the API root, e.g. https://api.skilljar.com',
+			description: `Open the ${name} credential and set Base URL to the API root, e.g. https://api.skilljar.com`,
 		});
 	}
 }
 
-async function readCredential(this: SkilljarContext): Promise<Omit<Session, 'settings'>> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+async function readCredential(
+	this: SkilljarContext,
+	credentialType: string,
+): Promise<Omit<Session, 'settings'>> {
+	const credentials = await this.getCredentials(credentialType);
 	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
-	const limiter = limiterFor(baseUrl, String(credentials.apiKey ?? ''), {
+	// v1 and v2 credentials pace apart: Skilljar counts v2 clients on their own.
+	const identity =
+		credentialType === CREDENTIAL_TYPE_V2
+			? `v2 ${String(credentials.clientId ?? '')}`
+			: String(credentials.apiKey ?? '');
+	const limiter = limiterFor(baseUrl, identity, {
 		perMinute: readLimit(credentials.requestsPerMinute, DEFAULT_LIMITS.perMinute),
 		perHour: readLimit(credentials.requestsPerHour, DEFAULT_LIMITS.perHour),
 	});
-	return { baseUrl, limiter };
+	const isV2 = credentialType === CREDENTIAL_TYPE_V2;
+	return { baseUrl, limiter, credentialType, ...(isV2 ? { tokenGate: new TokenGate() } : {}) };
 }
 
 /**
@@ -156,7 +182,7 @@ export async function skilljarApiRequest(
 	itemIndex?: number,
 	settings: RequestSettings = DEFAULT_SETTINGS,
 ): Promise<unknown> {
-	const session = await openSession.call(this, settings, itemIndex);
+	const session = await openSession.call(this, settings, itemIndex, request.credentialType);
 	const path = buildPath(request.path, request.pathParams, (message) => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
 	});
@@ -167,6 +193,9 @@ export async function skilljarApiRequest(
 		qs: request.qs,
 		body: request.body,
 		idempotentPost: request.idempotentPost,
+		repeatable: request.repeatable,
+		headers: request.headers,
+		scopes: request.scopes,
 		itemIndex,
 	});
 	const problem = answerProblem(acceptsEmptyAnswer(request.method, request.answer), answer);
@@ -358,7 +387,7 @@ async function followNextLinks<T>(
  * and same path as the first request (so also under the credential's Base URL). The API key must
  * never travel anywhere else.
  */
-function checkNextUrl(this: SkilljarContext, next: string, firstUrl: URL, itemIndex?: number): URL {
+export function checkNextUrl(this: SkilljarContext, next: string, firstUrl: URL, itemIndex?: number): URL {
 	const nextUrl = parseUrl(next, firstUrl.toString());
 	if (!nextUrl) {
 		throw new NodeApiError(this.getNode(), { next: 'not a URL' } as JsonObject, {

@@ -9,7 +9,7 @@
  * editor parameters (description.ts), read and check them (parameters.ts) and run (execute.ts).
  */
 
-import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
+import type { ApiJsonApiBody, ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
 
 /** How a field is entered in the editor and encoded on the wire. */
 export type FieldType =
@@ -49,7 +49,8 @@ export interface Picker {
 export interface SkilljarField {
 	/** Name on the wire. A dotted name (`user.id`) is a member of a nested body object. */
 	name: string;
-	in: 'path' | 'query' | 'body';
+	/** `header`: a request header (API v2's destructive-call confirmation). */
+	in: 'path' | 'query' | 'body' | 'header';
 	type: FieldType;
 	/** Required fields are top-level parameters; optional ones sit in a collection. */
 	required?: boolean;
@@ -119,7 +120,7 @@ export interface SkilljarOperation {
 	description?: string;
 	kind: OperationKind;
 	method: ApiMethod;
-	/** Path template with `{param}` placeholders, no trailing slash. */
+	/** Path template with `{param}` placeholders, as documented (v1: no trailing slash). */
 	path: string;
 	fields: SkilljarField[];
 	/** Present on list operations. */
@@ -157,6 +158,22 @@ export interface SkilljarOperation {
 	largeList?: true;
 	/** See `OperationOverlay.idNotice`. */
 	idNotice?: string;
+	/** Present on API v2 actions (credential `skilljarV2Api`; built in nodes/shared/v2/). */
+	v2?: V2Operation;
+}
+
+/** What an API v2 action needs beyond a v1 one, from the generated facts. */
+export interface V2Operation {
+	/** OAuth scopes, any one of which allows the call (docs/api-v2.md). */
+	scopes: readonly string[];
+	/** The body is a JSON:API document; with `batch`, one `data` entry per input item. */
+	jsonApi?: ApiJsonApiBody;
+	/** Most entries one request may carry (batch writes). */
+	batchCap?: number;
+	/** Documented as idempotent: the only batch writes the transport may send again. */
+	idempotent?: boolean;
+	/** A header the call requires; sent only once the user confirmed (see nodes/shared/v2/request.ts). */
+	header?: { name: string; value: string };
 }
 
 export interface SkilljarResource {

@@ -8,16 +8,20 @@ import type {
 
 import packageJson from '../../package.json';
 import { SkilljarApi } from '../../credentials/SkilljarApi.credentials';
+import { SkilljarV2Api } from '../../credentials/SkilljarV2Api.credentials';
 import type { SkilljarActionNode } from '../../nodes/shared/actionNode';
 
 /** `skilljarUser` → `SkilljarUser`: the folder, file and class name of a node. */
 export const classNameOf = (nodeType: string): string =>
 	nodeType.charAt(0).toUpperCase() + nodeType.slice(1);
 
-/** Class names of the action nodes package.json lists (`dist/nodes/<Class>/<Class>.node.js`). */
+/**
+ * Class names of the action nodes package.json lists (`dist/nodes/<Class>/<Class>.node.js`):
+ * all but the triggers.
+ */
 export const ACTION_NODE_CLASSES: string[] = packageJson.n8n.nodes
 	.map((file) => /^dist\/nodes\/([A-Za-z]+)\/\1\.node\.js$/.exec(file)?.[1] ?? file)
-	.filter((className) => className !== 'SkilljarTrigger');
+	.filter((className) => !className.endsWith('Trigger'));
 
 /** Every action node of the package, as n8n loads them: one per entry of package.json. */
 export const ACTION_NODES: SkilljarActionNode[] = ACTION_NODE_CLASSES.map((className) => {
@@ -72,12 +76,30 @@ export class CredentialTest implements INodeType {
 	} as unknown as INodeType['description'];
 }
 
+/** The same for the Skilljar V2 API credential (its token is fetched by preAuthentication first). */
+export class CredentialTestV2 implements INodeType {
+	description = {
+		displayName: 'Credential Test v2',
+		name: 'credentialTestV2',
+		group: ['input'],
+		version: 1,
+		description: 'Sends the Skilljar V2 API credential test request',
+		defaults: { name: 'Credential Test v2' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'skilljarV2Api', required: true }],
+		requestDefaults: new SkilljarV2Api().test.request,
+		properties: [],
+	} as unknown as INodeType['description'];
+}
+
 export class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
 	constructor(extra: INodeType[] = []) {
 		this.types.set('harness.inputItems', new InputItems());
 		this.types.set('harness.credentialTest', new CredentialTest());
+		this.types.set('harness.credentialTestV2', new CredentialTestV2());
 		for (const node of [...ACTION_NODES, ...extra]) {
 			this.types.set(`${PACKAGE}.${node.description.name}`, node);
 		}

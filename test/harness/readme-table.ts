@@ -6,14 +6,14 @@ export const TABLE_START =
 	'<!-- actions-table:start (generated from the OpenAPI facts and the overlays; `npm run readme:update`) -->';
 export const TABLE_END = '<!-- actions-table:end -->';
 
-/** The README's list of every node, resource and action, with the endpoint each one calls. */
+/** The README's list of every node, resource and action, with the API and endpoint it calls. */
 export function renderActionTable(): string {
-	const rows = ['| Node | Resource | Action | Endpoint |', '| --- | --- | --- | --- |'];
+	const rows = ['| Node | Resource | Action | API | Endpoint |', '| --- | --- | --- | --- | --- |'];
 	for (const node of ACTION_NODES) {
 		for (const resource of TABLES[node.description.name]) {
 			for (const operation of resource.operations) {
 				rows.push(
-					`| ${node.description.displayName} | ${resource.name} | ${operation.action} | ${endpointsOf(operation)} |`,
+					`| ${node.description.displayName} | ${resource.name} | ${operation.action} | ${operation.v2 ? 'v2' : 'v1'} | ${endpointsOf(operation)} |`,
 				);
 			}
 		}

@@ -21,6 +21,8 @@ export interface RunNodeOptions {
 	typeVersion?: number;
 	items?: IDataObject[];
 	credentials: { apiKey: string; baseUrl: string };
+	/** The Skilljar V2 API credential, for v2 actions. */
+	credentialsV2?: V2Credentials;
 	continueOnFail?: boolean;
 	/** Extra node types to register (benchmarks register a baseline variant). */
 	extraNodeTypes?: INodeType[];
@@ -41,6 +43,13 @@ export interface RunNodeResult {
 }
 
 const NODE_NAME = 'Skilljar';
+
+export interface V2Credentials {
+	clientId: string;
+	clientSecret: string;
+	baseUrl: string;
+	accessToken?: string;
+}
 
 /**
  * Runs one Skilljar node inside a two-node workflow (Input Items → node) through n8n-core's real
@@ -64,7 +73,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
-			credentials: { skilljarApi: { id: '1', name: 'Skilljar sandbox' } },
+			credentials: {
+				skilljarApi: { id: '1', name: 'Skilljar sandbox' },
+				...(options.credentialsV2 ? { skilljarV2Api: { id: '2', name: 'Skilljar v2 sandbox' } } : {}),
+			},
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
@@ -77,7 +89,11 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		nodeTypes: new TestNodeTypes(options.extraNodeTypes),
 		settings: { executionOrder: 'v1' },
 	});
-	const credentialsHelper = new SandboxCredentialsHelper(options.credentials);
+	const credentialsHelper = new SandboxCredentialsHelper(
+		options.credentials,
+		undefined,
+		options.credentialsV2 ? { ...options.credentialsV2 } : undefined,
+	);
 	const additionalData = buildAdditionalData(credentialsHelper);
 	const startNode = workflow.getNode('Input') ?? undefined;
 	const run = await new WorkflowExecute(additionalData, 'manual').run(workflow, startNode);

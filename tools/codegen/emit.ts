@@ -25,11 +25,11 @@ function print(value: unknown, indent: string, depth: number): string {
 		.join(',\n')},\n${indent}}`;
 }
 
-export function emitOperations(operations: ApiOperation[]): string {
+export function emitOperations(operations: ApiOperation[], name = 'API_OPERATIONS'): string {
 	return `${HEADER}import type { ApiOperation } from '../apiFacts';
 
 /** All ${operations.length} operations of the document, in document order. */
-export const API_OPERATIONS: readonly ApiOperation[] = ${print(operations, '', 4)};
+export const ${name}: readonly ApiOperation[] = ${print(operations, '', 4)};
 `;
 }
 
@@ -47,7 +47,8 @@ export const API_SCHEMAS: Readonly<Record<string, ApiSchema>> = ${print(
 
 export const FOLDER_README = `# Generated: do not edit
 
-Written by \`npm run codegen\` (tools/codegen/) from Skilljar's OpenAPI document. Facts only (methods,
+Written by \`npm run codegen\` (tools/codegen/) from Skilljar's OpenAPI documents (\`operations.ts\`,
+\`schemas.ts\`: API v1; \`operationsV2.ts\`: API v2). Facts only (methods,
 paths, parameters, types, constraints, answer kinds); the format is described in
 \`nodes/shared/apiFacts.ts\`, the wording lives in the overlays (\`nodes/<Node>/overlay.ts\`). A test
 fails when these files differ from a fresh regeneration.

@@ -17,11 +17,19 @@ const METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete'];
 const PAGING = new Set(['page', 'page_size', 'cursor']);
 
 export function extractOperations(spec: RawSpec): ApiOperation[] {
+	return eachOperation(spec, extractOperation);
+}
+
+/** Every operation of the document in document order, as `extract` makes it (v1 and v2 alike). */
+export function eachOperation(
+	spec: RawSpec,
+	extract: (spec: RawSpec, path: string, method: ApiMethod, raw: RawOperation) => ApiOperation,
+): ApiOperation[] {
 	const operations: ApiOperation[] = [];
 	for (const [path, item] of Object.entries(spec.paths)) {
 		for (const [method, raw] of Object.entries(item)) {
 			if (!METHODS.includes(method)) continue;
-			operations.push(extractOperation(spec, path, method.toUpperCase() as ApiMethod, raw));
+			operations.push(extract(spec, path, method.toUpperCase() as ApiMethod, raw));
 		}
 	}
 	return operations;
@@ -84,12 +92,8 @@ function extractOperation(
 }
 
 function extractResponse(spec: RawSpec, raw: RawOperation): ApiOperation['response'] {
-	const [status, answer] = Object.entries(raw.responses).find(([code]) => code.startsWith('2')) ?? [
-		'200',
-		{},
-	];
-	const schema = answer.content?.['application/json']?.schema;
-	if (!schema) return { status: Number(status), kind: 'empty' };
+	const { status, schema } = successAnswer(raw);
+	if (!schema) return { status, kind: 'empty' };
 	const resolved = deref(spec, schema);
 	let kind: ApiResponseKind = 'object';
 	let entry: RawSchema | undefined = schema;
@@ -101,7 +105,16 @@ function extractResponse(spec: RawSpec, raw: RawOperation): ApiOperation['respon
 		entry = deref(spec, resolved.properties.results).items;
 	}
 	const name = entry?.$ref ? refName(entry.$ref) : undefined;
-	return { status: Number(status), kind, ...(name ? { schema: name } : {}) };
+	return { status, kind, ...(name ? { schema: name } : {}) };
+}
+
+/** The first 2xx answer the document lists: its status and JSON schema (none: an empty body). */
+export function successAnswer(raw: RawOperation): { status: number; schema?: RawSchema } {
+	const [status, answer] = Object.entries(raw.responses).find(([code]) => code.startsWith('2')) ?? [
+		'200',
+		{},
+	];
+	return { status: Number(status), schema: answer.content?.['application/json']?.schema };
 }
 
 function paginationOf(kind: ApiResponseKind, query: Set<string>): ApiPagination | undefined {

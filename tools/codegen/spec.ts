@@ -12,6 +12,12 @@ export interface RawSchema {
 	$ref?: string;
 	allOf?: RawSchema[];
 	oneOf?: RawSchema[];
+	/** OpenAPI 3.1 (v2): `anyOf: [X, {type: 'null'}]` is a nullable X. */
+	anyOf?: RawSchema[];
+	/** OpenAPI 3.1 (v2): a single allowed value, e.g. a JSON:API `type`. */
+	const?: unknown;
+	/** Read only for facts the document states nowhere else (v2 batch caps); never copied. */
+	description?: string;
 	type?: string;
 	format?: string;
 	enum?: unknown[];
@@ -78,6 +84,11 @@ export function deref(spec: RawSpec, schema: RawSchema): RawSchema {
 		delete own.allOf;
 		return { ...merged, ...own };
 	}
+	if (schema.anyOf) return derefAnyOf(spec, schema, schema.anyOf);
+	if (schema.const !== undefined && !schema.enum) {
+		const type = typeof schema.const === 'string' ? 'string' : undefined;
+		return { type, ...schema, enum: [schema.const] };
+	}
 	if (schema.oneOf) {
 		const parts = schema.oneOf.map((part) => deref(spec, part));
 		const values = parts.flatMap((part) => part.enum ?? []);
@@ -96,6 +107,19 @@ export function deref(spec: RawSpec, schema: RawSchema): RawSchema {
 	return schema;
 }
 
+/**
+ * `anyOf` of one real schema and `{type: 'null'}` is that schema, nullable. Any other `anyOf`
+ * (e.g. a batch answer's succeeded-or-failed entry) has no single shape: free JSON.
+ */
+function derefAnyOf(spec: RawSpec, schema: RawSchema, parts: RawSchema[]): RawSchema {
+	const own = { ...schema };
+	delete own.anyOf;
+	const real = parts.filter((part) => part.type !== 'null');
+	const nullable = real.length < parts.length || schema.nullable;
+	const base = real.length === 1 ? deref(spec, real[0]) : {};
+	return { ...base, ...own, ...(nullable ? { nullable: true } : {}) };
+}
+
 const TYPES: readonly string[] = ['string', 'integer', 'number', 'boolean', 'object', 'array'];
 
 /** One schema as an `ApiField`. `seen` stops recursive schemas (they become free objects). */
@@ -106,7 +130,8 @@ export function toField(
 	required: boolean,
 	seen: readonly string[] = [],
 ): ApiField {
-	const ref = raw.$ref ? refName(raw.$ref) : raw.allOf?.[0]?.$ref ? refName(raw.allOf[0].$ref) : '';
+	const named = raw.$ref ?? raw.allOf?.[0]?.$ref ?? raw.anyOf?.find((part) => part.$ref)?.$ref;
+	const ref = named ? refName(named) : '';
 	const schema = deref(spec, raw);
 	const type: ApiType =
 		schema.type && TYPES.includes(schema.type)

@@ -12,6 +12,9 @@ import { run } from './processes.mjs';
 /** Fixed ids, also referenced by the example workflows in examples/. */
 export const CREDENTIAL_ID = 'SkjSandboxCred01';
 export const CREDENTIAL_NAME = 'Skilljar sandbox';
+/** The sandbox's API v2 client as an n8n credential (examples/bulk-enroll-v2.json uses it). */
+export const CREDENTIAL_V2_ID = 'SkjSandboxCredV2';
+export const CREDENTIAL_V2_NAME = 'Skilljar sandbox (API v2)';
 
 /** @param {string} file */
 export function readJson(file) {
@@ -66,11 +69,13 @@ export function installPackageInto(userFolder) {
 }
 
 /**
- * The "Skilljar sandbox" credential as an n8n import file (it holds the key in clear text:
- * delete it after the import).
+ * The "Skilljar sandbox" credentials (API key for v1, OAuth client for v2) as an n8n import file
+ * (it holds the key and the client secret in clear text: delete it after the import). The v2
+ * client is the sandbox's own from sandbox/defaults.json unless given.
  * @param {string} file @param {string} sandboxUrl @param {string} apiKey
+ * @param {{ clientId: string, clientSecret: string }} [v2]
  */
-export function credentialFile(file, sandboxUrl, apiKey) {
+export function credentialFile(file, sandboxUrl, apiKey, v2 = sandboxV2Client()) {
 	writeJson(file, [
 		{
 			id: CREDENTIAL_ID,
@@ -78,8 +83,20 @@ export function credentialFile(file, sandboxUrl, apiKey) {
 			type: 'skilljarApi',
 			data: { apiKey, baseUrl: sandboxUrl },
 		},
+		{
+			id: CREDENTIAL_V2_ID,
+			name: CREDENTIAL_V2_NAME,
+			type: 'skilljarV2Api',
+			data: { clientId: v2.clientId, clientSecret: v2.clientSecret, baseUrl: sandboxUrl },
+		},
 	]);
 	return file;
+}
+
+/** The sandbox's own API v2 client (sandbox/defaults.json). */
+export function sandboxV2Client() {
+	const defaults = readJson(path.join(ROOT, 'sandbox', 'defaults.json'));
+	return { clientId: String(defaults.v2ClientId), clientSecret: String(defaults.v2ClientSecret) };
 }
 
 /** Fingerprint of values (files are read), to notice a change. @param {string[]} values */

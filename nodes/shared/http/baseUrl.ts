@@ -21,7 +21,7 @@ export function normaliseBaseUrl(raw: unknown): string {
 	if (parsed.username || parsed.password) throw problem('must not contain a user name or password');
 	if (text.includes('?')) throw problem('must not contain a query (?…); use just the API root');
 	if (text.includes('#')) throw problem('must not contain a fragment (#…); use just the API root');
-	// Operation paths start with /v1, so a Base URL ending in /v1 would call /v1/v1/….
-	const path = parsed.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '').replace(/\/+$/, '');
+	// Operation paths start with /v1 or /v2, so a Base URL ending in either would call /v1/v1/….
+	const path = parsed.pathname.replace(/\/+$/, '').replace(/\/v[12]$/i, '').replace(/\/+$/, '');
 	return parsed.origin + path;
 }

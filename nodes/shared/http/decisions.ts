@@ -121,3 +121,11 @@ export function retryNote(statusCode: number, repeatable: boolean, tries: number
 		? ` after ${tries + 1} tries`
 		: '; not retried: Skilljar may have processed this POST, and sending it again could create a duplicate';
 }
+
+/**
+ * Whether a 401 is answered by renewing the token and sending once more: only for a credential
+ * whose token expires (API v2), and only once per request (a second 401 is the answer).
+ */
+export function renewsToken(statusCode: number, expiringToken: boolean, renewed: boolean): boolean {
+	return statusCode === 401 && expiringToken && !renewed;
+}

@@ -8,6 +8,7 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 	type IN8nHttpFullResponse,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -22,6 +23,7 @@ import {
 	isSuccess,
 	MAX_REDIRECTS,
 	redirectDecision,
+	renewsToken,
 	retryNote,
 	retryWaitMs,
 	throttleDecision,
@@ -29,6 +31,7 @@ import {
 } from './decisions';
 import { backoffMs, isRepeatable } from './retryPolicy';
 import { endpointLabel, parseUrl } from './urls';
+import type { TokenGate } from '../v2/tokenGate';
 
 /**
  * One logical request: the limiter slot, the HTTP call with a timeout, redirects we follow
@@ -38,7 +41,11 @@ import { endpointLabel, parseUrl } from './urls';
 
 export const CREDENTIAL_TYPE = 'skilljarApi';
 
-export type SkilljarContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+export type SkilljarContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions;
 
 /** Per-node settings (the node's Options collection); defaults where a node has none. */
 export interface RequestSettings {
@@ -54,7 +61,14 @@ export interface Session {
 	baseUrl: string;
 	limiter: RateLimiter;
 	settings: RequestSettings;
+	/** The credential type (default `skilljarApi`); API v2's gets a new token on a 401, once. */
+	credentialType?: string;
+	/** API v2: holds parallel requests back until the run's first one has its token. */
+	tokenGate?: TokenGate;
 }
+
+/** API v2's credential: bearer tokens n8n renews through the credential's `preAuthentication`. */
+export const CREDENTIAL_TYPE_V2 = 'skilljarV2Api';
 
 export interface OutgoingRequest {
 	method: ApiMethod;
@@ -64,6 +78,12 @@ export interface OutgoingRequest {
 	body?: IDataObject | IDataObject[];
 	/** A POST Skilljar documents as idempotent: it may be sent again after a transient failure. */
 	idempotentPost?: boolean;
+	/** Overrides the method rule (API v2 batch writes are resent only where documented idempotent). */
+	repeatable?: boolean;
+	/** Extra headers (API v2's destructive-call confirmation). */
+	headers?: Record<string, string>;
+	/** API v2: the scopes that allow the call, named when Skilljar answers 403. */
+	scopes?: readonly string[];
 	itemIndex?: number;
 }
 
@@ -95,6 +115,15 @@ interface Attempt {
 	readonly repeatable: boolean;
 	/** When waiting for rate-limit budget (ours or Skilljar's) must stop. */
 	readonly waitDeadline: number;
+	readonly credentialType: string;
+	readonly headers: Record<string, string>;
+	readonly scopes?: readonly string[];
+	/**
+	 * API v2 after a 401: the next send lets n8n-core see a refusal as an error, so that it renews
+	 * the token (the credential's preAuthentication) and repeats the request itself. Once only.
+	 */
+	renewToken: boolean;
+	renewed: boolean;
 }
 
 /**
@@ -106,8 +135,18 @@ export async function sendRequest(
 	session: Session,
 	request: OutgoingRequest,
 ): Promise<unknown> {
+	const { tokenGate } = session;
+	if (!tokenGate) return await sendLoop.call(this, session, request);
+	return await tokenGate.pass(async () => await sendLoop.call(this, session, request));
+}
+
+async function sendLoop(
+	this: SkilljarContext,
+	session: Session,
+	request: OutgoingRequest,
+): Promise<unknown> {
 	const { settings, limiter } = session;
-	const attempt = startAttempt(request, settings);
+	const attempt = startAttempt(request, settings, session.credentialType ?? CREDENTIAL_TYPE);
 	const fail = failureOf(this, request.itemIndex);
 	for (;;) {
 		await takeSlot(this, limiter, attempt.waitDeadline, (until) =>
@@ -115,11 +154,18 @@ export async function sendRequest(
 		);
 		const sent = await sendOnce(this, attempt, settings.timeoutMs);
 		if ('error' in sent) {
+			if (attempt.renewToken) throw fail(renewalFailure(attempt, sent.error));
 			await afterError.call(this, attempt, sent.error, settings, fail);
 			continue;
 		}
+		attempt.renewToken = false;
 		if (!isFullResponse(sent.response)) return sent.response;
 		const { statusCode, headers, body: answer } = sent.response;
+		if (renewsToken(statusCode, attempt.credentialType === CREDENTIAL_TYPE_V2, attempt.renewed)) {
+			// Skilljar did not process a request it refused with 401: even a write may go again.
+			attempt.renewToken = attempt.renewed = true;
+			continue;
+		}
 		if (isRedirect(statusCode)) {
 			const location = headerValue(headers, 'location');
 			const { url, redirects } = attempt;
@@ -158,7 +204,11 @@ export async function sendRequest(
 	}
 }
 
-function startAttempt(request: OutgoingRequest, settings: RequestSettings): Attempt {
+function startAttempt(
+	request: OutgoingRequest,
+	settings: RequestSettings,
+	credentialType: string,
+): Attempt {
 	return {
 		method: request.method,
 		url: request.url,
@@ -168,8 +218,13 @@ function startAttempt(request: OutgoingRequest, settings: RequestSettings): Atte
 		throttled: 0,
 		redirects: 0,
 		endpoint: endpointLabel(request.method, request.url),
-		repeatable: isRepeatable(request.method, request.idempotentPost === true),
+		repeatable: request.repeatable ?? isRepeatable(request.method, request.idempotentPost === true),
 		waitDeadline: Date.now() + settings.maxWaitMs,
+		credentialType,
+		headers: request.headers ?? {},
+		scopes: request.scopes,
+		renewToken: false,
+		renewed: false,
 	};
 }
 
@@ -200,10 +255,17 @@ async function sendOnce(
 	const options: IHttpRequestOptions = {
 		method: attempt.method as IHttpRequestMethods,
 		url: attempt.url,
-		headers: { Accept: 'application/json' },
+		headers: {
+			Accept:
+				attempt.credentialType === CREDENTIAL_TYPE_V2
+					? 'application/vnd.api+json, application/json'
+					: 'application/json',
+			...attempt.headers,
+		},
 		json: true,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		// Renewing an API v2 token needs n8n-core to see the 401 as an error.
+		ignoreHttpStatusErrors: !attempt.renewToken,
 		timeout: timeoutMs,
 		// Redirects come back to us: n8n-core would otherwise follow them and, across origins,
 		// re-attach the key. We follow only those that stay under the Base URL.
@@ -216,7 +278,7 @@ async function sendOnce(
 		return {
 			response: await context.helpers.httpRequestWithAuthentication.call(
 				context,
-				CREDENTIAL_TYPE,
+				attempt.credentialType,
 				options,
 			),
 		};
@@ -316,12 +378,43 @@ function throttled(
 
 function statusFailure(attempt: Attempt, statusCode: number, answer: unknown): Failure {
 	const detail = describeSkilljarError(answer);
-	const headline = statusHeadline(statusCode);
+	const headline =
+		statusCode === 403 && attempt.scopes?.length
+			? `The API v2 client lacks the scope for this (${attempt.scopes.join(' or ')})`
+			: statusHeadline(statusCode);
 	return {
 		message: detail ? `${headline}: ${detail}` : headline,
 		description: `${attempt.endpoint} answered HTTP ${statusCode}${retryNote(statusCode, attempt.repeatable, attempt.tries)}`,
 		httpCode: statusCode,
 		body: errorBodyOf(answer),
+	};
+}
+
+/**
+ * The renewed request failed inside n8n-core (which then throws instead of answering): the token
+ * could not be renewed, the renewed token was refused too, or the repeat met another error.
+ */
+function renewalFailure(attempt: Attempt, error: unknown): Failure {
+	const status = Number((error as { httpCode?: unknown }).httpCode);
+	const reason = String((error as Error).message ?? '').split('\n')[0];
+	if (status === 401) {
+		return {
+			message: 'Skilljar refused the API v2 token, also after a new one was fetched',
+			description: `${attempt.endpoint} answered HTTP 401. Check that the client in the Skilljar V2 API credential is still active.`,
+			httpCode: 401,
+		};
+	}
+	if (Number.isInteger(status) && status > 0) {
+		return {
+			message: `${statusHeadline(status)}${reason ? `: ${reason}` : ''}`,
+			description: `${attempt.endpoint} answered HTTP ${status} after the API v2 token was renewed`,
+			httpCode: status,
+		};
+	}
+	return {
+		message: `The API v2 token could not be renewed: ${reason}`,
+		description: `${attempt.endpoint} was refused with 401 and a new token could not be fetched`,
+		httpCode: 401,
 	};
 }
 

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { readJson } from '../../../tools/lib/package.mjs';
+import { ROOT } from '../../../tools/lib/paths.mjs';
 import { sandboxHeaders } from '../../../tools/lib/sandbox.mjs';
 import { SIMPLIFIED_DOMAIN_USER_COLUMNS } from '../browser.mjs';
 import { nodeItems, parseRawOutput } from '../support/helpers.mjs';
@@ -113,6 +115,54 @@ export function headless(ctx) {
 			);
 			assert.equal(mine.length, 1, `${item.json.user.email} has ${mine.length} enrollments`);
 		}
+	});
+
+	test(`[${key}] headless: bulk-enroll-v2 example enrolls every email in one v2 request, and enrolls no one twice`, async () => {
+		need(ctx.imported, 'the import failed');
+		const sandbox = ctx.sandbox;
+		const example = readJson(path.join(ROOT, 'examples', 'bulk-enroll-v2.json'));
+		const node = example.nodes.find((/** @type {any} */ n) => n.name === 'Enroll in bulk');
+		const course = node.parameters.publishedCourseId;
+		const enrollmentsPath = `/v1/domains/${DOMAIN}/published-courses/${course}/enrollments`;
+		const before = sandbox.list(enrollmentsPath).length;
+		sandbox.clearRequests();
+		const first = await execute(WF.bulkEnrollV2);
+		const emails = nodeItems(first, 'Learners to enroll').map((i) => i.json.email);
+		const results = nodeItems(first, 'Enroll in bulk');
+		assert.equal(emails.length, 5, `expected 5 learners, got ${emails.length}`);
+		assert.equal(results.length, emails.length, 'one output item per learner');
+		results.forEach((item, index) =>
+			assert.deepEqual(item.pairedItem, { item: index }, `output ${index} is paired to its input`),
+		);
+		assert.ok(
+			results.every((item) => !item.json.error),
+			`some failed: ${JSON.stringify(results.map((i) => i.json))}`,
+		);
+		const v2 = sandbox.requests.filter((/** @type {any} */ r) => r.path.startsWith('/v2/'));
+		assert.deepEqual(
+			v2.map((/** @type {any} */ r) => `${r.method} ${r.path} ${r.status}`),
+			['POST /v2/auth/token 200', 'POST /v2/enrollments/ 200'],
+			'one token request, then one request for all five emails',
+		);
+		const enrollments = sandbox.list(enrollmentsPath);
+		assert.equal(
+			enrollments.length,
+			before + 5,
+			`sandbox has ${enrollments.length - before} new enrollments`,
+		);
+		for (const email of emails) {
+			const mine = enrollments.filter((/** @type {any} */ e) => e.user?.email === email);
+			assert.equal(mine.length, 1, `${email} has ${mine.length} enrollments`);
+		}
+
+		const second = nodeItems(await execute(WF.bulkEnrollV2), 'Enroll in bulk');
+		assert.equal(second.length, 5, 'the second run has one item per learner too');
+		const codes = second.map((item) => JSON.stringify(item.json));
+		assert.ok(
+			codes.every((text) => text.includes('already_enrolled')),
+			`second run: every learner already enrolled, got ${codes.join(' | ')}`,
+		);
+		assert.equal(sandbox.list(enrollmentsPath).length, before + 5, 'nobody enrolled twice');
 	});
 
 	test(`[${key}] headless: export-domain-users example returns every user (across pages)`, async () => {
