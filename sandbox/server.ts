@@ -15,11 +15,12 @@ import { fillTemplate, idFieldForListPath, matchRoute, parentChecks } from './ro
 import { readBody } from './body';
 import { seedAll } from './samples';
 import { isRecord, Store, type Item } from './store';
+import { deliveriesEndpoint, isDeliveriesPath } from './deliveries';
 import { TokenIssuer } from './v2/auth';
 import { dispatchV2 } from './v2/dispatch';
 import { seedClient } from './v2/resources/clients';
 import { seedV2 } from './v2/seed-v2';
-import type { Delivery } from './webhooks';
+import { DELIVERY_LOG, replay, type Delivery } from './webhooks';
 
 export interface SandboxOptions {
 	apiKey?: string;
@@ -94,6 +95,10 @@ export interface Sandbox {
 	list(listPath: string): Item[];
 	/** Build an event of the given type and POST it to every matching webhook. */
 	deliverEvent(eventType: string, overrides?: Item): Promise<Delivery[]>;
+	/** Send a logged delivery again (`copies` at once), as Skilljar's retry would. */
+	replayDelivery(deliveryId: string, copies?: number): Promise<Delivery[] | undefined>;
+	/** Every delivery so far, oldest first, with its event. */
+	deliveryLog(): Array<Delivery & { event: Item }>;
 	/** Drop all data (and the request log) and load the seed again (if seeding was enabled). */
 	reset(): void;
 	close(): Promise<void>;
@@ -272,6 +277,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 		}
 
+		if (isDeliveriesPath(url.pathname)) {
+			entry.template = url.pathname === DELIVERY_LOG ? DELIVERY_LOG : `${DELIVERY_LOG}/{id}/replay`;
+			const denied = authenticate(req.headers.authorization, apiKey);
+			if (denied) return reply(denied);
+			const parsed = parseBody(await readBody(req), req.headers['content-type']);
+			if ('reply' in parsed) return reply(parsed.reply);
+			return reply(await deliveriesEndpoint(store, method, url.pathname, parsed.body));
+		}
+
 		if (url.pathname.startsWith('/v2/')) {
 			const answer = await dispatchV2(store, v2Tokens, {
 				method,
@@ -409,6 +423,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			store.insertMany(listPath, items, { assignId: idFieldForListPath(listPath) === 'id' }),
 		list: (listPath) => store.list(listPath),
 		deliverEvent: (eventType, overrides) => fireEvent(store, eventType, overrides ?? {}),
+		replayDelivery: (deliveryId, copies) => replay(store, deliveryId, copies),
+		deliveryLog: () => store.list(DELIVERY_LOG) as unknown as Array<Delivery & { event: Item }>,
 		reset: () => {
 			store.clear();
 			requests.length = 0;

@@ -11,11 +11,24 @@ import { isRecord, type Item, type Store } from './store';
 export const WEBHOOKS_PATH = '/v1/webhooks';
 export const DELIVERY_TIMEOUT_MS = 10_000;
 
+/** Where every delivery is logged, in the sandbox's store (not an API route: cleared by reset). */
+export const DELIVERY_LOG = '/_sandbox/deliveries';
+
+/** What n8n answers when a webhook call started an execution (responseMode onReceived). */
+const STARTED_ANSWER = 'Workflow was started';
+const ANSWER_BYTES = 1024;
+
 export interface Delivery {
+	/** The delivery's id in the log, to replay it. */
+	id: string;
 	url: string;
 	/** HTTP status of the receiver's answer; null when nothing was received (refused, timeout...). */
 	status: number | null;
 	webhookIds: string[];
+	/** Whether the receiver said it started an execution (n8n's answer to a webhook call). */
+	started: boolean;
+	/** The delivery this one repeats, as Skilljar's retry of a delivery it thinks failed. */
+	replayOf?: string;
 	/** Why there is no status (never includes credentials). */
 	error?: string;
 }
@@ -60,10 +73,11 @@ export function postJson(
 	targetUrl: string,
 	payload: unknown,
 	webhook: Item,
-): Promise<{ status: number | null; error?: string }> {
+): Promise<{ status: number | null; answer: string; error?: string }> {
 	if (!isLoopbackUrl(targetUrl)) {
 		return Promise.resolve({
 			status: null,
+			answer: '',
 			error: 'refused: the sandbox only delivers to loopback addresses',
 		});
 	}
@@ -79,13 +93,18 @@ export function postJson(
 				timeout: DELIVERY_TIMEOUT_MS,
 			},
 			(res) => {
-				res.resume(); // drain; Skilljar ignores the receiver's body
-				res.on('end', () => resolve({ status: res.statusCode ?? null }));
-				res.on('error', () => resolve({ status: res.statusCode ?? null }));
+				// Skilljar ignores the body; the sandbox keeps its start to tell started executions.
+				let answer = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => {
+					if (answer.length < ANSWER_BYTES) answer += chunk.slice(0, ANSWER_BYTES - answer.length);
+				});
+				res.on('end', () => resolve({ status: res.statusCode ?? null, answer }));
+				res.on('error', () => resolve({ status: res.statusCode ?? null, answer }));
 			},
 		);
 		req.on('timeout', () => req.destroy(new Error('timeout')));
-		req.on('error', (err: Error) => resolve({ status: null, error: err.message }));
+		req.on('error', (err: Error) => resolve({ status: null, answer: '', error: err.message }));
 		req.end(body);
 	});
 }
@@ -111,6 +130,29 @@ function deactivateOn4xx(webhooks: Item[], status: number | null): void {
 	}
 }
 
+/** POST the event to one URL with the first webhook's headers, and log the delivery. */
+async function post(
+	store: Store,
+	url: string,
+	event: Item,
+	hooks: Item[],
+	replayOf?: string,
+): Promise<Delivery> {
+	const result = await postJson(url, event, hooks[0]);
+	deactivateOn4xx(hooks, result.status);
+	const delivery: Delivery = {
+		id: store.newId(),
+		url,
+		status: result.status,
+		webhookIds: hooks.map((h) => String(h.id)),
+		started: result.answer.includes(STARTED_ANSWER),
+	};
+	if (replayOf) delivery.replayOf = replayOf;
+	if (result.error) delivery.error = result.error;
+	store.insert(DELIVERY_LOG, { ...delivery, event }, { assignId: false });
+	return delivery;
+}
+
 /** Deliver an event once per distinct target_url among the matching webhooks. */
 export async function deliver(store: Store, event: Item): Promise<Delivery[]> {
 	const byUrl = new Map<string, Item[]>();
@@ -118,16 +160,29 @@ export async function deliver(store: Store, event: Item): Promise<Delivery[]> {
 		const url = String(w.target_url);
 		byUrl.set(url, [...(byUrl.get(url) ?? []), w]);
 	}
-	const deliveries = [...byUrl.entries()].map(async ([url, hooks]) => {
-		const result = await postJson(url, event, hooks[0]);
-		deactivateOn4xx(hooks, result.status);
-		const delivery: Delivery = {
-			url,
-			status: result.status,
-			webhookIds: hooks.map((h) => String(h.id)),
-		};
-		if (result.error) delivery.error = result.error;
-		return delivery;
-	});
-	return Promise.all(deliveries);
+	return Promise.all([...byUrl.entries()].map(([url, hooks]) => post(store, url, event, hooks)));
+}
+
+/**
+ * Send a logged delivery again, as Skilljar's retry would: the same body to the same URL, with
+ * the webhook's current headers. `copies` are sent at the same moment. Undefined when the
+ * delivery is unknown; no copy is sent when its webhooks are gone or switched off.
+ */
+export async function replay(
+	store: Store,
+	deliveryId: string,
+	copies = 1,
+): Promise<Delivery[] | undefined> {
+	const logged = store.find(DELIVERY_LOG, deliveryId);
+	if (!logged) return undefined;
+	const ids = Array.isArray(logged.webhookIds) ? logged.webhookIds.map(String) : [];
+	const hooks = store
+		.collection(WEBHOOKS_PATH)
+		.filter((w) => ids.includes(String(w.id)) && w.active !== false);
+	if (hooks.length === 0) return [];
+	const event = isRecord(logged.event) ? logged.event : {};
+	const sends = Array.from({ length: copies }, () =>
+		post(store, String(logged.url), event, hooks, deliveryId),
+	);
+	return Promise.all(sends);
 }

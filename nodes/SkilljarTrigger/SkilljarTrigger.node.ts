@@ -26,6 +26,7 @@ import {
 	webhookMatches,
 } from './registration';
 import { fetchSampleEvent, markedSample, pingWhenListening, sampleEventType } from './sample';
+import { admitEvent, DEFAULT_WINDOW_HOURS, eventFingerprint, windowHours } from './redelivery';
 
 /*
  * How a selection maps to Skilljar webhooks: one webhook per selected event type, all on the
@@ -68,6 +69,15 @@ export class SkilljarTrigger implements INodeType {
 				options: EVENT_OPTIONS,
 			},
 			{
+				displayName: 'Redelivery Window (Hours)',
+				name: 'redeliveryWindow',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_WINDOW_HOURS,
+				description:
+					'Skilljar sends an event again when it believes a delivery failed. A copy of an event accepted within this many hours is acknowledged without starting the workflow again. 0 starts the workflow for every copy.',
+			},
+			{
 				// On by default: a test listen exists to build the workflow, and waiting for a real
 				// learner can take hours. The sample is marked, and active workflows never get one.
 				displayName: 'Send a Sample When Listening',
@@ -102,7 +112,7 @@ export class SkilljarTrigger implements INodeType {
 				}
 
 				const found: Array<string | null> = [];
-				const inactive: string[] = [];
+				const inactive: IDataObject[] = [];
 				for (const webhookId of registration.webhookIds) {
 					const webhook = await readWebhook(this, String(webhookId));
 					if (!webhook || !webhookMatches(webhook, registration, targetUrl)) {
@@ -111,15 +121,18 @@ export class SkilljarTrigger implements INodeType {
 						return false;
 					}
 					found.push(typeof webhook.event_type === 'string' ? webhook.event_type : null);
-					if (isInactive(webhook)) inactive.push(String(webhookId));
+					if (isInactive(webhook)) inactive.push(webhook);
 				}
 				if (!sameEventTypes(found, wanted)) {
 					await removeRegistration(this, staticData, kind);
 					return false;
 				}
 				// Skilljar switches a webhook off after 4xx answers or exhausted retries: switch it on.
-				for (const webhookId of inactive) {
-					await reactivateWebhook(this, webhookId);
+				for (const webhook of inactive) {
+					this.logger.warn(
+						`Skilljar Trigger: Skilljar had switched off webhook ${String(webhook.id)} (reason: ${String(webhook.deactivate_reason ?? 'none given')}); switching it back on`,
+					);
+					await reactivateWebhook(this, String(webhook.id));
 				}
 				return true;
 			},
@@ -176,9 +189,38 @@ export class SkilljarTrigger implements INodeType {
 		}
 		if (!eventType) return {};
 		if (!isSelected(this.getNodeParameter('events', []), eventType)) return {};
+		if (!isFirstCopy(this, body as IDataObject)) return {};
 
 		return { workflowData: [this.helpers.returnJsonArray(body as IDataObject)] };
 	}
+}
+
+/**
+ * Whether this delivery is the first copy of its event within the window (see redelivery.ts).
+ * The static data is written only when it holds the production registration: a delivery that
+ * arrives before n8n has saved the registration (authenticated by its nonce) must not have n8n
+ * save a copy of the static data without it.
+ */
+function isFirstCopy(context: IWebhookFunctions, event: IDataObject): boolean {
+	const hours = windowHours(context.getNodeParameter('redeliveryWindow', DEFAULT_WINDOW_HOURS));
+	const fingerprint = eventFingerprint(event);
+	if (hours === 0 || !fingerprint) return true;
+	const test = context.getMode() === 'manual';
+	const staticData = context.getWorkflowStaticData('node');
+	const writable = !test && getRegistration(staticData, 'production') !== undefined;
+	const admitted = admitEvent({
+		scope: `${String(context.getWorkflow().id)}:${context.getNode().id}:${test ? 'test' : 'production'}`,
+		fingerprint,
+		windowHours: hours,
+		staticData: writable ? staticData : undefined,
+		nowMs: Date.now(),
+	});
+	if (!admitted) {
+		context.logger.info(
+			`Skilljar Trigger: a repeated delivery of ${String(event.event_type)} at ${String(event.timestamp)} was acknowledged without starting the workflow`,
+		);
+	}
+	return admitted;
 }
 
 function unauthorized(context: IWebhookFunctions): IWebhookResponseData {

@@ -5,6 +5,7 @@
 import { N8N_V1 } from '../../tools/lib/runtimes.mjs';
 import { browser } from './concerns/browser.mjs';
 import { headless } from './concerns/headless.mjs';
+import { poll } from './concerns/poll.mjs';
 import { server } from './concerns/server.mjs';
 import { trigger } from './concerns/trigger.mjs';
 import { n8nLineSuite } from './support/n8n-line.mjs';
@@ -13,5 +14,6 @@ n8nLineSuite(N8N_V1, 'v1', [
 	headless,
 	server,
 	trigger,
+	poll,
 	...(process.env.E2E_BROWSER === '0' ? [] : [browser]),
 ]);

@@ -590,6 +590,40 @@ describe(
 		);
 
 		test(
+			'one Course Completion delivered three times to the webhook process starts one execution; a distinct one starts one',
+			{ timeout: 120000 },
+			async () => {
+				const before = (await executions(WF.allEvents)).length;
+				const marker = `queue-dup-${randomUUID()}`;
+				const [first] = await env.sandbox.deliverEvent('COURSE_COMPLETION', { e2e_marker: marker });
+				assert.equal(first?.status, 200, `first delivery: ${JSON.stringify(first)}`);
+				// Skilljar's retries (same body, same headers): one after another, then two at once.
+				const copies = [
+					...((await env.sandbox.replayDelivery(first.id)) ?? []),
+					...((await env.sandbox.replayDelivery(first.id, 2)) ?? []),
+				];
+				assert.deepEqual(
+					copies.map((d) => d.status),
+					[200, 200, 200],
+					`retries: ${JSON.stringify(copies)}`,
+				);
+				const [distinct] = await env.sandbox.deliverEvent('COURSE_COMPLETION', {
+					e2e_marker: marker,
+				});
+				assert.equal(distinct?.status, 200);
+				await finishedExecutions(WF.allEvents, before + 2, 90000);
+				await sleep(2500); // a duplicate would show up now
+				const list = await executions(WF.allEvents);
+				assert.equal(list.length, before + 2, `${list.length - before} executions for 2 events`);
+				const stored = env.pg.query(
+					`SELECT "staticData"::text FROM workflow_entity WHERE id = '${WF.allEvents}'`,
+				);
+				assert.ok(stored.includes('acceptedEvents'), 'no accepted events in the static data');
+				assert.ok(stored.includes('"production"'), 'the registration was lost from the static data');
+			},
+		);
+
+		test(
 			'a forged delivery gets 401 from the webhook process and starts nothing',
 			{ timeout: 60000 },
 			async () => {

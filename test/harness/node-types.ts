@@ -15,10 +15,13 @@ import type { SkilljarActionNode } from '../../nodes/shared/actionNode';
 export const classNameOf = (nodeType: string): string =>
 	nodeType.charAt(0).toUpperCase() + nodeType.slice(1);
 
-/** Class names of the action nodes package.json lists (`dist/nodes/<Class>/<Class>.node.js`). */
+/**
+ * Class names of the action nodes package.json lists (`dist/nodes/<Class>/<Class>.node.js`):
+ * all but the triggers.
+ */
 export const ACTION_NODE_CLASSES: string[] = packageJson.n8n.nodes
 	.map((file) => /^dist\/nodes\/([A-Za-z]+)\/\1\.node\.js$/.exec(file)?.[1] ?? file)
-	.filter((className) => className !== 'SkilljarTrigger');
+	.filter((className) => !className.endsWith('Trigger'));
 
 /** Every action node of the package, as n8n loads them: one per entry of package.json. */
 export const ACTION_NODES: SkilljarActionNode[] = ACTION_NODE_CLASSES.map((className) => {

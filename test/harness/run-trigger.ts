@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 
 import { HookContext, WebhookContext } from 'n8n-core';
 import {
@@ -14,6 +15,7 @@ import {
 } from 'n8n-workflow';
 
 import { SkilljarTrigger } from '../../nodes/SkilljarTrigger/SkilljarTrigger.node';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { SandboxCredentialsHelper } from './credentials';
 import { PACKAGE, TestNodeTypes } from './node-types';
 import { closeServer, listenOnLoopback } from './loopback';
@@ -60,14 +62,37 @@ class ExpressLikeResponse {
 }
 
 /**
+ * The trigger node class as a fresh n8n process would load it: its own copy of the module, so
+ * nothing a previous "process" kept in memory is there.
+ */
+export function freshProcess(): SkilljarTrigger {
+	let loaded: typeof SkilljarTrigger | undefined;
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const module = require('../../nodes/SkilljarTrigger/SkilljarTrigger.node') as {
+			SkilljarTrigger: typeof SkilljarTrigger;
+		};
+		loaded = module.SkilljarTrigger;
+	});
+	return new (loaded as typeof SkilljarTrigger)();
+}
+
+/**
  * A workflow holding just the Skilljar Trigger, with real static data. Webhook methods run
  * through n8n-core's HookContext, deliveries through WebhookContext.
+ *
+ * `workflow.staticData` plays n8n's database: as n8n does, each delivery runs on a Workflow
+ * built from a copy of it, and the copy is written back whole when the node changed it. Which
+ * n8n process handles a delivery is `processes` (round robin): one by default, several for
+ * queue mode's webhook processes; `restart()` replaces them with fresh ones.
  */
 export class TriggerWorkflow {
 	readonly workflow: Workflow;
 	readonly node: INode;
 	readonly deliveries: ReceivedDelivery[] = [];
 	readonly nodeType = new SkilljarTrigger();
+	private processes: SkilljarTrigger[] = [this.nodeType];
+	private nextProcess = 0;
 
 	constructor(
 		private readonly additionalData: IWorkflowExecuteAdditionalData,
@@ -98,6 +123,26 @@ export class TriggerWorkflow {
 
 	setEvents(events: string[]): void {
 		this.node.parameters.events = events;
+	}
+
+	/** n8n stopped and started again: no process memory survives, the database does. */
+	restart(processCount = 1): void {
+		this.processes = Array.from({ length: processCount }, () => freshProcess());
+		this.nextProcess = 0;
+	}
+
+	/** The Workflow one delivery runs on: built from a copy of the stored static data. */
+	private loadedWorkflow(): Workflow {
+		return new Workflow({
+			id: this.workflow.id,
+			name: this.workflow.name,
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes: this.workflow.nodeTypes,
+			staticData: JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject,
+			settings: { executionOrder: 'v1' },
+		});
 	}
 
 	/** The node's static data, as n8n stores it. */
@@ -166,8 +211,10 @@ export class TriggerWorkflow {
 			httpRequest: req,
 			httpResponse: response,
 		} as unknown as IWorkflowExecuteAdditionalData;
+		const workflow = this.loadedWorkflow();
+		const nodeType = this.processes[this.nextProcess++ % this.processes.length];
 		const context = new WebhookContext(
-			this.workflow,
+			workflow,
 			this.node,
 			additionalData,
 			test ? 'manual' : 'webhook',
@@ -177,7 +224,11 @@ export class TriggerWorkflow {
 		);
 		const entry: ReceivedDelivery = { path: req.url ?? '', status: 0, body: req.body };
 		try {
-			entry.result = await this.nodeType.webhook.call(context);
+			entry.result = await nodeType.webhook.call(context);
+			// n8n saves the static data, whole, when the node changed it, before it answers.
+			if (workflow.staticData.__dataChanged === true) {
+				this.workflow.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			}
 			if (!entry.result.noWebhookResponse) {
 				// responseMode 'onReceived': n8n answers 200 right away.
 				response.status(200).json({
@@ -327,4 +378,46 @@ export class FaultProxy {
 	async close(): Promise<void> {
 		await closeServer(this.server);
 	}
+}
+
+/**
+ * Collects what the nodes log at warn level through n8n's Logger (n8n-core's own instance, the
+ * one node contexts use) until `stop()`.
+ */
+export function captureWarnings(): { messages: string[]; stop(): void } {
+	const coreRequire = createRequire(require.resolve('n8n-core'));
+	const { Container } = coreRequire('@n8n/di') as {
+		Container: { get<T>(type: new (...args: never[]) => T): T };
+	};
+	const { Logger } = coreRequire('@n8n/backend-common') as {
+		Logger: new (...args: never[]) => { warn(message: string): void };
+	};
+	const logger = Container.get(Logger);
+	const messages: string[] = [];
+	const spy = jest.spyOn(logger, 'warn').mockImplementation((message: string) => {
+		messages.push(message);
+	});
+	return { messages, stop: () => spy.mockRestore() };
+}
+
+/**
+ * A sandbox and a trigger harness for one describe block: started before its tests, closed
+ * after them, the sandbox's data reset before each test.
+ */
+export function triggerSetup(): { sandbox: Sandbox; harness: TriggerHarness } {
+	const setup = {} as { sandbox: Sandbox; harness: TriggerHarness };
+	beforeAll(async () => {
+		setup.sandbox = await startSandbox({ port: 0 });
+		setup.harness = new TriggerHarness({
+			apiKey: setup.sandbox.apiKey,
+			baseUrl: setup.sandbox.url,
+		});
+		await setup.harness.start();
+	});
+	afterAll(async () => {
+		await setup.harness?.close();
+		await setup.sandbox?.close();
+	});
+	beforeEach(() => setup.sandbox.reset());
+	return setup;
 }

@@ -8,6 +8,7 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 	type IN8nHttpFullResponse,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -40,7 +41,11 @@ import type { TokenGate } from '../v2/tokenGate';
 
 export const CREDENTIAL_TYPE = 'skilljarApi';
 
-export type SkilljarContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+export type SkilljarContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions;
 
 /** Per-node settings (the node's Options collection); defaults where a node has none. */
 export interface RequestSettings {

@@ -15,10 +15,11 @@ import {
 	executions,
 	fireEvent,
 	nodeItems,
+	replayDelivery,
 	sandboxWebhooks,
 	setActive,
 } from '../support/helpers.mjs';
-import { WF, need } from '../support/n8n-line.mjs';
+import { WF, need, restartServer } from '../support/n8n-line.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -140,6 +141,53 @@ export function trigger(ctx) {
 			seen.push(event.event_type);
 		}
 		assert.equal(new Set(seen).size, EVENT_TYPES.length, `event types seen: ${seen.join(', ')}`);
+	});
+
+	/** Executions of the all-events workflow once none is running, after a quiet moment. */
+	const settledExecutions = async () => {
+		await sleep(2500);
+		return waitFor(
+			'the executions to end',
+			async () => {
+				const list = await executions(client(), WF.allEvents);
+				return list.every((e) => e.status !== 'running' && e.status !== 'new') && list;
+			},
+			{ timeoutMs: 60000, intervalMs: 1000 },
+		);
+	};
+
+	test(`[${key}] trigger: one Course Completion delivered three times starts one execution, also after an n8n restart; a distinct one starts one`, async () => {
+		triggerActive();
+		const before = (await settledExecutions()).length;
+		const [first] = await fireEvent(ctx.sandbox, 'COURSE_COMPLETION', { e2e_marker: `dup-${key}` });
+		assert.equal(first?.status, 200, `first delivery: ${JSON.stringify(first)}`);
+		// Skilljar's retries: the same body and headers, one after another.
+		const retries = [
+			...(await replayDelivery(ctx.sandbox, first.id)),
+			...(await replayDelivery(ctx.sandbox, first.id)),
+		];
+		assert.deepEqual(
+			retries.map((d) => d.status),
+			[200, 200],
+			`retries: ${JSON.stringify(retries)}`,
+		);
+		assert.equal((await settledExecutions()).length, before + 1, 'three copies, not one execution');
+
+		const [distinct] = await fireEvent(ctx.sandbox, 'COURSE_COMPLETION', { e2e_marker: `dup-${key}` });
+		assert.equal(distinct?.status, 200);
+		assert.equal((await settledExecutions()).length, before + 2, 'a distinct event did not run once');
+
+		// n8n stops and starts again (same port, same database): the memory is in the database.
+		await restartServer(ctx, 'server-restarted.log');
+		const active = await settledHooks((found) => found.length >= EVENT_TYPES.length);
+		assert.equal(active.length, EVENT_TYPES.length, 'the webhooks did not survive the restart');
+		const after = await replayDelivery(ctx.sandbox, first.id);
+		assert.deepEqual(after.map((d) => d.status), [200], `retry after restart: ${JSON.stringify(after)}`);
+		assert.equal(
+			(await settledExecutions()).length,
+			before + 2,
+			'a retry after the restart started an execution',
+		);
 	});
 
 	test(`[${key}] trigger: a delivery without the secret gets 401 and starts nothing`, async () => {

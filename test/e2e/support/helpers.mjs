@@ -43,7 +43,7 @@ export async function sandboxWebhooks(sandbox) {
 /**
  * Have the sandbox deliver one event of `type` to every matching webhook.
  * @param {SandboxAddress} sandbox @param {string} type @param {Record<string, unknown>} overrides
- * @returns {Promise<Array<{ status?: number, error?: string }>>}
+ * @returns {Promise<Array<{ id: string, status?: number, started?: boolean, error?: string }>>}
  */
 export async function fireEvent(sandbox, type, overrides) {
 	const res = await fetch(`${sandbox.url}/_sandbox/events/${type}`, {
@@ -52,6 +52,21 @@ export async function fireEvent(sandbox, type, overrides) {
 		body: JSON.stringify(overrides),
 	});
 	assert.ok(res.ok, `firing ${type}: HTTP ${res.status}`);
+	return /** @type {any} */ (await res.json()).deliveries;
+}
+
+/**
+ * Have the sandbox send a delivery again, as Skilljar's retry would (`copies` at the same moment).
+ * @param {SandboxAddress} sandbox @param {string} deliveryId @param {number} [copies]
+ * @returns {Promise<Array<{ id: string, status?: number, started?: boolean, error?: string }>>}
+ */
+export async function replayDelivery(sandbox, deliveryId, copies = 1) {
+	const res = await fetch(`${sandbox.url}/_sandbox/deliveries/${deliveryId}/replay`, {
+		method: 'POST',
+		headers: sandboxHeaders(sandbox.apiKey),
+		body: JSON.stringify({ copies }),
+	});
+	assert.ok(res.ok, `replaying ${deliveryId}: HTTP ${res.status}`);
 	return /** @type {any} */ (await res.json()).deliveries;
 }
 

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { n8nCli, n8nEnv } from '../../../tools/lib/n8n.mjs';
+import { N8nClient } from '../../../tools/lib/n8n-client.mjs';
+import { n8nCli, n8nEnv, startN8nServer } from '../../../tools/lib/n8n.mjs';
 import {
 	credentialFile,
 	exampleFiles,
@@ -146,4 +147,21 @@ export function n8nLineSuite(line, key, concerns) {
 
 		for (const register of concerns) register(ctx);
 	});
+}
+
+/**
+ * Stop the line's n8n server and start it again on the same port and database (what a restart
+ * of the machine's n8n does); the new server and a logged-in client replace the old ones.
+ * `whileDown` runs between the stop and the start.
+ * @param {LineContext} ctx @param {string} logName @param {() => Promise<void>} [whileDown]
+ */
+export async function restartServer(ctx, logName, whileDown) {
+	const old = need(ctx.server, 'the n8n server did not start');
+	await stopChild(old.child);
+	await whileDown?.();
+	ctx.server = await startN8nServer(ctx.line, need(ctx.nodeBinary, 'no n8n'), need(ctx.env, 'no env'), {
+		logFile: path.join(ctx.logs, logName),
+	});
+	ctx.client = new N8nClient(ctx.server.base);
+	await ctx.client.ensureOwner(OWNER);
 }

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+
+import { PollContext } from 'n8n-core';
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { SkilljarPollTrigger } from '../../nodes/SkilljarPollTrigger/SkilljarPollTrigger.node';
+import { SandboxCredentialsHelper } from './credentials';
+import { PACKAGE, TestNodeTypes } from './node-types';
+import { buildAdditionalData } from './run-node';
+
+export const POLL_NODE_NAME = 'Skilljar Poll Trigger';
+
+/**
+ * A workflow holding just the Skilljar Poll Trigger, polled through n8n-core's PollContext, as
+ * n8n's active-workflow manager does: the Workflow (and its static data) stays in memory from
+ * the activation on, and `stored` (n8n's database) gets a copy after the activation's first poll
+ * and after each poll that emitted, not after an empty one. `restart()` loads it again.
+ */
+export class PollWorkflow {
+	readonly node: INode;
+	readonly credentialsHelper: SandboxCredentialsHelper;
+	private readonly additionalData: IWorkflowExecuteAdditionalData;
+	private readonly nodeTypes: TestNodeTypes;
+	private readonly nodeType = new SkilljarPollTrigger();
+	private readonly id = `wf-${randomUUID()}`;
+	stored: IDataObject = {};
+	private workflow?: Workflow;
+
+	constructor(
+		v2: { clientId: string; clientSecret: string; baseUrl: string },
+		parameters: IDataObject,
+	) {
+		this.credentialsHelper = new SandboxCredentialsHelper(
+			{ apiKey: 'unused', baseUrl: v2.baseUrl },
+			undefined,
+			v2,
+		);
+		this.additionalData = buildAdditionalData(this.credentialsHelper);
+		this.nodeTypes = new TestNodeTypes([this.nodeType]);
+		this.node = {
+			id: randomUUID(),
+			name: POLL_NODE_NAME,
+			type: `${PACKAGE}.skilljarPollTrigger`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
+			credentials: { skilljarV2Api: { id: '2', name: 'Skilljar v2 sandbox' } },
+		};
+	}
+
+	/** The node's static data as stored in the database. */
+	get staticData(): IDataObject {
+		return (this.stored[`node:${POLL_NODE_NAME}`] as IDataObject | undefined) ?? {};
+	}
+
+	private load(): Workflow {
+		return new Workflow({
+			id: this.id,
+			name: 'Poll test',
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes: this.nodeTypes,
+			staticData: JSON.parse(JSON.stringify(this.stored)) as IDataObject,
+			settings: { executionOrder: 'v1' },
+		});
+	}
+
+	/** n8n stopped and started again: the next poll is an activation from the database. */
+	restart(): void {
+		this.workflow = undefined;
+	}
+
+	/** One scheduled poll (the first after activation or restart is the activation's). */
+	async poll(): Promise<INodeExecutionData[] | null> {
+		const activation = !this.workflow;
+		const workflow = (this.workflow ??= this.load());
+		const context = new PollContext(workflow, this.node, this.additionalData, 'trigger', 'activate');
+		const result = await this.nodeType.poll.call(context);
+		if ((result !== null || activation) && workflow.staticData.__dataChanged === true) {
+			this.stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			workflow.staticData.__dataChanged = false;
+		}
+		return result ? result[0] : null;
+	}
+
+	/** The editor's "Fetch Test Event": a manual poll on a copy, never saved. */
+	async testFetch(): Promise<INodeExecutionData[] | null> {
+		const workflow = this.load();
+		const context = new PollContext(workflow, this.node, this.additionalData, 'manual', 'manual');
+		const result = await this.nodeType.poll.call(context);
+		return result ? result[0] : null;
+	}
+}
