@@ -41,10 +41,13 @@ describe('weight in the editor', () => {
 		expect(largest.bytes).toBeLessThanOrEqual(NOTION_BYTES);
 	});
 
-	test('every action node is served twice (as a node and as an AI tool), the trigger once', () => {
+	test('every action node is served twice (as a node and as an AI tool), each trigger once', () => {
 		const names = nodes.map((node) => node.name);
 		expect(names).toContain('n8n-nodes-skilljar.skilljarDomainTool');
 		expect(names).not.toContain('n8n-nodes-skilljar.skilljarTriggerTool');
-		expect(nodes).toHaveLength(packageJson.n8n.nodes.length * 2 - 1);
+		expect(names).not.toContain('n8n-nodes-skilljar.skilljarPollTriggerTool');
+		const triggers = packageJson.n8n.nodes.filter((file) => file.includes('Trigger')).length;
+		expect(triggers).toBe(2);
+		expect(nodes).toHaveLength(packageJson.n8n.nodes.length * 2 - triggers);
 	});
 });
