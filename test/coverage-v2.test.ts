@@ -213,5 +213,6 @@ describe('coverage of the API v2 document', () => {
 		expect([...served].filter((endpoint) => endpoint !== 'POST /v2/auth/token').sort()).toEqual(
 			[...meant].sort(),
 		);
-	});
+		// One node run per operation, one after another: minutes on a busy 2-core machine.
+	}, 240_000);
 });

@@ -82,7 +82,8 @@ describe('coverage of the OpenAPI document', () => {
 		expect(byActions.length + putTwins.length + 1).toBe(API_OPERATIONS.length);
 		expect([...served].sort()).toEqual([...byActions].sort());
 		for (const twin of putTwins) expect(served).toContain(endpoint('PATCH', twin.path));
-	});
+		// One node run per operation, one after another: minutes on a busy 2-core machine.
+	}, 240_000);
 
 	test('every action with all its fields set sends exactly those values (dotted names, ID and string lists, JSON, null)', async () => {
 		const failures: string[] = [];

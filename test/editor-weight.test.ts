@@ -6,7 +6,7 @@ import { servedNodes } from './harness/served-types';
 
 const ROOT = resolve(__dirname, '..');
 
-/** n8n's largest built-in node description (Notion), served in `/types/nodes.json`. */
+/** n8n's largest built-in node description (Notion: 283,595 bytes in n8n 1.123, about 305 KB in 2.x). */
 const NOTION_BYTES = 305_000;
 /** What the whole package may add to `/types/nodes.json`. */
 const PACKAGE_BUDGET = 1_000_000;
@@ -43,11 +43,11 @@ describe('weight in the editor', () => {
 
 	test('every action node is served twice (as a node and as an AI tool), each trigger once', () => {
 		const names = nodes.map((node) => node.name);
+		const triggers = packageJson.n8n.nodes.filter((file) => /Trigger\.node\.js$/.test(file));
+		expect(triggers.length).toBeGreaterThanOrEqual(2);
 		expect(names).toContain('n8n-nodes-skilljar.skilljarDomainTool');
 		expect(names).not.toContain('n8n-nodes-skilljar.skilljarTriggerTool');
 		expect(names).not.toContain('n8n-nodes-skilljar.skilljarPollTriggerTool');
-		const triggers = packageJson.n8n.nodes.filter((file) => file.includes('Trigger')).length;
-		expect(triggers).toBe(2);
-		expect(nodes).toHaveLength(packageJson.n8n.nodes.length * 2 - triggers);
+		expect(nodes).toHaveLength(packageJson.n8n.nodes.length * 2 - triggers.length);
 	});
 });

@@ -24,7 +24,11 @@ describe('sandbox v2: fault switches and the request log', () => {
 
 	test('latency, injected statuses and dropped connections apply to v2 paths', async () => {
 		const token = await v2Token(sandbox);
-		sandbox.faults.add({ method: 'POST', path: '/v2/enrollments/', fault: { kind: 'status', status: 503 } });
+		sandbox.faults.add({
+			method: 'POST',
+			path: '/v2/enrollments/',
+			fault: { kind: 'status', status: 503 },
+		});
 		sandbox.faults.add({ method: 'GET', path: '/v2/courses/', fault: { kind: 'drop' } });
 		const body = {
 			published_course_id: DEMO.publishedCourseId,
@@ -75,13 +79,19 @@ describe('sandbox v2: destructive and soft operations', () => {
 		const refused = await callV2(sandbox, 'POST', path, { token });
 		expect(refused.status).toBe(422);
 		expect(errorCode(refused.body)).toBe('confirmation_required');
-		const wrong = await callV2(sandbox, 'POST', path, { token, headers: { 'X-Confirm-Destructive': 'yes' } });
+		const wrong = await callV2(sandbox, 'POST', path, {
+			token,
+			headers: { 'X-Confirm-Destructive': 'yes' },
+		});
 		expect(wrong.status).toBe(422);
 		expect((await callSandbox<Json>(sandbox, 'GET', `/v1/users/${DEMO.userId}`)).body).toEqual(
 			expect.objectContaining({ user: expect.objectContaining({ email: DEMO.userEmail }) }),
 		);
 
-		const done = await callV2(sandbox, 'POST', path, { token, headers: { 'X-Confirm-Destructive': 'true' } });
+		const done = await callV2(sandbox, 'POST', path, {
+			token,
+			headers: { 'X-Confirm-Destructive': 'true' },
+		});
 		expect(done.status).toBe(204);
 		const v1 = await callSandbox<Json>(sandbox, 'GET', `/v1/users/${DEMO.userId}`);
 		expect(JSON.stringify(v1.body)).not.toContain(DEMO.userEmail);
@@ -95,11 +105,19 @@ describe('sandbox v2: destructive and soft operations', () => {
 
 	test('DELETE /v2/students/{id} deactivates (soft): the student stays, inactive, and can be reactivated', async () => {
 		const token = await v2Token(sandbox);
-		expect((await callV2(sandbox, 'DELETE', `/v2/students/${DEMO.userId}`, { token })).status).toBe(204);
+		expect((await callV2(sandbox, 'DELETE', `/v2/students/${DEMO.userId}`, { token })).status).toBe(
+			204,
+		);
 		const inactive = await callV2(sandbox, 'GET', `/v2/students/${DEMO.userId}`, { token });
-		expect((inactive.body.data as Json).attributes).toEqual(expect.objectContaining({ is_inactive: true }));
-		expect((await callV2(sandbox, 'DELETE', `/v2/students/${DEMO.userId}`, { token })).status).toBe(409);
-		const listed = await callV2(sandbox, 'GET', '/v2/students/?filter%5Bis_inactive%5D=true', { token });
+		expect((inactive.body.data as Json).attributes).toEqual(
+			expect.objectContaining({ is_inactive: true }),
+		);
+		expect((await callV2(sandbox, 'DELETE', `/v2/students/${DEMO.userId}`, { token })).status).toBe(
+			409,
+		);
+		const listed = await callV2(sandbox, 'GET', '/v2/students/?filter%5Bis_inactive%5D=true', {
+			token,
+		});
 		expect((listed.body.data as Json[]).map((s) => s.id)).toEqual([DEMO.userId]);
 		const reactivated = await callV2(sandbox, 'PATCH', '/v2/students/', {
 			token,
@@ -113,10 +131,18 @@ describe('sandbox v2: destructive and soft operations', () => {
 		const group = DEMO.groupIds[1];
 		const deleted = await callV2(sandbox, 'DELETE', '/v2/groups/', {
 			token,
-			body: { data: [{ type: 'groups', id: group }, { type: 'groups', id: group }, { type: 'groups', id: 'grpmissing000' }] },
+			body: {
+				data: [
+					{ type: 'groups', id: group },
+					{ type: 'groups', id: group },
+					{ type: 'groups', id: 'grpmissing000' },
+				],
+			},
 		});
 		expect(deleted.status).toBe(207);
-		expect((deleted.body.data as Json[]).map((r) => [r.status, (r.error as Json | undefined)?.code])).toEqual([
+		expect(
+			(deleted.body.data as Json[]).map((r) => [r.status, (r.error as Json | undefined)?.code]),
+		).toEqual([
 			['deleted', undefined],
 			['failed', 'duplicate_in_batch'],
 			['failed', 'not_found'],
@@ -128,20 +154,36 @@ describe('sandbox v2: destructive and soft operations', () => {
 
 		const quiz = DEMO.quizIds[0];
 		const question = sid('qst', 1);
-		expect((await callV2(sandbox, 'DELETE', '/v2/quizzes/', { token, body: { data: [{ type: 'quizzes', id: quiz }] } })).status).toBe(200);
+		expect(
+			(
+				await callV2(sandbox, 'DELETE', '/v2/quizzes/', {
+					token,
+					body: { data: [{ type: 'quizzes', id: quiz }] },
+				})
+			).status,
+		).toBe(200);
 		expect((await callV2(sandbox, 'GET', `/v2/quizzes/${quiz}`, { token })).status).toBe(404);
 		expect((await callV2(sandbox, 'GET', `/v2/questions/${question}`, { token })).status).toBe(404);
 		// Soft: the records are kept with a deletion mark; the bank assignment is gone for good.
-		expect(sandbox.list('/v2/quizzes').find((q) => q.id === quiz)?.deleted_at).toEqual(expect.any(String));
-		expect(sandbox.list('/v2/question-bank-assignments').filter((a) => a.quiz_id === quiz)).toEqual([]);
+		expect(sandbox.list('/v2/quizzes').find((q) => q.id === quiz)?.deleted_at).toEqual(
+			expect.any(String),
+		);
+		expect(sandbox.list('/v2/question-bank-assignments').filter((a) => a.quiz_id === quiz)).toEqual(
+			[],
+		);
 	});
 
 	test('a missing group is 404 before the envelope is looked at; memberships are idempotent', async () => {
 		const token = await v2Token(sandbox);
-		const missing = await callV2(sandbox, 'POST', '/v2/groups/grpmissing000/relationships/students/', {
-			token,
-			body: { data: [] },
-		});
+		const missing = await callV2(
+			sandbox,
+			'POST',
+			'/v2/groups/grpmissing000/relationships/students/',
+			{
+				token,
+				body: { data: [] },
+			},
+		);
 		expect(missing.status).toBe(404);
 		const path = `/v2/groups/${DEMO.groupIds[2]}/relationships/students/`;
 		const body = { data: [{ type: 'students', id: DEMO.userIds[1] }] };
@@ -152,7 +194,10 @@ describe('sandbox v2: destructive and soft operations', () => {
 		const removed = await callV2(sandbox, 'DELETE', path, { token, body });
 		const removedAgain = await callV2(sandbox, 'DELETE', path, { token, body });
 		expect([removed.status, removedAgain.status]).toEqual([200, 200]);
-		expect((removedAgain.body.data as Json[])[0]).toEqual({ status: 'deleted', id: DEMO.userIds[1] });
+		expect((removedAgain.body.data as Json[])[0]).toEqual({
+			status: 'deleted',
+			id: DEMO.userIds[1],
+		});
 	});
 
 	test('web packages are created PROCESSING and read READY, or ERROR for a malformed archive', async () => {
@@ -161,13 +206,22 @@ describe('sandbox v2: destructive and soft operations', () => {
 			token,
 			body: {
 				data: [
-					{ type: 'web-packages', attributes: { content_url: 'https://files.example.org/a.zip', title: 'A' } },
-					{ type: 'web-packages', attributes: { content_url: 'https://files.example.org/b.txt', title: 'B' } },
+					{
+						type: 'web-packages',
+						attributes: { content_url: 'https://files.example.org/a.zip', title: 'A' },
+					},
+					{
+						type: 'web-packages',
+						attributes: { content_url: 'https://files.example.org/b.txt', title: 'B' },
+					},
 				],
 			},
 		});
 		const rows = created.body.data as Json[];
-		expect(rows.map((r) => ((r.result as Json).attributes as Json).state)).toEqual(['PROCESSING', 'PROCESSING']);
+		expect(rows.map((r) => ((r.result as Json).attributes as Json).state)).toEqual([
+			'PROCESSING',
+			'PROCESSING',
+		]);
 		const states = [];
 		for (const row of rows) {
 			const read = await callV2(sandbox, 'GET', `/v2/web-packages/${String(row.id)}`, { token });
@@ -200,7 +254,9 @@ describe('sandbox v2: one set of data for v1 and v2', () => {
 		expect(polled.records.map((r) => r.id)[0]).toBe(v1.body.id);
 		expect(polled.records).toHaveLength(2);
 		const v1List = await callSandbox<Json>(sandbox, 'GET', course);
-		expect((v1List.body.results as Json[]).map((e) => (e.user as Json).email)).toContain('v2.learner@example.org');
+		expect((v1List.body.results as Json[]).map((e) => (e.user as Json).email)).toContain(
+			'v2.learner@example.org',
+		);
 	});
 
 	test('completions are listed in completion order under filter[completed_gte], certificates in issue order', async () => {
@@ -209,7 +265,12 @@ describe('sandbox v2: one set of data for v1 and v2', () => {
 		const complete = (id: string, at: string) =>
 			callV2(sandbox, 'PATCH', '/v2/enrollments/completion', {
 				token,
-				body: { send_notifications: false, data: [{ type: 'enrollments', id, attributes: { completed_at: at, success_status: 'passed' } }] },
+				body: {
+					send_notifications: false,
+					data: [
+						{ type: 'enrollments', id, attributes: { completed_at: at, success_status: 'passed' } },
+					],
+				},
 			});
 		// Completed out of enrollment order (09:15Z, 10:00Z, 10:30:00.5Z), in mixed notations.
 		await complete(DEMO.enrollmentIds[8], '2030-01-01T10:00:00Z');
@@ -230,7 +291,9 @@ describe('sandbox v2: one set of data for v1 and v2', () => {
 			token,
 			`/v2/certificates/?filter%5Bissued_gte%5D=${encodeURIComponent(since)}&page%5Bsize%5D=2`,
 		);
-		expect(certificates.records.map((c) => ((c.relationships as Json).student as Json).data)).toEqual([
+		expect(
+			certificates.records.map((c) => ((c.relationships as Json).student as Json).data),
+		).toEqual([
 			{ type: 'students', id: DEMO.userIds[7] },
 			{ type: 'students', id: DEMO.userIds[8] },
 			{ type: 'students', id: DEMO.userIds[6] },
@@ -245,7 +308,9 @@ describe('sandbox v2: one set of data for v1 and v2', () => {
 			body: { data: [{ type: 'students', attributes: { email: 'newest@example.org' } }] },
 		});
 		const all = await readAllV2(sandbox, token, '/v2/students/?page%5Bsize%5D=100');
-		expect((all.records[all.records.length - 1].attributes as Json).email).toBe('newest@example.org');
+		expect((all.records[all.records.length - 1].attributes as Json).email).toBe(
+			'newest@example.org',
+		);
 	});
 
 	test('1,000 emails: 10 enroll requests and one token request, one bad email failing on its own item', async () => {
@@ -259,7 +324,9 @@ describe('sandbox v2: one set of data for v1 and v2', () => {
 				token,
 				body: {
 					published_course_id: DEMO.publishedCourseIds[4],
-					data: list.slice(i, i + 100).map((email) => ({ type: 'enrollments', attributes: { email } })),
+					data: list
+						.slice(i, i + 100)
+						.map((email) => ({ type: 'enrollments', attributes: { email } })),
 				},
 			});
 			expect([200, 207]).toContain(answer.status);
@@ -270,7 +337,11 @@ describe('sandbox v2: one set of data for v1 and v2', () => {
 		}
 		expect(succeeded).toBe(999);
 		expect(failures).toEqual([
-			{ code: 'validation_error', detail: expect.any(String), source: { pointer: '/data/17/attributes/email' } },
+			{
+				code: 'validation_error',
+				detail: expect.any(String),
+				source: { pointer: '/data/17/attributes/email' },
+			},
 		]);
 		expect(sandbox.requests.filter((r) => r.path.startsWith('/v2/'))).toHaveLength(11);
 	});

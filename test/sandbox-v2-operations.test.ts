@@ -51,7 +51,9 @@ const DEMO_IDS = {
 	value: SIGNUP_VALUE,
 	webPackage: WEB_PACKAGE,
 };
-const one = (type: string, attributes: Json, extra: Json = {}) => ({ data: [{ type, attributes, ...extra }] });
+const one = (type: string, attributes: Json, extra: Json = {}) => ({
+	data: [{ type, attributes, ...extra }],
+});
 const ids = (type: string, ...list: string[]) => ({ data: list.map((id) => ({ type, id })) });
 
 /** One valid request per operation, by operationId. */
@@ -59,7 +61,11 @@ const CALLS: Record<string, Call> = {
 	api_v2_oauth_tokens_endpoints_token_exchange: {
 		path: '/v2/auth/token',
 		anonymous: true,
-		body: { grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-client-secret' },
+		body: {
+			grant_type: 'client_credentials',
+			client_id: 'sandbox-client',
+			client_secret: 'sandbox-client-secret',
+		},
 	},
 	api_v2_oauth_tokens_endpoints_revoke_token_endpoint: {
 		path: '/v2/auth/revoke',
@@ -79,7 +85,10 @@ const CALLS: Record<string, Call> = {
 	deactivate_client: { path: '/v2/clients/sandbox-client' },
 	list_scopes: { path: '/v2/scopes/' },
 	list_students: { path: '/v2/students/?filter%5Bis_inactive%5D=false&page%5Bsize%5D=5' },
-	create_students: { path: '/v2/students/', body: one('students', { email: 'new@example.org', first_name: 'N' }) },
+	create_students: {
+		path: '/v2/students/',
+		body: one('students', { email: 'new@example.org', first_name: 'N' }),
+	},
 	update_students: {
 		path: '/v2/students/',
 		body: { data: [{ type: 'students', id: DEMO.userId, attributes: { first_name: 'Augusta' } }] },
@@ -90,13 +99,18 @@ const CALLS: Record<string, Call> = {
 		path: `/v2/students/${DEMO.userId}/anonymize/`,
 		headers: { 'X-Confirm-Destructive': 'true' },
 	},
-	send_password_reset: { path: `/v2/students/${DEMO.userId}/send-password-reset/?domain=${DEMO.domainName}` },
+	send_password_reset: {
+		path: `/v2/students/${DEMO.userId}/send-password-reset/?domain=${DEMO.domainName}`,
+	},
 	set_student_password: {
 		path: `/v2/students/${DEMO.userId}/set-password/`,
 		body: { data: { type: 'password-sets', attributes: { password: 'correct horse battery' } } },
 	},
 	list_lessons: { path: `/v2/lessons/?filter%5Bcourse_id%5D=${COURSE}&filter%5Btype%5D=HTML` },
-	create_lessons: { path: '/v2/lessons/', body: one('lessons', { course_id: COURSE, type: 'HTML', title: 'Intro' }) },
+	create_lessons: {
+		path: '/v2/lessons/',
+		body: one('lessons', { course_id: COURSE, type: 'HTML', title: 'Intro' }),
+	},
 	update_lessons: {
 		path: '/v2/lessons/',
 		body: { data: [{ type: 'lessons', id: DEMO.lessonIds[0], attributes: { title: 'Welcome' } }] },
@@ -109,16 +123,23 @@ const CALLS: Record<string, Call> = {
 		body: { data: [{ type: 'courses', id: COURSE, attributes: { title: 'Renamed' } }] },
 	},
 	get_course: { path: `/v2/courses/${COURSE}` },
-	get_course_analytics: { path: `/v2/analytics/courses/${COURSE}?filter%5Bdomains%5D=${DEMO.domainName}` },
+	get_course_analytics: {
+		path: `/v2/analytics/courses/${COURSE}?filter%5Bdomains%5D=${DEMO.domainName}`,
+	},
 	list_course_ratings: { path: `/v2/analytics/courses/${COURSE}/ratings/` },
 	get_certificate: { path: `/v2/certificates/${CERTIFICATE}` },
 	list_certificates: { path: '/v2/certificates/?filter%5Bstatus%5D=active' },
 	list_groups: { path: '/v2/groups/?filter%5Bname%5D=part' },
 	create_groups: { path: '/v2/groups/', body: one('groups', { name: 'Resellers' }) },
-	update_groups: { path: '/v2/groups/', body: { data: [{ type: 'groups', id: GROUP, attributes: { name: 'Clients' } }] } },
+	update_groups: {
+		path: '/v2/groups/',
+		body: { data: [{ type: 'groups', id: GROUP, attributes: { name: 'Clients' } }] },
+	},
 	delete_groups: { path: '/v2/groups/', body: ids('groups', GROUP) },
 	get_group: { path: `/v2/groups/${GROUP}` },
-	list_visibility_overrides: { path: `/v2/groups/${GROUP}/relationships/published-course-visibility/` },
+	list_visibility_overrides: {
+		path: `/v2/groups/${GROUP}/relationships/published-course-visibility/`,
+	},
 	add_visibility_overrides: {
 		path: `/v2/groups/${GROUP}/relationships/published-course-visibility/`,
 		body: one('visibility-overrides', { published_course_id: PC, is_visible: true }),
@@ -137,12 +158,21 @@ const CALLS: Record<string, Call> = {
 	},
 	bulk_enroll_students: {
 		path: '/v2/enrollments/',
-		body: { published_course_id: DEMO.publishedCourseIds[3], ...one('enrollments', { email: 'learner@example.org' }) },
+		body: {
+			published_course_id: DEMO.publishedCourseIds[3],
+			...one('enrollments', { email: 'learner@example.org' }),
+		},
 	},
 	update_enrollments: {
 		path: '/v2/enrollments/',
 		body: {
-			data: [{ type: 'enrollments', id: DEMO.enrollmentIds[4], attributes: { due_at: '2031-01-01T00:00:00Z' } }],
+			data: [
+				{
+					type: 'enrollments',
+					id: DEMO.enrollmentIds[4],
+					attributes: { due_at: '2031-01-01T00:00:00Z' },
+				},
+			],
 		},
 	},
 	list_enrollments: {
@@ -152,13 +182,25 @@ const CALLS: Record<string, Call> = {
 		path: '/v2/enrollments/completion',
 		body: {
 			send_notifications: false,
-			data: [{ type: 'enrollments', id: DEMO.enrollmentIds[6], attributes: { success_status: 'passed' } }],
+			data: [
+				{
+					type: 'enrollments',
+					id: DEMO.enrollmentIds[6],
+					attributes: { success_status: 'passed' },
+				},
+			],
 		},
 	},
 	get_enrollment: { path: `/v2/enrollments/${DEMO.enrollmentIds[0]}?include=certificate` },
 	list_quizzes: { path: '/v2/quizzes/?filter%5Bupdated_since%5D=2024-01-01T00%3A00%3A00Z' },
-	create_quizzes: { path: '/v2/quizzes/', body: one('quizzes', { name: 'Check', alignment: 'left' }) },
-	update_quizzes: { path: '/v2/quizzes/', body: { data: [{ type: 'quizzes', id: QUIZ, attributes: { max_attempts: 2 } }] } },
+	create_quizzes: {
+		path: '/v2/quizzes/',
+		body: one('quizzes', { name: 'Check', alignment: 'left' }),
+	},
+	update_quizzes: {
+		path: '/v2/quizzes/',
+		body: { data: [{ type: 'quizzes', id: QUIZ, attributes: { max_attempts: 2 } }] },
+	},
 	delete_quizzes: { path: '/v2/quizzes/', body: ids('quizzes', QUIZ) },
 	get_quiz: { path: `/v2/quizzes/${QUIZ}` },
 	list_quiz_question_bank_assignments: { path: `/v2/quizzes/${QUIZ}/question-banks/` },
@@ -175,7 +217,10 @@ const CALLS: Record<string, Call> = {
 		body: one('question-bank-assignments', { question_bank_id: BANK }),
 	},
 	list_question_banks: { path: '/v2/question-banks/?filter%5Bname%5D=question%20bank%201' },
-	create_question_banks: { path: '/v2/question-banks/', body: one('question-banks', { name: 'Pool' }) },
+	create_question_banks: {
+		path: '/v2/question-banks/',
+		body: one('question-banks', { name: 'Pool' }),
+	},
 	update_question_banks: {
 		path: '/v2/question-banks/',
 		body: { data: [{ type: 'question-banks', id: BANK, attributes: { name: 'Pool A' } }] },
@@ -198,7 +243,9 @@ const CALLS: Record<string, Call> = {
 	},
 	delete_questions: { path: '/v2/questions/', body: ids('questions', QUESTION) },
 	get_question: { path: `/v2/questions/${QUESTION}` },
-	list_published_courses: { path: `/v2/published-courses/?include=course,domain&filter%5Bdomain%5D=${DEMO.domainId}` },
+	list_published_courses: {
+		path: `/v2/published-courses/?include=course,domain&filter%5Bdomain%5D=${DEMO.domainId}`,
+	},
 	publish_courses: {
 		path: '/v2/published-courses/',
 		body: {
@@ -219,7 +266,9 @@ const CALLS: Record<string, Call> = {
 		body: { data: [{ type: 'published-courses', id: PC, attributes: { is_hidden: true } }] },
 	},
 	unpublish_published_course: { path: `/v2/published-courses/${PC}/unpublish/` },
-	republish_published_course: { path: `/v2/published-courses/${DEMO.partnerPublishedCourseIds[1]}/publish/` },
+	republish_published_course: {
+		path: `/v2/published-courses/${DEMO.partnerPublishedCourseIds[1]}/publish/`,
+	},
 	get_published_course: { path: `/v2/published-courses/${PC}` },
 	delete_published_course: { path: `/v2/published-courses/${PC}` },
 	list_domains: { path: '/v2/domains/?filter%5Baccess%5D=PUBLIC&include=theme' },
@@ -228,19 +277,32 @@ const CALLS: Record<string, Call> = {
 		path: '/v2/signup-field-values/',
 		body: {
 			student_id: DEMO.userIds[4],
-			data: [{ type: 'signup-field-values', id: DEMO.signupFieldIds[0], attributes: { value: 'Initech' } }],
+			data: [
+				{
+					type: 'signup-field-values',
+					id: DEMO.signupFieldIds[0],
+					attributes: { value: 'Initech' },
+				},
+			],
 		},
 	},
 	update_signup_field_values: {
 		path: '/v2/signup-field-values/',
-		body: { data: [{ type: 'signup-field-values', id: SIGNUP_VALUE, attributes: { value: 'Globex' } }] },
+		body: {
+			data: [{ type: 'signup-field-values', id: SIGNUP_VALUE, attributes: { value: 'Globex' } }],
+		},
 	},
-	list_signup_field_values: { path: `/v2/signup-field-values/?filter%5Bstudent.id%5D=${DEMO.userId}` },
+	list_signup_field_values: {
+		path: `/v2/signup-field-values/?filter%5Bstudent.id%5D=${DEMO.userId}`,
+	},
 	get_signup_field_value: { path: `/v2/signup-field-values/${SIGNUP_VALUE}` },
 	list_web_packages: { path: '/v2/web-packages/' },
 	create_web_packages: {
 		path: '/v2/web-packages/',
-		body: one('web-packages', { content_url: 'https://files.example.org/module.zip', title: 'Module' }),
+		body: one('web-packages', {
+			content_url: 'https://files.example.org/module.zip',
+			title: 'Module',
+		}),
 	},
 	update_web_packages: {
 		path: '/v2/web-packages/',
@@ -281,24 +343,39 @@ describe('sandbox v2: every operation of the document answers', () => {
 describe('sandbox v2: error answers have the document’s shapes', () => {
 	const authed = V2_OPERATIONS.filter((op) => op.scopes.length > 0);
 
-	test.each(authed.map((op) => [op.operationId, op] as const))('%s: 401 without a token', async (_id, op) => {
-		const call = CALLS[op.operationId];
-		const answer = await callV2(sandbox, op.method, call.path, { body: call.body, headers: call.headers });
-		expect(answer.status).toBe(401);
-		expect(op.statuses).toContain(401);
-		expect(check(op.responses[401] ?? {}, answer.body)).toEqual([]);
-	});
+	test.each(authed.map((op) => [op.operationId, op] as const))(
+		'%s: 401 without a token',
+		async (_id, op) => {
+			const call = CALLS[op.operationId];
+			const answer = await callV2(sandbox, op.method, call.path, {
+				body: call.body,
+				headers: call.headers,
+			});
+			expect(answer.status).toBe(401);
+			expect(op.statuses).toContain(401);
+			expect(check(op.responses[401] ?? {}, answer.body)).toEqual([]);
+		},
+	);
 
-	const byId = authed.filter((op) => /\{(id|quiz_id|course_id|signup_field_value_id)\}/.test(op.path));
-	test.each(byId.map((op) => [op.operationId, op] as const))('%s: 404 for an unknown id', async (_id, op) => {
-		const call = CALLS[op.operationId];
-		const token = await v2Token(sandbox);
-		const known = Object.values(DEMO_IDS).find((id) => call.path.includes(id));
-		expect(known).toBeDefined();
-		const path = call.path.replace(String(known), 'zzzzzzzzzzzzz');
-		const answer = await callV2(sandbox, op.method, path, { token, body: call.body, headers: call.headers });
-		expect(answer.status).toBe(404);
-		expect(op.statuses).toContain(404);
-		expect(check(op.responses[404] ?? {}, answer.body)).toEqual([]);
-	});
+	const byId = authed.filter((op) =>
+		/\{(id|quiz_id|course_id|signup_field_value_id)\}/.test(op.path),
+	);
+	test.each(byId.map((op) => [op.operationId, op] as const))(
+		'%s: 404 for an unknown id',
+		async (_id, op) => {
+			const call = CALLS[op.operationId];
+			const token = await v2Token(sandbox);
+			const known = Object.values(DEMO_IDS).find((id) => call.path.includes(id));
+			expect(known).toBeDefined();
+			const path = call.path.replace(String(known), 'zzzzzzzzzzzzz');
+			const answer = await callV2(sandbox, op.method, path, {
+				token,
+				body: call.body,
+				headers: call.headers,
+			});
+			expect(answer.status).toBe(404);
+			expect(op.statuses).toContain(404);
+			expect(check(op.responses[404] ?? {}, answer.body)).toEqual([]);
+		},
+	);
 });

@@ -41,7 +41,11 @@ describe('sandbox v2: token endpoint and Bearer check', () => {
 
 	test('a wrong secret is 401 invalid_client; another grant type is 400', async () => {
 		const wrong = await callV2(sandbox, 'POST', '/v2/auth/token', {
-			body: { grant_type: 'client_credentials', client_id: sandbox.v2ClientId, client_secret: 'nope' },
+			body: {
+				grant_type: 'client_credentials',
+				client_id: sandbox.v2ClientId,
+				client_secret: 'nope',
+			},
 		});
 		expect(wrong.status).toBe(401);
 		expect(wrong.body.error).toBe('invalid_client');
@@ -65,7 +69,7 @@ describe('sandbox v2: token endpoint and Bearer check', () => {
 		const none = await callV2(sandbox, 'GET', '/v2/students/');
 		expect(none.status).toBe(401);
 		expect(none.headers.get('www-authenticate')).toMatch(/^Bearer /);
-		expect(((none.body.errors as Json[])[0]).code).toBe('not_authenticated');
+		expect((none.body.errors as Json[])[0].code).toBe('not_authenticated');
 
 		const unknown = await callV2(sandbox, 'GET', '/v2/students/', { token: 'forged' });
 		expect(unknown.status).toBe(401);
@@ -74,7 +78,7 @@ describe('sandbox v2: token endpoint and Bearer check', () => {
 		sandbox.expireV2Tokens();
 		const expired = await callV2(sandbox, 'GET', '/v2/students/', { token });
 		expect(expired.status).toBe(401);
-		expect(((expired.body.errors as Json[])[0]).code).toBe('token_expired');
+		expect((expired.body.errors as Json[])[0].code).toBe('token_expired');
 		const fresh = await v2Token(sandbox);
 		expect((await callV2(sandbox, 'GET', '/v2/students/', { token: fresh })).status).toBe(200);
 	});
@@ -105,7 +109,9 @@ describe('sandbox v2: token endpoint and Bearer check', () => {
 			expect(error.detail).toContain('students:write');
 			expect(denied.body.meta).toEqual({ required_scopes: ['students:write'] });
 			expect((await callV2(sandbox, 'GET', '/v2/enrollments/', { token })).status).toBe(200);
-			expect(sandbox.list('/v1/users').some((u) => (u.user as Json).email === 'x@example.org')).toBe(false);
+			expect(
+				sandbox.list('/v1/users').some((u) => (u.user as Json).email === 'x@example.org'),
+			).toBe(false);
 		} finally {
 			sandbox.v2Tokens.grantScopes();
 		}
@@ -150,7 +156,12 @@ describe('sandbox v2: students are the v1 users', () => {
 
 	test('page[size] outside 1–100 and undocumented parameters are 422 naming the parameter', async () => {
 		const token = await v2Token(sandbox);
-		for (const query of ['page%5Bsize%5D=101', 'page%5Bsize%5D=0', 'filter%5Bcolour%5D=red', 'page_size=5']) {
+		for (const query of [
+			'page%5Bsize%5D=101',
+			'page%5Bsize%5D=0',
+			'filter%5Bcolour%5D=red',
+			'page_size=5',
+		]) {
 			const answer = await callV2(sandbox, 'GET', `/v2/students/?${query}`, { token });
 			expect(answer.status).toBe(422);
 			expect(((answer.body.errors as Json[])[0].source as Json).parameter).toBe(
@@ -166,16 +177,25 @@ describe('sandbox v2: students are the v1 users', () => {
 		const token = await v2Token(sandbox);
 		const created = await callV2(sandbox, 'POST', '/v2/students/', {
 			token,
-			body: { data: [{ type: 'students', attributes: { email: 'New.Person@example.org', first_name: 'New' } }] },
+			body: {
+				data: [
+					{ type: 'students', attributes: { email: 'New.Person@example.org', first_name: 'New' } },
+				],
+			},
 		});
 		expect(created.status).toBe(200);
 		const row = (created.body.data as Json[])[0];
 		expect(row.status).toBe('succeeded');
 		const v1 = sandbox.list('/v1/users').find((u) => (u.user as Json).id === row.id);
 		expect((v1?.user as Json).email).toBe('New.Person@example.org');
-		const found = await callV2(sandbox, 'GET', '/v2/students/?filter%5Bemail%5D=new.person%40EXAMPLE.org', {
-			token,
-		});
+		const found = await callV2(
+			sandbox,
+			'GET',
+			'/v2/students/?filter%5Bemail%5D=new.person%40EXAMPLE.org',
+			{
+				token,
+			},
+		);
 		expect((found.body.data as Json[]).map((s) => s.id)).toEqual([row.id]);
 	});
 });
@@ -197,7 +217,13 @@ describe('sandbox v2: batch writes', () => {
 		});
 		expect(answer.status).toBe(207);
 		const rows = answer.body.data as Json[];
-		expect(rows.map((r) => r.status)).toEqual(['succeeded', 'failed', 'failed', 'failed', 'succeeded']);
+		expect(rows.map((r) => r.status)).toEqual([
+			'succeeded',
+			'failed',
+			'failed',
+			'failed',
+			'succeeded',
+		]);
 		expect(rows.map((r) => (r.error as Json | undefined)?.code)).toEqual([
 			undefined,
 			'validation_error',
@@ -216,10 +242,16 @@ describe('sandbox v2: batch writes', () => {
 		expect(empty.status).toBe(400);
 		const students = (n: number) =>
 			emails(n, 'cap').map((email) => ({ type: 'students', attributes: { email } }));
-		const over = await callV2(sandbox, 'POST', '/v2/students/', { token, body: { data: students(201) } });
+		const over = await callV2(sandbox, 'POST', '/v2/students/', {
+			token,
+			body: { data: students(201) },
+		});
 		expect(over.status).toBe(400);
 		expect(sandbox.list('/v1/users')).toHaveLength(before);
-		const full = await callV2(sandbox, 'POST', '/v2/students/', { token, body: { data: students(200) } });
+		const full = await callV2(sandbox, 'POST', '/v2/students/', {
+			token,
+			body: { data: students(200) },
+		});
 		expect(full.status).toBe(200);
 
 		const tooMany = await callV2(sandbox, 'POST', '/v2/enrollments/', {
@@ -243,7 +275,9 @@ describe('sandbox v2: batch writes', () => {
 			expect(answer.status).toBe(422);
 			expect(((answer.body.errors as Json[])[0].source as Json).pointer).toMatch(/^\/data/);
 		}
-		expect(sandbox.list('/v1/users').some((u) => (u.user as Json).email === 'a@example.org')).toBe(false);
+		expect(sandbox.list('/v1/users').some((u) => (u.user as Json).email === 'a@example.org')).toBe(
+			false,
+		);
 	});
 });
 
@@ -251,7 +285,10 @@ describe('sandbox v2: enrollments are the v1 course enrollments', () => {
 	test('one request enrolls a list of emails (new ones become students of the domain)', async () => {
 		const token = await v2Token(sandbox);
 		const list = [DEMO.userEmail, ...emails(3, 'learner')];
-		const answer = await callV2(sandbox, 'POST', '/v2/enrollments/', { token, body: enrollBody(list) });
+		const answer = await callV2(sandbox, 'POST', '/v2/enrollments/', {
+			token,
+			body: enrollBody(list),
+		});
 		expect(answer.status).toBe(200);
 		const rows = answer.body.data as Json[];
 		expect(rows).toHaveLength(4);
@@ -264,11 +301,16 @@ describe('sandbox v2: enrollments are the v1 course enrollments', () => {
 		const v1Path = `/v1/domains/${DEMO.domainName}/published-courses/${DEMO.publishedCourseIds[2]}/enrollments`;
 		const v1 = sandbox.list(v1Path);
 		expect(v1.map((e) => (e.user as Json).email).sort()).toEqual([...list].sort());
-		const members = sandbox.list(`/v1/domains/${DEMO.domainName}/users`).map((m) => (m.user as Json).email);
+		const members = sandbox
+			.list(`/v1/domains/${DEMO.domainName}/users`)
+			.map((m) => (m.user as Json).email);
 		expect(members).toEqual(expect.arrayContaining(list));
 
 		// Enrolling the same emails again: each is already enrolled, reported on its own item.
-		const again = await callV2(sandbox, 'POST', '/v2/enrollments/', { token, body: enrollBody(list.slice(0, 2)) });
+		const again = await callV2(sandbox, 'POST', '/v2/enrollments/', {
+			token,
+			body: enrollBody(list.slice(0, 2)),
+		});
 		expect(again.status).toBe(207);
 		expect((again.body.data as Json[]).map((r) => (r.error as Json).code)).toEqual([
 			'already_enrolled',
@@ -297,18 +339,31 @@ describe('sandbox v2: enrollments are the v1 course enrollments', () => {
 		expect(all.records).toHaveLength(15);
 		const first = all.records.find((r) => r.id === DEMO.enrollmentIds[0]) as Json;
 		expect(first.attributes).toEqual(
-			expect.objectContaining({ progress_status: 'completed', domain_name: DEMO.domainName, has_certificate: true }),
+			expect.objectContaining({
+				progress_status: 'completed',
+				domain_name: DEMO.domainName,
+				has_certificate: true,
+			}),
 		);
-		expect((first.relationships as Json).student).toEqual({ data: { type: 'students', id: DEMO.userId } });
-		const enrolledTimes = all.records.map((r) => Date.parse(String((r.attributes as Json).enrolled_at)));
+		expect((first.relationships as Json).student).toEqual({
+			data: { type: 'students', id: DEMO.userId },
+		});
+		const enrolledTimes = all.records.map((r) =>
+			Date.parse(String((r.attributes as Json).enrolled_at)),
+		);
 		expect(enrolledTimes).toEqual([...enrolledTimes].sort((a, b) => a - b));
 	});
 
 	test('include=student,purchase folds the related records into `included`', async () => {
 		const token = await v2Token(sandbox);
-		const one = await callV2(sandbox, 'GET', `/v2/enrollments/${DEMO.enrollmentIds[0]}?include=student,purchase`, {
-			token,
-		});
+		const one = await callV2(
+			sandbox,
+			'GET',
+			`/v2/enrollments/${DEMO.enrollmentIds[0]}?include=student,purchase`,
+			{
+				token,
+			},
+		);
 		expect(one.status).toBe(200);
 		const included = one.body.included as Json[];
 		expect(included.map((r) => `${String(r.type)}/${String(r.id)}`).sort()).toEqual(
@@ -321,7 +376,10 @@ describe('sandbox v2: enrollments are the v1 course enrollments', () => {
 	test('filter[enrolled_gte] returns exactly the enrollments made since, oldest first; naive times are 422', async () => {
 		const token = await v2Token(sandbox);
 		const since = new Date(Date.now() - 1000).toISOString();
-		await callV2(sandbox, 'POST', '/v2/enrollments/', { token, body: enrollBody(emails(30, 'poll')) });
+		await callV2(sandbox, 'POST', '/v2/enrollments/', {
+			token,
+			body: enrollBody(emails(30, 'poll')),
+		});
 		const fresh = await readAllV2(
 			sandbox,
 			token,
@@ -329,16 +387,24 @@ describe('sandbox v2: enrollments are the v1 course enrollments', () => {
 		);
 		expect(fresh.records).toHaveLength(30);
 		expect(fresh.pages).toBe(5);
-		const naive = await callV2(sandbox, 'GET', '/v2/enrollments/?filter%5Benrolled_gte%5D=2026-01-01T00:00:00', {
-			token,
-		});
+		const naive = await callV2(
+			sandbox,
+			'GET',
+			'/v2/enrollments/?filter%5Benrolled_gte%5D=2026-01-01T00:00:00',
+			{
+				token,
+			},
+		);
 		expect(naive.status).toBe(422);
 	});
 
 	test('a cursor keeps its place while new enrollments arrive between pages', async () => {
 		const token = await v2Token(sandbox);
 		const first = await callV2(sandbox, 'GET', '/v2/enrollments/?page%5Bsize%5D=10', { token });
-		await callV2(sandbox, 'POST', '/v2/enrollments/', { token, body: enrollBody(emails(5, 'late')) });
+		await callV2(sandbox, 'POST', '/v2/enrollments/', {
+			token,
+			body: enrollBody(emails(5, 'late')),
+		});
 		const rest = await readAllV2(sandbox, token, String((first.body.links as Json).next));
 		const ids = [...(first.body.data as Json[]), ...rest.records].map((r) => r.id);
 		expect(ids).toHaveLength(20);

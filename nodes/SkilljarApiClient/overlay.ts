@@ -2,7 +2,7 @@ import type { NodeOverlay } from '../shared/types';
 
 /**
  * API v2's OAuth clients (the credentials other integrations use) and the scope catalogue. Only
- * API v2 has them, so this node asks for the Skilljar API v2 credential alone.
+ * API v2 has them, so this node asks for the Skilljar V2 API credential alone.
  */
 export const overlay: NodeOverlay = [
 	{

@@ -10,7 +10,7 @@ export const overlay: NodeOverlay = [
 			'courses_partial_update',
 			'courses_retrieve',
 			'courses_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_courses',
 			'create_courses',
 			'update_courses',
@@ -51,6 +51,6 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'certificate',
 		name: 'Certificate',
-		operations: ['list_certificates', 'get_certificate'],
+		operations: [{ id: 'list_certificates', largeList: true }, 'get_certificate'],
 	},
 ];

@@ -38,7 +38,7 @@ export const overlay: NodeOverlay = [
 			'domains_list',
 			'domains_retrieve',
 			'domains_partial_update',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_domains',
 			'get_domain',
 		],
@@ -103,13 +103,23 @@ export const overlay: NodeOverlay = [
 			'domains_published_courses_create',
 			'domains_published_courses_partial_update',
 			'domains_published_courses_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_published_courses',
-			{ id: 'publish_courses', value: 'createManyV2', name: 'Publish in Bulk', action: 'Publish courses in bulk' },
+			{
+				id: 'publish_courses',
+				value: 'createManyV2',
+				name: 'Publish in Bulk',
+				action: 'Publish courses in bulk',
+			},
 			'update_published_courses',
 			'get_published_course',
 			'unpublish_published_course',
-			{ id: 'republish_published_course', value: 'republishV2', name: 'Republish', action: 'Republish a published course' },
+			{
+				id: 'republish_published_course',
+				value: 'republishV2',
+				name: 'Republish',
+				action: 'Republish a published course',
+			},
 			'delete_published_course',
 		],
 	},
@@ -131,11 +141,21 @@ export const overlay: NodeOverlay = [
 			{ composite: 'enrollUserByEmail' },
 			{ id: 'domains_published_courses_enrollments_retrieve', idNotice: PUBLISHED_COURSE_ID },
 			{ id: 'domains_published_courses_enrollments_partial_update', idNotice: PUBLISHED_COURSE_ID },
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
-			'list_enrollments',
-			{ id: 'bulk_enroll_students', value: 'enrollManyV2', name: 'Enroll Emails in Bulk', action: 'Enroll emails in a published course in bulk' },
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			{ id: 'list_enrollments', largeList: true },
+			{
+				id: 'bulk_enroll_students',
+				value: 'enrollManyV2',
+				name: 'Enroll Emails in Bulk',
+				action: 'Enroll emails in a published course in bulk',
+			},
 			'update_enrollments',
-			{ id: 'complete_enrollments', value: 'setCompletionManyV2', name: 'Set Completion in Bulk', action: 'Set or remove course enrollment completion in bulk' },
+			{
+				id: 'complete_enrollments',
+				value: 'setCompletionManyV2',
+				name: 'Set Completion in Bulk',
+				action: 'Set or remove course enrollment completion in bulk',
+			},
 			'get_enrollment',
 		],
 	},
@@ -393,7 +413,7 @@ export const overlay: NodeOverlay = [
 				},
 			},
 			'domains_users_signup_fields_retrieve',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_signup_field_values',
 			{
 				id: 'create_signup_field_values',

@@ -26,7 +26,7 @@ export const overlay: NodeOverlay = [
 			{ id: 'groups_partial_update', fields: signUpRule },
 			'groups_retrieve',
 			'groups_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_groups',
 			'create_groups',
 			'update_groups',
@@ -75,7 +75,7 @@ export const overlay: NodeOverlay = [
 				name: 'Remove',
 				action: 'Remove a user from a group',
 			},
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			{ id: 'add_group_memberships', value: 'addManyV2', name: 'Add in Bulk', action: 'Add users to a group in bulk' },
 			{ id: 'remove_group_memberships', value: 'removeManyV2', name: 'Remove in Bulk', action: 'Remove users from a group in bulk' },
 		],

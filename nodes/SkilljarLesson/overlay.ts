@@ -15,7 +15,7 @@ export const overlay: NodeOverlay = [
 			'lessons_partial_update',
 			'lessons_retrieve',
 			'lessons_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_lessons',
 			'create_lessons',
 			'update_lessons',

@@ -10,7 +10,7 @@ export const overlay: NodeOverlay = [
 			'question_banks_retrieve',
 			'question_banks_partial_update',
 			'question_banks_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_question_banks',
 			'create_question_banks',
 			'update_question_banks',

@@ -10,7 +10,7 @@ export const overlay: NodeOverlay = [
 			'quizzes_retrieve',
 			'quizzes_partial_update',
 			'quizzes_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_quizzes',
 			'create_quizzes',
 			'update_quizzes',
@@ -26,7 +26,7 @@ export const overlay: NodeOverlay = [
 		operations: [
 			'quizzes_question_banks_list',
 			'quizzes_question_banks_retrieve',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_quiz_question_bank_assignments',
 			{
 				id: 'bind_quiz_question_banks',

@@ -9,7 +9,7 @@ export const overlay: NodeOverlay = [
 			'quiz_questions_retrieve',
 			'quiz_questions_partial_update',
 			'quiz_questions_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_questions',
 			'create_questions',
 			'update_questions',

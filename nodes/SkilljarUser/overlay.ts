@@ -19,8 +19,8 @@ export const overlay: NodeOverlay = [
 			'users_retrieve',
 			// GET /v1/users?email= with an exact match (nodes/shared/composites/).
 			{ composite: 'findUserByEmail' },
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
-			'list_students',
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
+			{ id: 'list_students', largeList: true },
 			'create_students',
 			'update_students',
 			'get_student',

@@ -25,7 +25,7 @@ export const overlay: NodeOverlay = [
 				},
 			},
 			'web_packages_destroy',
-			// API v2 (Skilljar API v2 credential; docs/api-v2.md)
+			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
 			'list_web_packages',
 			'create_web_packages',
 			'update_web_packages',

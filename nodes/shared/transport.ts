@@ -105,7 +105,7 @@ export async function openSession(
 	try {
 		return { ...(await pending), settings };
 	} catch (error) {
-		const name = credentialType === CREDENTIAL_TYPE_V2 ? 'Skilljar API v2' : 'Skilljar';
+		const name = credentialType === CREDENTIAL_TYPE_V2 ? 'Skilljar V2 API' : 'Skilljar';
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
 			itemIndex,
 			description: `Open the ${name} credential and set Base URL to the API root, e.g. https://api.skilljar.com`,

@@ -124,11 +124,16 @@ export class TokenIssuer {
 	/** The Bearer check of every other v2 call. */
 	verify(header: string | undefined): BearerResult {
 		if (!header) {
-			return { ok: false, code: 'not_authenticated', detail: 'Send Authorization: Bearer <token>.' };
+			return {
+				ok: false,
+				code: 'not_authenticated',
+				detail: 'Send Authorization: Bearer <token>.',
+			};
 		}
 		const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
 		const issued = match ? this.tokens.get(match[1]) : undefined;
-		if (!issued) return { ok: false, code: 'invalid_token', detail: 'The access token is not valid.' };
+		if (!issued)
+			return { ok: false, code: 'invalid_token', detail: 'The access token is not valid.' };
 		if (Date.now() >= issued.expiresAt) {
 			return { ok: false, code: 'token_expired', detail: 'The access token has expired.' };
 		}

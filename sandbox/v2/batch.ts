@@ -104,7 +104,10 @@ export function runBatch(ctx: V2Context, spec: BatchSpec): V2Reply {
 	});
 	return {
 		status: failed > 0 ? 207 : 200,
-		body: { data: rows, summary: { total: items.length, succeeded: items.length - failed, failed } },
+		body: {
+			data: rows,
+			summary: { total: items.length, succeeded: items.length - failed, failed },
+		},
 	};
 }
 

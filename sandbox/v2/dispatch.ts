@@ -30,7 +30,10 @@ export const TOKEN_OPERATION = 'api_v2_oauth_tokens_endpoints_token_exchange';
 
 const BEARER_CHALLENGE = (code: string) => `Bearer realm="api", error="${code}"`;
 
-function parseJson(raw: Buffer, contentType: string | undefined): { body: unknown } | { reply: V2Reply } {
+function parseJson(
+	raw: Buffer,
+	contentType: string | undefined,
+): { body: unknown } | { reply: V2Reply } {
 	if (raw.length === 0) return { body: undefined };
 	const type = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
 	if (type !== 'application/json' && !type.endsWith('+json')) {
@@ -50,7 +53,9 @@ function readQuery(
 ): { values: Record<string, unknown>; problems: SchemaProblem[] } {
 	const values: Record<string, unknown> = {};
 	const problems: SchemaProblem[] = [];
-	const declared = new Map(operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
+	const declared = new Map(
+		operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]),
+	);
 	for (const name of new Set(query.keys())) {
 		const param = declared.get(name);
 		if (!param) {
@@ -83,11 +88,17 @@ function bodyProblems(operation: V2Operation, body: unknown): SchemaProblem[] {
 	const all = check(operation.body, body);
 	if (!isBatch(operation)) return all;
 	// A malformed value inside one item fails that item (207), not the request.
-	const structural = new Set(check(operation.body, body, '', { formats: false }).map((p) => p.pointer));
+	const structural = new Set(
+		check(operation.body, body, '', { formats: false }).map((p) => p.pointer),
+	);
 	return all.filter((p) => !p.pointer.startsWith('/data/') || structural.has(p.pointer));
 }
 
-export async function dispatchV2(store: Store, issuer: TokenIssuer, req: V2Request): Promise<V2Answer> {
+export async function dispatchV2(
+	store: Store,
+	issuer: TokenIssuer,
+	req: V2Request,
+): Promise<V2Answer> {
 	const match = matchV2(req.method, req.url.pathname);
 	if (!match) return errorReply(404, 'not_found', 'No such endpoint.');
 	if (!match.operation) {
@@ -100,9 +111,14 @@ export async function dispatchV2(store: Store, issuer: TokenIssuer, req: V2Reque
 	req.onTemplate(operation.path);
 
 	if (operation.scopes.length > 0) {
-		const auth = issuer.verify(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined);
+		const auth = issuer.verify(
+			typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
+		);
 		if (!auth.ok) {
-			return { ...errorReply(401, auth.code, auth.detail), headers: { 'WWW-Authenticate': BEARER_CHALLENGE(auth.code) } };
+			return {
+				...errorReply(401, auth.code, auth.detail),
+				headers: { 'WWW-Authenticate': BEARER_CHALLENGE(auth.code) },
+			};
 		}
 		if (!operation.scopes.some((s) => auth.scopes.has(s))) {
 			const needed = operation.scopes.join(' or ');
@@ -117,7 +133,10 @@ export async function dispatchV2(store: Store, issuer: TokenIssuer, req: V2Reque
 
 	let body: unknown;
 	if (operation.body || req.method !== 'GET') {
-		const parsed = parseJson(await req.readBody(), req.headers['content-type'] as string | undefined);
+		const parsed = parseJson(
+			await req.readBody(),
+			req.headers['content-type'] as string | undefined,
+		);
 		if ('reply' in parsed) return parsed.reply;
 		body = parsed.body;
 		req.onBody(body);
@@ -128,12 +147,16 @@ export async function dispatchV2(store: Store, issuer: TokenIssuer, req: V2Reque
 	}
 	// The token endpoint answers its own errors, in OAuth's shape rather than JSON:API's.
 	if (operation.body && operation.operationId !== TOKEN_OPERATION) {
-		const problems = body === undefined ? [{ pointer: '/', detail: 'request body required' }] : bodyProblems(operation, body);
+		const problems =
+			body === undefined
+				? [{ pointer: '/', detail: 'request body required' }]
+				: bodyProblems(operation, body);
 		if (problems.length > 0) return schemaErrors(problems, 'body');
 	}
 
 	const handler: V2Handler | undefined = HANDLERS[operation.operationId];
-	if (!handler) return errorReply(501, 'not_implemented', `${operation.operationId} is not served.`);
+	if (!handler)
+		return errorReply(501, 'not_implemented', `${operation.operationId} is not served.`);
 	const ctx: V2Context = {
 		store,
 		tokens: issuer,

@@ -30,7 +30,11 @@ function encodeCursor(key: string, id: string): string {
 function decodeCursor(cursor: string): [string, string] | undefined {
 	try {
 		const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-		if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string')) {
+		if (
+			Array.isArray(parsed) &&
+			parsed.length === 2 &&
+			parsed.every((v) => typeof v === 'string')
+		) {
 			return [parsed[0] as string, parsed[1] as string];
 		}
 	} catch {

@@ -110,7 +110,8 @@ function checkObject(
 	const problems: SchemaProblem[] = [];
 	const properties = schema.properties ?? {};
 	for (const name of schema.required ?? []) {
-		if (value[name] === undefined) problems.push({ pointer: `${pointer}/${name}`, detail: 'field required' });
+		if (value[name] === undefined)
+			problems.push({ pointer: `${pointer}/${name}`, detail: 'field required' });
 	}
 	for (const [name, v] of Object.entries(value)) {
 		const property = properties[name];

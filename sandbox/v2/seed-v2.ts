@@ -41,7 +41,12 @@ export function seedV2(store: Store): void {
 
 	const lessons = store.collection('/v1/lessons');
 	// The partner domain's second course was taken off the catalogue (an unpublished record).
-	const unpublished = new Set(store.collection(`/v1/domains/${DEMO.partnerDomainName}/published-courses`).slice(1).map((pc) => pc.id));
+	const unpublished = new Set(
+		store
+			.collection(`/v1/domains/${DEMO.partnerDomainName}/published-courses`)
+			.slice(1)
+			.map((pc) => pc.id),
+	);
 	const publishedCourseIds = new Set<string>();
 	for (const d of domains) {
 		for (const pc of published(store, String(d.name))) {
@@ -271,7 +276,9 @@ function seedProgressRecords(store: Store): void {
 		const fields = store.collection(`/v1/domains/${String(d.name)}/signup-fields`);
 		for (const u of store.collection(`/v1/domains/${String(d.name)}/users`)) {
 			const userId = String(getField(u, 'user.id'));
-			for (const v of store.collection(`/v1/domains/${String(d.name)}/users/${userId}/signup-fields`)) {
+			for (const v of store.collection(
+				`/v1/domains/${String(d.name)}/users/${userId}/signup-fields`,
+			)) {
 				const fieldId = String(getField(v, 'signup_field.id'));
 				const field = fields.find((f) => f.id === fieldId);
 				store.insert(V2.signupFieldValues, {

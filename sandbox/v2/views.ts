@@ -165,8 +165,14 @@ export function enrollmentResource(store: Store, row: EnrollmentRow): Resource {
 		relationships: {
 			student: ref('students', getField(e, 'user.id')),
 			'published-course': ref('published-courses', pc.id),
-			purchase: { data: purchase?.purchase_id ? { type: 'purchases', id: String(purchase.purchase_id) } : null },
-			certificate: { data: certificate ? { type: 'certificates', id: String(certificate.id) } : null },
+			purchase: {
+				data: purchase?.purchase_id
+					? { type: 'purchases', id: String(purchase.purchase_id) }
+					: null,
+			},
+			certificate: {
+				data: certificate ? { type: 'certificates', id: String(certificate.id) } : null,
+			},
 		},
 	};
 }

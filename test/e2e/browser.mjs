@@ -1,3 +1,4 @@
+// @ts-check
 // Browser check of the n8n editor with the package loaded: log in, open a new workflow, find
 // "Skilljar" in the node panel, add a Skilljar Domain action and check that its resources,
 // operations and the "Skilljar sandbox" credential show up, with no errors in the console.
@@ -55,10 +56,22 @@ const STILL_CSS_SCRIPT = `(() => {
 	else document.addEventListener('DOMContentLoaded', add, { once: true });
 })();`;
 
+/**
+ * @typedef {{
+ *   base: string, browser: import('playwright-core').Browser, page: import('playwright-core').Page,
+ *   errors: string[], ignored: string[], phase: string, shot: (name: string) => string,
+ *   editorOpen?: boolean, editorLoads?: number, notCleared?: string[],
+ * }} Session
+ * @typedef {import('playwright-core').Page} Page
+ */
+
 /** The empty canvas's add button, under either of the two test ids n8n has given it. */
 const ADD_FIRST_STEP = '[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]';
 
-/** Console messages that say nothing about the editor or the package. */
+/** Console messages that say nothing about the editor or the package.
+ * @param {string} text
+ * @param {string} [url]
+ */
 function ignorable(text, url = '') {
 	// n8n's own AI assistant asks for its sessions after a run; unlicensed, n8n answers 403.
 	if (
@@ -81,6 +94,8 @@ function ignorable(text, url = '') {
  * A logged-in editor page with console/page/request error collection. Every check below takes
  * this session and is self-contained (opens its own new workflow), so a test runner can wrap
  * each one on its own. `prefix` names the screenshots (`browser-<prefix>-<name>.png`).
+ * @param {{ base: string, email: string, password: string, outDir: string, log?: (message: string) => void, prefix?: string }} options
+ * @returns {Promise<Session>}
  */
 export async function openSession({ base, email, password, outDir, log = console.log, prefix }) {
 	const executablePath = ensureChromium(log);
@@ -88,14 +103,17 @@ export async function openSession({ base, email, password, outDir, log = console
 	fs.mkdirSync(outDir, { recursive: true });
 	// Playwright gives the browser a fresh temporary profile of its own.
 	const browser = await chromium.launch({ executablePath, args: ARGS, timeout: 60000 });
-	const session = {
-		base,
-		browser,
-		errors: [],
-		ignored: [],
-		phase: 'signin',
-		shot: (name) => path.join(outDir, `browser-${prefix ? `${prefix}-` : ''}${name}.png`),
-	};
+	const session = /** @type {Session} */ (
+		/** @type {unknown} */ ({
+			base,
+			browser,
+			errors: [],
+			ignored: [],
+			phase: 'signin',
+			/** @param {string} name */
+			shot: (name) => path.join(outDir, `browser-${prefix ? `${prefix}-` : ''}${name}.png`),
+		})
+	);
 	const page = await browser.newPage({
 		viewport: { width: 1440, height: 900 },
 		reducedMotion: 'reduce',
@@ -157,7 +175,10 @@ export async function openSession({ base, email, password, outDir, log = console
 	return session;
 }
 
-/** Closes the browser; throws when the editor logged errors during the checks. */
+/** Closes the browser; throws when the editor logged errors during the checks.
+ * @param {Session} session
+ * @param {(message: string) => void} [log]
+ */
 export async function closeSession(session, log = console.log) {
 	await session.browser.close().catch(() => {});
 	if (session.errors.length)
@@ -176,6 +197,7 @@ export async function closeSession(session, log = console.log) {
  * and costs the browser far less than loading the editor again (on a 2-core machine the browser
  * was the largest CPU user of the whole e2e run). If the canvas does not come back empty, a new
  * workflow is loaded instead.
+ * @param {Session} session
  */
 export async function newWorkflowPanel(session) {
 	const { page } = session;
@@ -192,7 +214,9 @@ export async function newWorkflowPanel(session) {
 	return search;
 }
 
-/** Closes panels and dialogs and deletes every node: '' when the canvas is empty, else why not. */
+/** Closes panels and dialogs and deletes every node: '' when the canvas is empty, else why not.
+ * @param {Page} page
+ */
 async function clearCanvas(page) {
 	try {
 		const open = page.locator(
@@ -215,11 +239,13 @@ async function clearCanvas(page) {
 		await page.locator(ADD_FIRST_STEP).first().waitFor({ timeout: 5000 });
 		return (await nodes.count()) === 0 ? '' : 'nodes left';
 	} catch (err) {
-		return String(err.message).split('\n')[0];
+		return String(/** @type {Error} */ (err).message).split('\n')[0];
 	}
 }
 
-/** Clicks the empty canvas's add button and waits for the node panel's search field. */
+/** Clicks the empty canvas's add button and waits for the node panel's search field.
+ * @param {Page} page
+ */
 async function openFirstStepPanel(page) {
 	await page.locator(ADD_FIRST_STEP).first().click();
 	const search = page
@@ -229,10 +255,12 @@ async function openFirstStepPanel(page) {
 	return search;
 }
 
+/** @param {Page} page */
 const itemNames = (page) => page.locator('[data-test-id="node-creator-item-name"]');
 
 /** In the trigger panel n8n shows trigger nodes without " Trigger": "Skilljar". */
 const TRIGGER_ITEM = /^\s*Skilljar( Trigger)?\s*$/;
+/** @param {string} name */
 const isTriggerItem = (name) => TRIGGER_ITEM.test(name);
 
 /**
@@ -240,6 +268,9 @@ const isTriggerItem = (name) => TRIGGER_ITEM.test(name);
  * 300 ms apart agree. The panel fills in steps (debounced search, node types still loading on a
  * busy machine), so a single read right after the first match can see only part of the list.
  * After `timeout` ms the last read is returned for the caller's check to report.
+ * @param {Page} page
+ * @param {(names: string[]) => boolean} ready
+ * @param {number} [timeout]
  */
 async function settledNames(page, ready, timeout = 20000) {
 	const deadline = Date.now() + timeout;
@@ -253,7 +284,12 @@ async function settledNames(page, ready, timeout = 20000) {
 	}
 }
 
-/** Types a query into the node panel and returns the listed node names, in order. */
+/** Types a query into the node panel and returns the listed node names, in order.
+ * @param {Session} session
+ * @param {import('playwright-core').Locator} search
+ * @param {string} query
+ * @param {string | RegExp} waitForText
+ */
 async function searchPanel(session, search, query, waitForText) {
 	const { page } = session;
 	await search.fill(query);
@@ -271,6 +307,7 @@ async function searchPanel(session, search, query, waitForText) {
  * with the query win, so the 16-letter "Skilljar Trigger" cannot outrank "Skilljar User". The
  * check records the rank and requires the trigger to be listed with its events; for an event
  * word ("completion") the trigger must be the first Skilljar node.
+ * @param {Session} session
  */
 export async function checkTriggerSearch(session) {
 	const { page } = session;
@@ -292,6 +329,8 @@ export async function checkTriggerSearch(session) {
 /**
  * Searching for a task finds the node that does it first among the Skilljar nodes, and that
  * node offers the expected action.
+ * @param {Session} session
+ * @param {{ query: string, node: string, action?: string }} task
  */
 export async function checkTaskSearch(session, { query, node, action }) {
 	const { page } = session;
@@ -317,6 +356,7 @@ export async function checkTaskSearch(session, { query, node, action }) {
 /**
  * Find "Skilljar" in the node panel, add a Skilljar Domain action and check that its resources,
  * operations and the "Skilljar sandbox" credential show up.
+ * @param {Session} session
  */
 export async function checkActionNode(session) {
 	const { page } = session;
@@ -357,7 +397,9 @@ export async function checkActionNode(session) {
 	const ndv = page.locator('[data-test-id="ndv"]').first();
 	await ndv.waitFor();
 	// The credential select shows the picked credential as its input's value.
-	const values = await ndv.locator('input').evaluateAll((els) => els.map((el) => el.value));
+	const values = await ndv
+		.locator('input')
+		.evaluateAll((els) => els.map((el) => /** @type {HTMLInputElement} */ (el).value));
 	const texts = await ndv.innerText();
 	if (!values.includes('Skilljar sandbox') && !texts.includes('Skilljar sandbox')) {
 		throw new Error(
@@ -400,6 +442,7 @@ export async function checkActionNode(session) {
  * Add Skilljar Trigger from the node panel by its "On Course Completion" event, press "Listen
  * for test event": the node's own ping delivers Skilljar's sample at once (marked `_sample`).
  * Back on the canvas, the node's subtitle names the event ("Course Completion").
+ * @param {Session} session
  */
 export async function checkTriggerListen(session) {
 	const { page } = session;
@@ -465,6 +508,8 @@ export const SIMPLIFIED_DOMAIN_USER_COLUMNS = [
  * Add Skilljar Domain › Get many domain users (a new node: version 1.1, Simplify on), pick the
  * domain From list, execute the step: the output table has exactly the flat columns, no nested
  * `user`. Then switch Return All on: the notice says what it costs.
+ * @param {Session} session
+ * @param {string} domainName
  */
 export async function checkSimplifyAndNotice(session, domainName) {
 	const { page } = session;
@@ -522,7 +567,11 @@ export async function checkSimplifyAndNotice(session, domainName) {
 	await page.keyboard.press('Escape');
 }
 
-/** Every check in one browser session (the standalone entry point below uses this). */
+/**
+ * Every check in one browser session (the standalone entry point below uses this).
+ * @param {{ timeoutMs?: number, domainName?: string, base: string, email: string, password: string,
+ *   outDir: string, log?: (message: string) => void, prefix?: string }} options
+ */
 export async function browserCheck({
 	timeoutMs = 300000,
 	domainName = 'academy.example.com',
@@ -530,6 +579,7 @@ export async function browserCheck({
 }) {
 	const session = await openSession(options);
 	const deadline = setTimeout(() => void session.browser.close(), timeoutMs); // hard bound
+	/** @type {Record<string, unknown>} */
 	const report = {};
 	try {
 		await checkActionNode(session);
@@ -542,7 +592,7 @@ export async function browserCheck({
 	} catch (err) {
 		await session.page.screenshot({ path: session.shot('failure') }).catch(() => {});
 		await session.browser.close().catch(() => {});
-		throw new Error(`${err.message}\n(screenshots in ${options.outDir})`);
+		throw new Error(`${/** @type {Error} */ (err).message}\n(screenshots in ${options.outDir})`);
 	} finally {
 		clearTimeout(deadline);
 	}
@@ -554,6 +604,7 @@ export async function browserCheck({
  * "enroll" in the node panel → Skilljar Domain lists "Enroll a user by email in a published
  * course"; adding it opens Course Enrollment › Enroll User by Email with its fields (Domain,
  * Published Course, Email) and Additional Fields for the names.
+ * @param {Session} session
  */
 export async function checkEnrollByEmail(session) {
 	const { page } = session;
@@ -570,6 +621,7 @@ export async function checkEnrollByEmail(session) {
 	await action.click();
 	const params = page.locator('[data-test-id="node-parameters"]').first();
 	await params.waitFor();
+	/** @param {string} name */
 	const readInput = async (name) =>
 		await params.locator(`[data-test-id="parameter-input-${name}"] input`).first().inputValue();
 	const resource = await readInput('resource');
@@ -591,6 +643,9 @@ export async function checkEnrollByEmail(session) {
  * Add Skilljar Asset › Get an asset (a new node: version 1.1), pick the asset From List, switch
  * Download on ("Put Output File in Field" appears with `data`) and execute the step: the output's
  * Binary view shows the file with its name and MIME type, fetched by the n8n server itself.
+ * @param {Session} session
+ * @param {string} fileName
+ * @param {string} mimeType
  */
 export async function checkAssetDownload(session, fileName, mimeType) {
 	const { page } = session;
@@ -658,6 +713,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
  * is a "User" picker whose From List shows the sandbox's users by name and e-mail, and picking
  * one fills the field with that name. The Domain and Published Course pickers carry the record
  * names as labels too.
+ * @param {Session} session
  */
 export async function checkBodyUserPicker(session) {
 	const { page } = session;
@@ -694,7 +750,9 @@ export async function checkBodyUserPicker(session) {
 
 	await entries.filter({ hasText: ada }).first().click();
 	// The picked entry's name fills the field (the first input is the mode selector).
-	const inputs = await picker.locator('input').evaluateAll((els) => els.map((el) => el.value));
+	const inputs = await picker
+		.locator('input')
+		.evaluateAll((els) => els.map((el) => /** @type {HTMLInputElement} */ (el).value));
 	const shown = [...inputs, await picker.innerText()];
 	if (!shown.some((value) => value.includes('Ada Lovelace')))
 		throw new Error(`after picking, the field shows ${JSON.stringify(shown)}`);

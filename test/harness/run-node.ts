@@ -21,7 +21,7 @@ export interface RunNodeOptions {
 	typeVersion?: number;
 	items?: IDataObject[];
 	credentials: { apiKey: string; baseUrl: string };
-	/** The Skilljar API v2 credential, for v2 actions. */
+	/** The Skilljar V2 API credential, for v2 actions. */
 	credentialsV2?: V2Credentials;
 	continueOnFail?: boolean;
 	/** Extra node types to register (benchmarks register a baseline variant). */

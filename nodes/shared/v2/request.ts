@@ -68,14 +68,10 @@ function checkConfirmation(
 	const label = field ? fieldDisplayName(field, this.getNode().typeVersion) : header.name;
 	throw new NodeOperationError(
 		this.getNode(),
-		`${label} is off, so nothing was sent: ${operation.action.toLowerCase()} cannot be undone`,
+		`${label} is off, so nothing was sent (this action cannot be undone)`,
 		{
 			itemIndex,
 			description: `Switch on "${label}" to let Skilljar erase the record's personal data for good.`,
 		},
 	);
-}
-
-export function isObjectBody(body: unknown): body is IDataObject {
-	return typeof body === 'object' && body !== null && !Array.isArray(body);
 }

@@ -10,8 +10,6 @@ import { normaliseBaseUrl } from '../http/baseUrl';
 
 export interface AccessToken {
 	accessToken: string;
-	/** Seconds the token lives, as Skilljar said. */
-	expiresIn: number;
 }
 
 type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
@@ -26,8 +24,8 @@ export async function fetchAccessToken(
 	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
 	const clientId = String(credentials.clientId ?? '').trim();
 	const clientSecret = String(credentials.clientSecret ?? '');
-	if (!clientId) throw new Error('The Skilljar API v2 credential has no Client ID');
-	if (!clientSecret.trim()) throw new Error('The Skilljar API v2 credential has no Client Secret');
+	if (!clientId) throw new Error('The Skilljar V2 API credential has no Client ID');
+	if (!clientSecret.trim()) throw new Error('The Skilljar V2 API credential has no Client Secret');
 	const endpoint = `${baseUrl}/v2/auth/token`;
 	const hide = (text: string): string => scrub(text, [clientSecret]);
 
@@ -60,7 +58,7 @@ export async function fetchAccessToken(
 	}
 	if (statusCode === 400 || statusCode === 401) {
 		throw new Error(
-			`Skilljar refused the client ID or secret (HTTP ${statusCode}${detailOf(body, hide)}). Check both in the Skilljar API v2 credential; a rotated secret must be copied again.`,
+			`Skilljar refused the client ID or secret (HTTP ${statusCode}${detailOf(body, hide)}). Check both in the Skilljar V2 API credential; a rotated secret must be copied again.`,
 		);
 	}
 	if (statusCode < 200 || statusCode >= 300) {
@@ -71,8 +69,7 @@ export async function fetchAccessToken(
 	if (typeof accessToken !== 'string' || accessToken === '') {
 		throw new Error("Skilljar's token endpoint answered without an access token");
 	}
-	const expiresIn = Number(answer.expires_in);
-	return { accessToken, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 0 };
+	return { accessToken };
 }
 
 /** `: <Skilljar's reason>` from a JSON:API error document (or an OAuth error), if it has one. */

@@ -5,7 +5,17 @@ import { fail, runBatch } from '../batch';
 import type { V2Context, V2Handler, V2Reply } from '../context';
 import { errorReply, notFound } from '../errors';
 import { findStudent, ref, V2 } from '../views';
-import { attrsOf, createBatch, findLive, listOf, live, readOf, toResource, updateBatch, type StoredKind } from './stored';
+import {
+	attrsOf,
+	createBatch,
+	findLive,
+	listOf,
+	live,
+	readOf,
+	toResource,
+	updateBatch,
+	type StoredKind,
+} from './stored';
 
 const VALUES: StoredKind = {
 	type: 'signup-field-values',
@@ -20,11 +30,13 @@ const VALUES: StoredKind = {
 
 /** Signup fields of every domain, with the domain each belongs to. */
 function signupFields(ctx: V2Context): Array<{ field: Item; domain: string }> {
-	return ctx.store.collection(V2.domains).flatMap((d) =>
-		ctx.store
-			.collection(`/v1/domains/${String(d.name)}/signup-fields`)
-			.map((field) => ({ field, domain: String(d.name) })),
-	);
+	return ctx.store
+		.collection(V2.domains)
+		.flatMap((d) =>
+			ctx.store
+				.collection(`/v1/domains/${String(d.name)}/signup-fields`)
+				.map((field) => ({ field, domain: String(d.name) })),
+		);
 }
 
 function memberDomains(ctx: V2Context, studentId: string): string[] {
@@ -67,13 +79,18 @@ function createValues(ctx: V2Context): V2Reply {
 
 function listValues(ctx: V2Context): V2Reply {
 	const q = ctx.query;
-	const domains = q['filter[domains]'] == null ? undefined : String(q['filter[domains]']).split(',');
+	const domains =
+		q['filter[domains]'] == null ? undefined : String(q['filter[domains]']).split(',');
 	return listOf(
 		ctx,
 		VALUES,
 		(v) => {
 			if (q['filter[student.id]'] != null && v.student_id !== q['filter[student.id]']) return false;
-			if (q['filter[signup-field.id]'] != null && v.signup_field_id !== q['filter[signup-field.id]']) return false;
+			if (
+				q['filter[signup-field.id]'] != null &&
+				v.signup_field_id !== q['filter[signup-field.id]']
+			)
+				return false;
 			return !domains || domains.includes(String(v.domain_name));
 		},
 		(r) => getField(r, 'relationships.student.data.id') + String(r.id),
@@ -126,11 +143,14 @@ function readPackage(ctx: V2Context): V2Reply {
 function deletePackage(ctx: V2Context): V2Reply {
 	const record = findLive(ctx, PACKAGES, ctx.params.id);
 	if (!record) return notFound(PACKAGES.label);
-	const published = new Set(live(ctx, { type: '', path: V2.publishedCourses, label: '' }).map((p) => p.course_id));
+	const published = new Set(
+		live(ctx, { type: '', path: V2.publishedCourses, label: '' }).map((p) => p.course_id),
+	);
 	const inUse = ctx.store
 		.collection('/v1/lessons')
 		.some((l) => l.content_web_package_id === record.id && published.has(l.course_id));
-	if (inUse) return errorReply(409, 'conflict', 'A lesson of a published course uses this web package.');
+	if (inUse)
+		return errorReply(409, 'conflict', 'A lesson of a published course uses this web package.');
 	record.deleted_at = ctx.now;
 	return { status: 204 };
 }

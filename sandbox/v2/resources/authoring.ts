@@ -24,7 +24,11 @@ import {
 } from './stored';
 
 export const QUIZZES: StoredKind = { type: 'quizzes', path: V2.quizzes, label: 'Quiz' };
-export const BANKS: StoredKind = { type: 'question-banks', path: V2.questionBanks, label: 'Question bank' };
+export const BANKS: StoredKind = {
+	type: 'question-banks',
+	path: V2.questionBanks,
+	label: 'Question bank',
+};
 const QUESTIONS: StoredKind = { type: 'questions', path: V2.questions, label: 'Question' };
 const ASSIGNMENTS: StoredKind = {
 	type: 'question-bank-assignments',
@@ -54,11 +58,19 @@ function byNameSince(ctx: V2Context) {
 		updatedSince(r, ctx.query['filter[updated_since]']);
 }
 
-function softDeleteQuestions(ctx: V2Context, field: 'quiz_id' | 'question_bank_id', id: unknown): void {
+function softDeleteQuestions(
+	ctx: V2Context,
+	field: 'quiz_id' | 'question_bank_id',
+	id: unknown,
+): void {
 	for (const q of live(ctx, QUESTIONS)) if (q[field] === id) q.deleted_at = ctx.now;
 }
 
-function removeAssignments(ctx: V2Context, field: 'quiz_id' | 'question_bank_id', id: unknown): void {
+function removeAssignments(
+	ctx: V2Context,
+	field: 'quiz_id' | 'question_bank_id',
+	id: unknown,
+): void {
 	for (const a of ctx.store.collection(V2.assignments).filter((x) => x[field] === id)) {
 		ctx.store.remove(V2.assignments, String(a.id));
 	}
@@ -83,9 +95,14 @@ function createQuestions(ctx: V2Context): V2Reply {
 		return (a.quiz_id == null) === (a.question_bank_id == null);
 	});
 	if (bad >= 0) {
-		return errorReply(422, 'validation_error', 'Give exactly one of quiz_id and question_bank_id.', {
-			source: { pointer: `/data/${bad}/attributes` },
-		});
+		return errorReply(
+			422,
+			'validation_error',
+			'Give exactly one of quiz_id and question_bank_id.',
+			{
+				source: { pointer: `/data/${bad}/attributes` },
+			},
+		);
 	}
 	return createBatch(ctx, QUESTIONS, (a) => {
 		if (a.quiz_id != null && !findLive(ctx, QUIZZES, a.quiz_id)) {
@@ -95,7 +112,8 @@ function createQuestions(ctx: V2Context): V2Reply {
 			return fail('not_found', 'No such question bank.', '/attributes/question_bank_id');
 		}
 		const siblings = live(ctx, QUESTIONS).filter(
-			(q) => q.quiz_id === (a.quiz_id ?? null) && q.question_bank_id === (a.question_bank_id ?? null),
+			(q) =>
+				q.quiz_id === (a.quiz_id ?? null) && q.question_bank_id === (a.question_bank_id ?? null),
 		);
 		return {
 			question_html: a.question_html,
@@ -122,7 +140,11 @@ function updateQuestions(ctx: V2Context): V2Reply {
 	// Repeated ids are applied in order (last write wins): no duplicate detection here.
 	return updateBatch(ctx, QUESTIONS, (record, a) => {
 		if (a.case_sensitive === true && record.question_type !== 'FILL_IN_THE_BLANK') {
-			return fail('validation_error', 'case_sensitive applies to fill-in-the-blank questions only.', '/attributes/case_sensitive');
+			return fail(
+				'validation_error',
+				'case_sensitive applies to fill-in-the-blank questions only.',
+				'/attributes/case_sensitive',
+			);
 		}
 		assign(record, a);
 		return undefined;
@@ -139,9 +161,14 @@ function withQuiz(handler: (ctx: V2Context, quiz: Item) => V2Reply): V2Handler {
 }
 
 const assignmentOf = (ctx: V2Context, quizId: unknown, bankId: unknown) =>
-	ctx.store.collection(V2.assignments).find((a) => a.quiz_id === quizId && a.question_bank_id === bankId);
+	ctx.store
+		.collection(V2.assignments)
+		.find((a) => a.quiz_id === quizId && a.question_bank_id === bankId);
 
-const bankKey = { key: (item: Record<string, unknown>) => String(attrsOf(item).question_bank_id), at: '/attributes/question_bank_id' };
+const bankKey = {
+	key: (item: Record<string, unknown>) => String(attrsOf(item).question_bank_id),
+	at: '/attributes/question_bank_id',
+};
 
 const TUNING = ['order', 'randomize_questions', 'limit_question_count'];
 
@@ -149,7 +176,9 @@ const TUNING = ['order', 'randomize_questions', 'limit_question_count'];
  * A batch over one quiz's bank assignments, each item naming a bank (first wins on repeats);
  * `run` gets the item's attributes and the quiz's assignment of that bank, if any.
  */
-function perAssignment(run: (ctx: V2Context, quiz: Item, a: Item, existing?: Item) => ItemOutcome): V2Handler {
+function perAssignment(
+	run: (ctx: V2Context, quiz: Item, a: Item, existing?: Item) => ItemOutcome,
+): V2Handler {
 	return withQuiz((ctx, quiz) =>
 		runBatch(ctx, {
 			dedupe: bankKey,
@@ -232,7 +261,12 @@ export const AUTHORING_HANDLERS: Record<string, V2Handler> = {
 	unbind_quiz_question_banks: unbind,
 	list_question_banks: (ctx) => listOf(ctx, BANKS, byNameSince(ctx)),
 	create_question_banks: (ctx) =>
-		createBatch(ctx, BANKS, (a) => ({ name: a.name, external_id: '', created_at: ctx.now, modified_at: ctx.now })),
+		createBatch(ctx, BANKS, (a) => ({
+			name: a.name,
+			external_id: '',
+			created_at: ctx.now,
+			modified_at: ctx.now,
+		})),
 	update_question_banks: (ctx) => updateBatch(ctx, BANKS, assign),
 	delete_question_banks: (ctx) =>
 		deleteBatch(ctx, BANKS, 'soft', (bank) => {
@@ -242,7 +276,8 @@ export const AUTHORING_HANDLERS: Record<string, V2Handler> = {
 	get_question_bank: (ctx) => readOf(ctx, BANKS),
 	list_questions: (ctx) =>
 		listOf(ctx, QUESTIONS, (q) => {
-			if (ctx.query['filter[quiz_id]'] != null && q.quiz_id !== ctx.query['filter[quiz_id]']) return false;
+			if (ctx.query['filter[quiz_id]'] != null && q.quiz_id !== ctx.query['filter[quiz_id]'])
+				return false;
 			const bank = ctx.query['filter[question_bank_id]'];
 			return bank == null || q.question_bank_id === bank;
 		}),

@@ -100,7 +100,8 @@ function contentItems(ctx: V2Context, items: unknown): Item[] | null {
 
 function lessonCountChanged(ctx: V2Context, courseId: unknown): void {
 	const course = findLive(ctx, COURSES, courseId);
-	if (course) course.lesson_count = live(ctx, LESSON).filter((l) => l.course_id === courseId).length;
+	if (course)
+		course.lesson_count = live(ctx, LESSON).filter((l) => l.course_id === courseId).length;
 }
 
 function createLessons(ctx: V2Context): V2Reply {
@@ -108,7 +109,10 @@ function createLessons(ctx: V2Context): V2Reply {
 		if (!findLive(ctx, COURSES, a.course_id)) {
 			return fail('not_found', 'No such course.', '/attributes/course_id');
 		}
-		if (a.quiz_id != null && !findLive(ctx, { type: 'quizzes', path: V2.quizzes, label: 'Quiz' }, a.quiz_id)) {
+		if (
+			a.quiz_id != null &&
+			!findLive(ctx, { type: 'quizzes', path: V2.quizzes, label: 'Quiz' }, a.quiz_id)
+		) {
 			return fail('not_found', 'No such quiz.', '/attributes/quiz_id');
 		}
 		const siblings = live(ctx, LESSON).filter((l) => l.course_id === a.course_id);
@@ -144,7 +148,13 @@ const PC_INCLUDES = ['course', 'domain'];
 
 function listPublished(ctx: V2Context): V2Reply {
 	const q = ctx.query;
-	const wanted = q.include == null ? [] : String(q.include).split(',').map((s) => s.trim()).filter(Boolean);
+	const wanted =
+		q.include == null
+			? []
+			: String(q.include)
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean);
 	const unknown = wanted.find((w) => !PC_INCLUDES.includes(w));
 	if (unknown) {
 		return errorReply(400, 'invalid_include', `include supports course, domain; not ${unknown}.`, {
@@ -170,7 +180,11 @@ function listPublished(ctx: V2Context): V2Reply {
 						for (const name of wanted) {
 							const id = getField(r.relationships, `${name}.data.id`);
 							const record = findLive(ctx, name === 'course' ? COURSES : DOMAINS, id);
-							if (record) out.set(`${name}/${String(id)}`, toResource(name === 'course' ? COURSES : DOMAINS, record));
+							if (record)
+								out.set(
+									`${name}/${String(id)}`,
+									toResource(name === 'course' ? COURSES : DOMAINS, record),
+								);
 						}
 					}
 					return [...out.values()];
@@ -194,7 +208,11 @@ function publish(ctx: V2Context): V2Reply {
 		const domain = findLive(ctx, DOMAINS, domainId);
 		if (!domain) return fail('not_found', 'No such domain.', '/relationships/domain/data/id');
 		if (live(ctx, PUBLISHED).some((p) => p.course_id === courseId && p.domain_id === domainId)) {
-			return fail('already_published', 'The course is already published on this domain.', '/relationships');
+			return fail(
+				'already_published',
+				'The course is already published on this domain.',
+				'/relationships',
+			);
 		}
 		course.is_published = true;
 		return {
@@ -223,7 +241,8 @@ function publish(ctx: V2Context): V2Reply {
 
 function updatePublished(ctx: V2Context): V2Reply {
 	return updateBatch(ctx, PUBLISHED, (record, a) => {
-		for (const [key, value] of Object.entries(a)) if (value !== null || key.startsWith('access_period')) record[key] = value;
+		for (const [key, value] of Object.entries(a))
+			if (value !== null || key.startsWith('access_period')) record[key] = value;
 	});
 }
 
@@ -255,7 +274,9 @@ function listDomains(ctx: V2Context): V2Reply {
 	const q = ctx.query;
 	const include = q.include == null ? [] : String(q.include).split(',').filter(Boolean);
 	if (include.some((i) => i !== 'theme')) {
-		return errorReply(400, 'invalid_include', 'include supports theme.', { source: { parameter: 'include' } });
+		return errorReply(400, 'invalid_include', 'include supports theme.', {
+			source: { parameter: 'include' },
+		});
 	}
 	const items = live(ctx, DOMAINS)
 		.filter((d) => {
@@ -264,7 +285,12 @@ function listDomains(ctx: V2Context): V2Reply {
 		})
 		.map((d) => toResource(DOMAINS, d));
 	// Themes are not part of the sandbox's data: an included list that stays empty.
-	return listReply(ctx, items, (r) => String(r.attributes.created_at), include.length ? () => [] : undefined);
+	return listReply(
+		ctx,
+		items,
+		(r) => String(r.attributes.created_at),
+		include.length ? () => [] : undefined,
+	);
 }
 
 export const CATALOG_HANDLERS: Record<string, V2Handler> = {

@@ -21,7 +21,11 @@ export const SCOPE_PRESETS: Readonly<Record<string, readonly string[]>> = {
 const newSecret = () => randomBytes(24).toString('base64url');
 
 /** The record of the sandbox's own client, so the clients list shows it. */
-export function seedClient(ctx: { store: V2Context['store'] }, clientId: string, scopes: readonly string[]): void {
+export function seedClient(
+	ctx: { store: V2Context['store'] },
+	clientId: string,
+	scopes: readonly string[],
+): void {
 	ctx.store.insert(V2.clients, {
 		id: clientId,
 		name: 'Sandbox client',
@@ -48,7 +52,9 @@ function scopesFrom(body: Item): string[] | V2Reply {
 	const codenames = Array.isArray(body.scope_codenames) ? (body.scope_codenames as string[]) : [];
 	const unknown = codenames.find((s) => !V2_ALL_SCOPES.includes(s));
 	if (unknown) {
-		return errorReply(422, 'validation_error', `Unknown scope ${unknown}.`, { source: { pointer: '/scope_codenames' } });
+		return errorReply(422, 'validation_error', `Unknown scope ${unknown}.`, {
+			source: { pointer: '/scope_codenames' },
+		});
 	}
 	return codenames;
 }
@@ -72,7 +78,10 @@ function createClient(ctx: V2Context): V2Reply {
 	ctx.tokens.register(clientId, secret, scopes);
 	const resource = toResource(CLIENTS, record);
 	// The secret is shown once, in this answer only.
-	return { status: 201, body: { data: { ...resource, attributes: { ...resource.attributes, client_secret: secret } } } };
+	return {
+		status: 201,
+		body: { data: { ...resource, attributes: { ...resource.attributes, client_secret: secret } } },
+	};
 }
 
 function updateClient(ctx: V2Context): V2Reply {
@@ -85,7 +94,8 @@ function updateClient(ctx: V2Context): V2Reply {
 		record.scope_codenames = scopes;
 		ctx.tokens.setScopes(String(record.client_id), scopes);
 	}
-	for (const key of ['name', 'description', 'ip_allowlist']) if (body[key] != null) record[key] = body[key];
+	for (const key of ['name', 'description', 'ip_allowlist'])
+		if (body[key] != null) record[key] = body[key];
 	return { status: 200, body: { data: toResource(CLIENTS, record) } };
 }
 
@@ -95,7 +105,10 @@ function rotate(ctx: V2Context): V2Reply {
 	const secret = newSecret();
 	ctx.tokens.setSecret(String(record.client_id), secret);
 	const resource = toResource(CLIENTS, record);
-	return { status: 200, body: { data: { ...resource, attributes: { ...resource.attributes, client_secret: secret } } } };
+	return {
+		status: 200,
+		body: { data: { ...resource, attributes: { ...resource.attributes, client_secret: secret } } },
+	};
 }
 
 function deactivate(ctx: V2Context): V2Reply {
@@ -116,7 +129,11 @@ function scopeCatalogue(): V2Reply {
 				return {
 					type: 'scopes',
 					id: codename,
-					attributes: { codename, description: `${action} ${category} (${used} operations)`, category },
+					attributes: {
+						codename,
+						description: `${action} ${category} (${used} operations)`,
+						category,
+					},
 				};
 			}),
 			meta: { presets: SCOPE_PRESETS },
@@ -153,7 +170,9 @@ export const CLIENT_HANDLERS: Record<string, V2Handler> = {
 	rotate_client_secret: rotate,
 	get_client: (ctx) => {
 		const record = findLive(ctx, CLIENTS, ctx.params.id);
-		return record ? { status: 200, body: { data: toResource(CLIENTS, record) } } : notFound('Client');
+		return record
+			? { status: 200, body: { data: toResource(CLIENTS, record) } }
+			: notFound('Client');
 	},
 	update_client: updateClient,
 	deactivate_client: deactivate,

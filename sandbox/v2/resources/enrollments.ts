@@ -31,7 +31,9 @@ const attrs = (item: Record<string, unknown>): Item =>
 
 /** Millisecond ISO form: a sort key that orders every accepted time notation correctly. */
 export const timeKey = (value: unknown): string =>
-	typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : '';
+	typeof value === 'string' && !Number.isNaN(Date.parse(value))
+		? new Date(value).toISOString()
+		: '';
 
 const splitList = (value: unknown) =>
 	String(value)
@@ -69,16 +71,22 @@ function includeFor(ctx: V2Context): V2Reply | ((page: Resource[]) => Resource[]
 	const wanted = ctx.query.include == null ? [] : splitList(ctx.query.include);
 	const unknown = wanted.find((w) => !INCLUDES.includes(w));
 	if (unknown) {
-		return errorReply(400, 'invalid_include', `include supports ${INCLUDES.join(', ')}; not ${unknown}.`, {
-			source: { parameter: 'include' },
-		});
+		return errorReply(
+			400,
+			'invalid_include',
+			`include supports ${INCLUDES.join(', ')}; not ${unknown}.`,
+			{
+				source: { parameter: 'include' },
+			},
+		);
 	}
 	if (wanted.length === 0) return () => undefined;
 	return (page) => {
 		const out = new Map<string, Resource>();
 		for (const r of page) {
 			for (const name of wanted) {
-				const data = (r.relationships?.[name] as { data?: { id: string } | null } | undefined)?.data;
+				const data = (r.relationships?.[name] as { data?: { id: string } | null } | undefined)
+					?.data;
 				if (!data) continue;
 				const included = includedRecord(ctx, name, data.id);
 				if (included) out.set(`${included.type}/${included.id}`, included);
@@ -124,12 +132,17 @@ function list(ctx: V2Context): V2Reply {
 	const domains = q['filter[domains]'] == null ? undefined : splitList(q['filter[domains]']);
 	const statuses =
 		q['filter[progress_status]'] == null ? undefined : splitList(q['filter[progress_status]']);
-	const email = q['filter[student.email]'] == null ? undefined : String(q['filter[student.email]']).toLowerCase();
+	const email =
+		q['filter[student.email]'] == null
+			? undefined
+			: String(q['filter[student.email]']).toLowerCase();
 	const now = Date.now();
 	const items = allEnrollments(ctx.store)
 		.filter(({ enrollment: e, pc }) => {
-			if (q['filter[student.id]'] != null && getField(e, 'user.id') !== q['filter[student.id]']) return false;
-			if (email !== undefined && String(getField(e, 'user.email')).toLowerCase() !== email) return false;
+			if (q['filter[student.id]'] != null && getField(e, 'user.id') !== q['filter[student.id]'])
+				return false;
+			if (email !== undefined && String(getField(e, 'user.email')).toLowerCase() !== email)
+				return false;
 			if (q['filter[course.id]'] != null && pc.course_id !== q['filter[course.id]']) return false;
 			if (domains && !domains.includes(String(pc.domain_name))) return false;
 			return inTime(e.enrolled_at, q['filter[enrolled_gte]'], q['filter[enrolled_lte]']);
@@ -137,7 +150,8 @@ function list(ctx: V2Context): V2Reply {
 		.map((row) => enrollmentResource(ctx.store, row))
 		.filter((r) => {
 			const a = r.attributes;
-			if (!inTime(a.completed_at, q['filter[completed_gte]'], q['filter[completed_lte]'])) return false;
+			if (!inTime(a.completed_at, q['filter[completed_gte]'], q['filter[completed_lte]']))
+				return false;
 			if (statuses && !statuses.includes(String(a.progress_status))) return false;
 			if (q['filter[active]'] != null) {
 				const expired = typeof a.expires_at === 'string' && Date.parse(a.expires_at) <= now;
@@ -241,7 +255,11 @@ function bulkEnroll(ctx: V2Context): V2Reply {
 			}
 			const previous = existing.get(userId);
 			if (previous && previous.active !== false) {
-				return fail('already_enrolled', 'The student is already enrolled in this course.', '/attributes/email');
+				return fail(
+					'already_enrolled',
+					'The student is already enrolled in this course.',
+					'/attributes/email',
+				);
 			}
 			if (previous) {
 				// Reactivation: the inactive enrollment becomes active again.
@@ -281,7 +299,12 @@ function update(ctx: V2Context): V2Reply {
 }
 
 /** Completing an enrollment issues its certificate (once), as Skilljar does for certified courses. */
-function issueCertificate(ctx: V2Context, row: EnrollmentRow, completedAt: string, score: unknown): void {
+function issueCertificate(
+	ctx: V2Context,
+	row: EnrollmentRow,
+	completedAt: string,
+	score: unknown,
+): void {
 	if (certificateOf(ctx.store, String(row.enrollment.id))) return;
 	ctx.store.insert(V2.certificates, {
 		id: ctx.store.newId(),
@@ -298,32 +321,36 @@ function issueCertificate(ctx: V2Context, row: EnrollmentRow, completedAt: strin
 
 function complete(ctx: V2Context): V2Reply {
 	return perEnrollment(ctx, (row, a) => {
-			const progress = progressOf(ctx.store, row);
-			if (!progress) {
-				return fail('validation_error', 'Only the student’s latest enrollment in the course can be completed.', '/id');
-			}
-			const completedAt =
-				a.completed_at === null
-					? null
-					: typeof a.completed_at === 'string'
-						? new Date(a.completed_at).toISOString().replace(/\.000Z$/, 'Z')
-						: ctx.now;
-			progress.completed_at = completedAt;
-			progress.latest_activity = completedAt ?? progress.latest_activity;
-			progress.success_status =
-				completedAt === null ? null : String(a.success_status ?? 'passed').toUpperCase();
-			if (completedAt) issueCertificate(ctx, row, completedAt, progress.score);
-			const full = enrollmentResource(ctx.store, row);
-			return {
-				result: {
-					type: 'enrollments',
-					id: full.id,
-					attributes: {
-						completed_at: full.attributes.completed_at,
-						success_status: full.attributes.success_status,
-					},
+		const progress = progressOf(ctx.store, row);
+		if (!progress) {
+			return fail(
+				'validation_error',
+				'Only the student’s latest enrollment in the course can be completed.',
+				'/id',
+			);
+		}
+		const completedAt =
+			a.completed_at === null
+				? null
+				: typeof a.completed_at === 'string'
+					? new Date(a.completed_at).toISOString().replace(/\.000Z$/, 'Z')
+					: ctx.now;
+		progress.completed_at = completedAt;
+		progress.latest_activity = completedAt ?? progress.latest_activity;
+		progress.success_status =
+			completedAt === null ? null : String(a.success_status ?? 'passed').toUpperCase();
+		if (completedAt) issueCertificate(ctx, row, completedAt, progress.score);
+		const full = enrollmentResource(ctx.store, row);
+		return {
+			result: {
+				type: 'enrollments',
+				id: full.id,
+				attributes: {
+					completed_at: full.attributes.completed_at,
+					success_status: full.attributes.success_status,
 				},
-			};
+			},
+		};
 	});
 }
 
@@ -334,4 +361,3 @@ export const ENROLLMENT_HANDLERS: Record<string, V2Handler> = {
 	complete_enrollments: complete,
 	get_enrollment: read,
 };
-

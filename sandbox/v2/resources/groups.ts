@@ -36,14 +36,16 @@ const overrides = (groupId: string): StoredKind => ({
 });
 
 function withGroup(handler: (ctx: V2Context, groupId: string) => V2Reply): V2Handler {
-	return (ctx) => (findLive(ctx, GROUPS, ctx.params.id) ? handler(ctx, ctx.params.id) : notFound('Group'));
+	return (ctx) =>
+		findLive(ctx, GROUPS, ctx.params.id) ? handler(ctx, ctx.params.id) : notFound('Group');
 }
 
 function listGroups(ctx: V2Context): V2Reply {
 	const name = ctx.query['filter[name]'];
 	const category = ctx.query['filter[category_id]'];
 	return listOf(ctx, GROUPS, (g) => {
-		if (name != null && !String(g.name).toLowerCase().includes(String(name).toLowerCase())) return false;
+		if (name != null && !String(g.name).toLowerCase().includes(String(name).toLowerCase()))
+			return false;
 		return category == null || g.category_id === category;
 	});
 }
@@ -74,7 +76,10 @@ function updateGroups(ctx: V2Context): V2Reply {
 		ctx,
 		GROUPS,
 		(record, a) => {
-			if (a.name != null && live(ctx, GROUPS).some((g) => g !== record && sameText(g.name, a.name))) {
+			if (
+				a.name != null &&
+				live(ctx, GROUPS).some((g) => g !== record && sameText(g.name, a.name))
+			) {
 				return fail('duplicate_name', 'A group with this name exists.', '/attributes/name');
 			}
 			for (const [key, value] of Object.entries(a)) {
@@ -103,7 +108,12 @@ function perMember(
 			dedupe: { key: (item) => String(item.id), at: '/id' },
 			run: (item) => {
 				const studentId = String(item.id);
-				return run(ctx, kind, studentId, live(ctx, kind).find((m) => m.student_id === studentId));
+				return run(
+					ctx,
+					kind,
+					studentId,
+					live(ctx, kind).find((m) => m.student_id === studentId),
+				);
 			},
 		});
 	});
@@ -138,7 +148,13 @@ const overrideKey = (item: Record<string, unknown>) => {
  * (first wins on repeats); `run` gets the item's values and the override, if there is one.
  */
 function perOverride(
-	run: (ctx: V2Context, kind: StoredKind, pcId: unknown, visible: unknown, existing?: Item) => ItemOutcome,
+	run: (
+		ctx: V2Context,
+		kind: StoredKind,
+		pcId: unknown,
+		visible: unknown,
+		existing?: Item,
+	) => ItemOutcome,
 ): V2Handler {
 	return withGroup((ctx, groupId) => {
 		const kind = overrides(groupId);
@@ -173,7 +189,8 @@ const addOverrides = perOverride((ctx, kind, pcId, visible, existing) => {
 });
 
 const removeOverrides = perOverride((ctx, kind, pcId, _visible, existing) => {
-	if (!existing) return fail('not_found', 'No such visibility override.', '/attributes/published_course_id');
+	if (!existing)
+		return fail('not_found', 'No such visibility override.', '/attributes/published_course_id');
 	ctx.store.remove(kind.path, String(existing.id));
 	return { deleted: String(pcId) };
 });

@@ -26,8 +26,10 @@ function listCertificates(ctx: V2Context): V2Reply {
 			if (domains && !domains.includes(String(c.domain_name))) return false;
 			if (q['filter[student.id]'] != null && c.student_id !== q['filter[student.id]']) return false;
 			if (q['filter[course.id]'] != null && c.course_id !== q['filter[course.id]']) return false;
-			if (q['filter[issued_gte]'] != null && t(c.issued_at) < t(q['filter[issued_gte]'])) return false;
-			if (q['filter[issued_lte]'] != null && t(c.issued_at) > t(q['filter[issued_lte]'])) return false;
+			if (q['filter[issued_gte]'] != null && t(c.issued_at) < t(q['filter[issued_gte]']))
+				return false;
+			if (q['filter[issued_lte]'] != null && t(c.issued_at) > t(q['filter[issued_lte]']))
+				return false;
 			const expired = typeof c.expires_at === 'string' && t(c.expires_at) <= now;
 			if (q['filter[status]'] === 'active' && expired) return false;
 			return q['filter[status]'] !== 'expired' || expired;
@@ -52,17 +54,22 @@ function analytics(ctx: V2Context): V2Reply {
 	const domainFilter = ctx.query['filter[domains]'];
 	const domains = domainFilter == null ? undefined : splitList(domainFilter);
 	const rows = allEnrollments(ctx.store).filter(
-		(row) => row.pc.course_id === courseId && (!domains || domains.includes(String(row.pc.domain_name))),
+		(row) =>
+			row.pc.course_id === courseId && (!domains || domains.includes(String(row.pc.domain_name))),
 	);
 	const completions = rows.filter(
 		(row) => enrollmentResource(ctx.store, row).attributes.completed_at != null,
 	).length;
 	const certificates = ctx.store
 		.collection(V2.certificates)
-		.filter((c) => c.course_id === courseId && (!domains || domains.includes(String(c.domain_name))));
+		.filter(
+			(c) => c.course_id === courseId && (!domains || domains.includes(String(c.domain_name))),
+		);
 	const ratings = ratingsOf(ctx, courseId);
 	const average =
-		ratings.length > 0 ? ratings.reduce((sum, r) => sum + Number(r.rating), 0) / ratings.length : null;
+		ratings.length > 0
+			? ratings.reduce((sum, r) => sum + Number(r.rating), 0) / ratings.length
+			: null;
 	return {
 		status: 200,
 		body: {

@@ -82,7 +82,8 @@ export function createBatch(
 		dedupe,
 		run: (item) => {
 			const built = build(attrsOf(item), item);
-			if ('failure' in built || 'result' in built || 'deleted' in built) return built as ItemOutcome;
+			if ('failure' in built || 'result' in built || 'deleted' in built)
+				return built as ItemOutcome;
 			const record = ctx.store.insert(kind.path, {
 				id: ctx.store.newId(),
 				...built,

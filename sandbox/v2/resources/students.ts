@@ -24,7 +24,8 @@ function list(ctx: V2Context): V2Reply {
 			if (q['filter[email]'] != null && lower(a.email) !== lower(q['filter[email]'])) return false;
 			if (q['filter[first_name]'] != null && a.first_name !== q['filter[first_name]']) return false;
 			if (q['filter[last_name]'] != null && a.last_name !== q['filter[last_name]']) return false;
-			if (q['filter[is_inactive]'] != null && a.is_inactive !== q['filter[is_inactive]']) return false;
+			if (q['filter[is_inactive]'] != null && a.is_inactive !== q['filter[is_inactive]'])
+				return false;
 			return true;
 		});
 	return listReply(ctx, items, (s) => String(s.attributes.date_joined));
@@ -32,7 +33,9 @@ function list(ctx: V2Context): V2Reply {
 
 function read(ctx: V2Context): V2Reply {
 	const overview = findStudent(ctx.store, ctx.params.id);
-	return overview ? { status: 200, body: { data: studentResource(overview) } } : notFound('Student');
+	return overview
+		? { status: 200, body: { data: studentResource(overview) } }
+		: notFound('Student');
 }
 
 /** A new organisation user, exactly as v1 stores one. */
@@ -51,7 +54,12 @@ function create(ctx: V2Context): V2Reply {
 			if (known.has(email.toLowerCase())) {
 				return fail('duplicate_email', 'A student with this email exists.', '/attributes/email');
 			}
-			const overview = addStudent(ctx, email, String(a.first_name ?? ''), String(a.last_name ?? ''));
+			const overview = addStudent(
+				ctx,
+				email,
+				String(a.first_name ?? ''),
+				String(a.last_name ?? ''),
+			);
 			known.set(email.toLowerCase(), overview);
 			return { result: studentResource(overview) };
 		},
@@ -69,10 +77,15 @@ function update(ctx: V2Context): V2Reply {
 					: typeof a.email === 'string'
 						? byEmail.get(a.email.toLowerCase())
 						: undefined;
-			if (!overview || !isRecord(overview.user)) return fail('not_found', 'No such student.', '/id');
+			if (!overview || !isRecord(overview.user))
+				return fail('not_found', 'No such student.', '/id');
 			const user = overview.user;
 			if (typeof a.email === 'string' && lower(a.email) !== lower(user.email)) {
-				return fail('validation_error', 'email identifies the student and cannot change.', '/attributes/email');
+				return fail(
+					'validation_error',
+					'email identifies the student and cannot change.',
+					'/attributes/email',
+				);
 			}
 			if (ctx.store.find(V2.anonymized, String(user.id))) {
 				return fail('validation_error', 'The student was anonymized.', '/id');
@@ -81,11 +94,16 @@ function update(ctx: V2Context): V2Reply {
 			const changesNames = a.first_name != null || a.last_name != null;
 			// An inactive student is reactivated alone; names change in a second request.
 			if (inactive && a.is_inactive !== false && changesNames) {
-				return fail('validation_error', 'The student is inactive; reactivate first.', '/attributes');
+				return fail(
+					'validation_error',
+					'The student is inactive; reactivate first.',
+					'/attributes',
+				);
 			}
 			if (a.is_inactive === true) overview.inactive_at = ctx.now;
 			if (a.is_inactive === false) overview.inactive_at = null;
-			if (typeof a.first_name === 'string' && a.is_inactive !== false) user.first_name = a.first_name;
+			if (typeof a.first_name === 'string' && a.is_inactive !== false)
+				user.first_name = a.first_name;
 			if (typeof a.last_name === 'string' && a.is_inactive !== false) user.last_name = a.last_name;
 			propagateUser(ctx.store, user);
 			return { result: studentResource(overview) };
@@ -122,7 +140,8 @@ function anonymize(ctx: V2Context): V2Reply {
 	});
 	overview.inactive_at = overview.inactive_at ?? ctx.now;
 	propagateUser(ctx.store, user);
-	if (!ctx.store.find(V2.anonymized, String(user.id))) ctx.store.insert(V2.anonymized, { id: user.id });
+	if (!ctx.store.find(V2.anonymized, String(user.id)))
+		ctx.store.insert(V2.anonymized, { id: user.id });
 	return { status: 204 };
 }
 
@@ -140,7 +159,9 @@ function sendPasswordReset(ctx: V2Context): V2Reply {
 	if (guard) return guard;
 	const domain = String(ctx.query.domain);
 	if (!ctx.store.collection(V2.domains).some((d) => d.name === domain)) {
-		return errorReply(422, 'validation_error', `Unknown domain ${domain}.`, { source: { parameter: 'domain' } });
+		return errorReply(422, 'validation_error', `Unknown domain ${domain}.`, {
+			source: { parameter: 'domain' },
+		});
 	}
 	return { status: 202, body: { meta: { sent: true } } };
 }

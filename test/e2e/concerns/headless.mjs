@@ -145,7 +145,11 @@ export function headless(ctx) {
 			'one token request, then one request for all five emails',
 		);
 		const enrollments = sandbox.list(enrollmentsPath);
-		assert.equal(enrollments.length, before + 5, `sandbox has ${enrollments.length - before} new enrollments`);
+		assert.equal(
+			enrollments.length,
+			before + 5,
+			`sandbox has ${enrollments.length - before} new enrollments`,
+		);
 		for (const email of emails) {
 			const mine = enrollments.filter((/** @type {any} */ e) => e.user?.email === email);
 			assert.equal(mine.length, 1, `${email} has ${mine.length} enrollments`);
