@@ -11,7 +11,8 @@ import { TABLES, allActions } from './harness/tables';
 import { VERSIONS, shownInVersion } from './harness/versions';
 
 /** Fields that name a record by its ID: pickers and `…_id` fields describe themselves. */
-const isIdField = (name: string) => /(^|[._])id$|_ids?$/.test(name);
+const isIdField = (name: string) =>
+	/(^|[._])id$|_ids?$/.test(name.replace(/^filter\[(.*)\]$/, '$1'));
 
 /** The parameters one action shows in one node version, collection options included. */
 function shownParameters(nodeName: string, resource: string, operation: string, version: number) {

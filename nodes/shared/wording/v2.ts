@@ -23,7 +23,14 @@ export const V2_WORDING: Wording = {
 		'Whether to list only overrides that show the course to the group (on) or only ones that hide it (off); leave the filter out for both',
 	'filter[signup-field.id]': 'Only answers to this signup field (its ID); an unknown ID finds nothing',
 
+	'filter[status]': 'Which certificates: still valid, expired, or all',
+	'filter[domain]': 'Only published courses on this domain (its ID); an unknown ID finds nothing',
+	'filter[course]': 'Only published courses of this course (its ID); an unknown ID finds nothing',
+
 	// ---- Record attributes
+	'attributes.created_by_email': 'Email of the admin recorded as the course’s author',
+	'attributes.visibility_override_type': 'How group visibility overrides apply to this published course',
+	'attributes.success_status': 'Whether the completion counts as passed or failed',
 	'attributes.title': 'Title learners see',
 	'attributes.name': 'Name of the {record}',
 	'group/attributes.name': 'Name of the group; must be unique in your organization (letter case counts)',
