@@ -3,7 +3,7 @@ import type { Wording } from './types';
 /** Help text for the fields of Skilljar's API v1 (format and key rules: ./types.ts). */
 export const V1_WORDING: Wording = {
 	// ---- IDs that are not named after their record
-	'path:id': 'ID of the {record}, as Skilljar shows it in its answers (the id field)',
+	'path:id': 'The record’s ID, as its id field in Skilljar’s answers',
 	'path:event':
 		'Event type whose sample to fetch: the latest real event of that type on the account, or a made-up one',
 	lesson:
@@ -66,7 +66,7 @@ export const V1_WORDING: Wording = {
 
 	// ---- Shared switches and dates
 	active:
-		'Whether the {record} is in effect. An inactive one stays stored but grants nothing; Skilljar makes new ones active',
+		'Whether it is in effect. An inactive record stays stored but grants nothing; Skilljar makes new ones active',
 	'domain user/body:active':
 		'Whether the user may use the domain. On private domains only active users get in',
 	'webhook/body:active':
@@ -101,7 +101,7 @@ export const V1_WORDING: Wording = {
 	registration_ends_at: 'When registration for the course closes',
 
 	// ---- Names, titles, text
-	'body:name': 'Name of the {record}',
+	'body:name': 'Name shown in Skilljar',
 	'access code pool/name': 'Name the pool is listed under in Skilljar',
 	'tag/name': 'Name of the tag; must be unique in your organization',
 	'label/name': 'Name of the label; must be unique in your organization',
