@@ -32,12 +32,18 @@ export function buildProperties(resources: SkilljarResource[]): INodeProperties[
 		},
 	];
 	for (const resource of resources) properties.push(operationSelector(resource));
+	// Each action's parameters in their places (see operationPlaces), place by place across all
+	// actions: every action keeps its order, and alike parameters of different actions end up
+	// next to each other, where they can be kept once (sharedProperties.ts).
+	const places: INodeProperties[][] = [];
 	for (const resource of resources) {
 		for (const operation of resource.operations) {
-			properties.push(...operationProperties(resource, operation));
+			operationPlaces(resource, operation).forEach((place, index) => {
+				(places[index] ??= []).push(...place);
+			});
 		}
 	}
-	properties.push(requestOptionsFor(resources));
+	properties.push(...places.flat(), requestOptionsFor(resources));
 	return shareAlikeProperties(properties);
 }
 
@@ -74,29 +80,40 @@ const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> 
 	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
 };
 
-function operationProperties(
+/** An action's parameters in their places, each place with what both node versions show. */
+function operationPlaces(
 	resource: SkilljarResource,
 	operation: SkilljarOperation,
-): INodeProperties[] {
-	return byVersion((version) => operationPropertiesOf(resource, operation, version));
+): INodeProperties[][] {
+	const built = new Map<number, INodeProperties[][]>();
+	const ofVersion = (version: number) => {
+		if (!built.has(version)) built.set(version, operationPlacesOf(resource, operation, version));
+		return built.get(version) as INodeProperties[][];
+	};
+	return ofVersion(1).map((_place, index) => byVersion((version) => ofVersion(version)[index]));
 }
 
-/** The parameters of one action as a node of this version shows them. */
-function operationPropertiesOf(
+/**
+ * The parameters of one action as a node of this version shows them, in the order shown, by
+ * place: which ID it wants and its required fields; Return All and Limit; Simplify; Download;
+ * the collections of optional fields.
+ */
+function operationPlacesOf(
 	resource: SkilljarResource,
 	operation: SkilljarOperation,
 	version: number,
-): INodeProperties[] {
+): INodeProperties[][] {
 	const displayOptions = { show: { resource: [resource.value], operation: [operation.value] } };
-	const properties: INodeProperties[] = [
+	const required: INodeProperties[] = [
 		...idHintProperties(displayOptions.show, operation),
 		...operation.fields
 			.filter((field) => field.required)
 			.map((field) => ({ ...fieldProperty(field, true, version), displayOptions })),
 	];
 
+	const list: INodeProperties[] = [];
 	if (operation.pagination) {
-		properties.push(
+		list.push(
 			{
 				displayName: 'Return All',
 				name: 'returnAll',
@@ -117,8 +134,9 @@ function operationPropertiesOf(
 			...returnAllNoticeProperties(displayOptions.show, operation),
 		);
 	}
-	properties.push(...simplifyProperty(displayOptions.show, operation));
-	properties.push(...downloadProperties(operation, displayOptions));
+	const simplify = simplifyProperty(displayOptions.show, operation);
+	const download = downloadProperties(operation, displayOptions);
+	const collections: INodeProperties[] = [];
 
 	const optional = new Map<string, INodeProperties[]>();
 	for (const field of operation.fields.filter((candidate) => !candidate.required)) {
@@ -129,7 +147,7 @@ function operationPropertiesOf(
 		]);
 	}
 	for (const [name, options] of optional) {
-		properties.push({
+		collections.push({
 			displayName: COLLECTIONS[name].displayName,
 			name,
 			type: 'collection',
@@ -139,7 +157,7 @@ function operationPropertiesOf(
 			options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
-	return properties;
+	return [required, list, simplify, download, collections];
 }
 
 function fieldProperty(field: SkilljarField, required: boolean, version: number): INodeProperties {
