@@ -41,13 +41,13 @@ describe('weight in the editor', () => {
 		expect(largest.bytes).toBeLessThanOrEqual(NOTION_BYTES);
 	});
 
-	test('every node usable as a tool is served twice (as a node and as an AI tool), triggers once', () => {
-		const built = builtNodes();
-		const tools = built.filter(({ description }) => description.usableAsTool).length;
+	test('every action node is served twice (as a node and as an AI tool), each trigger once', () => {
 		const names = nodes.map((node) => node.name);
+		const triggers = packageJson.n8n.nodes.filter((file) => /Trigger\.node\.js$/.test(file));
+		expect(triggers.length).toBeGreaterThanOrEqual(2);
 		expect(names).toContain('n8n-nodes-skilljar.skilljarDomainTool');
 		expect(names).not.toContain('n8n-nodes-skilljar.skilljarTriggerTool');
-		expect(tools).toBeGreaterThan(0);
-		expect(nodes).toHaveLength(built.length + tools);
+		expect(names).not.toContain('n8n-nodes-skilljar.skilljarPollTriggerTool');
+		expect(nodes).toHaveLength(packageJson.n8n.nodes.length * 2 - triggers.length);
 	});
 });

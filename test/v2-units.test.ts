@@ -147,7 +147,7 @@ describe('API v2 actions in the editor', () => {
 	test('bulk actions name themselves and say when to prefer them; twins of v1 actions say API v2', () => {
 		const create = operationOf('skilljarUser', 'user', 'createManyV2');
 		expect(create).toMatchObject({ name: 'Create in Bulk', action: 'Create users in bulk' });
-		expect(create.description).toMatch(/up to 200 per request/);
+		expect(create.description).toMatch(/up to 200 items per request; best for many items/);
 		expect(create.v2?.batchCap).toBe(200);
 		expect(operationOf('skilljarUser', 'user', 'getAllV2').name).toBe('Get Many (API v2)');
 	});

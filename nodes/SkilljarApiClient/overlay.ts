@@ -25,8 +25,7 @@ export const overlay: NodeOverlay = [
 				value: 'rotateSecretV2',
 				name: 'Rotate Secret',
 				action: 'Rotate the secret of an API client',
-				description:
-					'Issues a new secret and stops the old one. If this is the client of the credential in use, update the credential with the new secret.',
+				description: 'The old secret stops working; update credentials that use it',
 			},
 		],
 	},

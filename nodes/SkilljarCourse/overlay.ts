@@ -51,6 +51,6 @@ export const overlay: NodeOverlay = [
 	{
 		value: 'certificate',
 		name: 'Certificate',
-		operations: [{ id: 'list_certificates', largeList: true }, 'get_certificate'],
+		operations: ['list_certificates', 'get_certificate'],
 	},
 ];

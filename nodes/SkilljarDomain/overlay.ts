@@ -142,7 +142,7 @@ export const overlay: NodeOverlay = [
 			{ id: 'domains_published_courses_enrollments_retrieve', idNotice: PUBLISHED_COURSE_ID },
 			{ id: 'domains_published_courses_enrollments_partial_update', idNotice: PUBLISHED_COURSE_ID },
 			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
-			{ id: 'list_enrollments', largeList: true },
+			'list_enrollments',
 			{
 				id: 'bulk_enroll_students',
 				value: 'enrollManyV2',

@@ -32,8 +32,7 @@ export const overlay: NodeOverlay = [
 			'update_groups',
 			{
 				id: 'delete_groups',
-				description:
-					'API v2: a hard delete that cannot be undone; what belongs to the groups goes with them. Up to 100 groups per request, each with its own result.',
+				description: 'API v2: a hard delete, with what belongs to the groups; up to 100 per request',
 			},
 			'get_group',
 		],

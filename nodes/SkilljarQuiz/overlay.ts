@@ -40,8 +40,7 @@ export const overlay: NodeOverlay = [
 				value: 'removeManyV2',
 				name: 'Remove in Bulk',
 				action: 'Remove question banks from a quiz in bulk',
-				description:
-					'API v2: removes the assignments for good (a hard delete; the question banks themselves stay). Up to 100 per request.',
+				description: 'API v2: a hard delete of the assignments (the banks stay); up to 100 per request',
 			},
 		],
 	},

@@ -20,7 +20,7 @@ export const overlay: NodeOverlay = [
 			// GET /v1/users?email= with an exact match (nodes/shared/composites/).
 			{ composite: 'findUserByEmail' },
 			// API v2 (Skilljar V2 API credential; docs/api-v2.md)
-			{ id: 'list_students', largeList: true },
+			'list_students',
 			'create_students',
 			'update_students',
 			'get_student',
@@ -29,11 +29,11 @@ export const overlay: NodeOverlay = [
 				value: 'deactivateV2',
 				name: 'Deactivate',
 				action: 'Deactivate a user',
-				description: 'API v2: a soft delete; the user can be reactivated with Update in Bulk',
+				description: 'API v2: a soft delete (Update in Bulk reactivates)',
 			},
 			{
 				id: 'anonymize_student',
-				description: 'API v2: erases the user’s personal data for good (a hard, irreversible change)',
+				description: 'API v2: erases personal data for good (irreversible)',
 			},
 			{ id: 'send_password_reset', action: 'Send a password reset email to a user' },
 			{

@@ -22,9 +22,6 @@ function returnAllCost(operation: SkilljarOperation): string | undefined {
 	if (operation.pagination === 'pages') {
 		return `Return All reads every page in Skilljar's default page size (100 records or more per request): 20,000 records take up to 200 requests. ${BUDGET}`;
 	}
-	if (operation.pagination === 'links' && operation.pageSize) {
-		return `Return All reads every page one after another, up to 100 records per request: 20,000 records take 200 requests. Every request draws from the API v2 credential's request budget, shared by every node that uses it. While building a workflow, a Limit is quicker.`;
-	}
 	if (operation.pagination === 'cursor') {
 		return `Return All reads every page one after another, in Skilljar's default page size (100 records or more per request): 20,000 users take up to 200 requests. ${BUDGET}`;
 	}

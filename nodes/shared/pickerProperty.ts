@@ -24,6 +24,7 @@ export function pickerDescription(
 	own: string | undefined,
 	version: number,
 ): string {
+	if (picker.sameInAllVersions) return own ?? `Pick the ${picker.noun.toLowerCase()}, or enter its ID`;
 	const expects =
 		picker.manual === 'name'
 			? `The training site's domain name (e.g. learn.example.com)${hasSince(version, VERSION_1_1) ? ', or any URL of the training site' : ''}`
@@ -37,7 +38,8 @@ export function pickerProperty(
 	placeholder: string | undefined,
 	version: number,
 ): INodeProperties {
-	const checked = hasSince(version, VERSION_1_1);
+	// A picker the same in every version is offered as version 1's (v2 IDs have no documented shape).
+	const checked = !picker.sameInAllVersions && hasSince(version, VERSION_1_1);
 	const byName = picker.manual === 'name';
 	const idCheck: INodePropertyModeValidation = {
 		type: 'regex',
@@ -60,7 +62,7 @@ export function pickerProperty(
 				displayName: byName ? 'By Name' : 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: placeholder ?? 'e.g. 4mjoj729j1my',
+				...(picker.sameInAllVersions ? {} : { placeholder: placeholder ?? 'e.g. 4mjoj729j1my' }),
 				...(checked ? { validation: [idCheck] } : {}),
 			},
 			// Only a domain has a documented URL that carries it: every training-site page (a

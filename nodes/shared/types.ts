@@ -44,6 +44,11 @@ export interface Picker {
 	 * plain text field of release 0.1.0, so saved workflows keep their exact parameters.
 	 */
 	since?: number;
+	/**
+	 * A picker of actions no saved workflow predates (API v2's): every node version shows it the
+	 * same way (typed IDs unchecked: v2 documents no ID shape), so the editor carries it once.
+	 */
+	sameInAllVersions?: true;
 }
 
 export interface SkilljarField {

@@ -59,7 +59,7 @@ export function v2Texts(
 		name: `${verb} in Bulk`,
 		action: `${verb} ${plural} in bulk`,
 		// The hint that tells a bulk action from its one-by-one twin.
-		description: `API v2: each input item is one entry, up to ${cap} per request, each with its own result. Prefer it to one-request-per-item actions for more than a few items.`,
+		description: `API v2: up to ${cap} items per request; best for many items`,
 	};
 }
 
@@ -154,7 +154,6 @@ function confirmField(header: string): SkilljarField {
 		required: true,
 		label: 'Confirm Permanent Erasure',
 		parameter: 'confirmDestructive',
-		description:
-			'Whether you really mean it: Skilljar erases the personal data for good and nothing can bring it back. Off, nothing is sent.',
+		description: 'Whether to erase the personal data for good. Off, nothing is sent.',
 	};
 }

@@ -71,12 +71,21 @@ function singular(plural: string): string {
 
 /** The v2 picker of a field, if it chooses a record v2 can list. */
 export function v2PickerOf(field: SkilljarField, facts: ApiOperation): Picker | undefined {
+	// The record an action works on is picked; a bulk entry's values come from the input items
+	// (usually expressions), and filters stay text: the editor's weight budget has no room for them.
+	if (field.in !== 'path') return undefined;
 	const stem = stemOf(field, facts);
 	const record = stem ? V2_RECORDS[stem] : undefined;
 	if (!record || !stem) return undefined;
 	// A list is not its own picker's source: the records it lists are what the user is after.
 	if (record.list === facts.id) return undefined;
-	return { search: searchName(stem), dependsOn: [], noun: record.noun, manual: 'id' };
+	return {
+		search: searchName(stem),
+		dependsOn: [],
+		noun: record.noun,
+		manual: 'id',
+		sameInAllVersions: true,
+	};
 }
 
 /** Records offered per picker: the first page of the list, narrowed by what the user types. */
