@@ -47,4 +47,16 @@ describe('parameters shared between actions', () => {
 		expect(shownTo(shared, 'user', 'update')).toEqual(['b', 'a']);
 		expect(shared).toHaveLength(3);
 	});
+
+	test('parameters of one action move up in front of a shared one when no other action shows anything between', () => {
+		// Update starts with the session ID (shared with get), then the fields create has too.
+		const input = fields(
+			'name session create, zone session create, id session get, id session update, name session update, zone session update',
+		);
+		const shared = shareAlikeProperties(input);
+		expect(shared).toHaveLength(3);
+		expect(shownTo(shared, 'session', 'create')).toEqual(['name', 'zone']);
+		expect(shownTo(shared, 'session', 'update')).toEqual(['id', 'name', 'zone']);
+		expect(shownTo(shared, 'session', 'get')).toEqual(['id']);
+	});
 });

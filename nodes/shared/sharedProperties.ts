@@ -36,19 +36,36 @@ export function shareAlikeProperties(properties: INodeProperties[]): INodeProper
 
 function shareWithinResources(properties: INodeProperties[]): INodeProperties[] {
 	const output: INodeProperties[] = [];
+	/** Per kept parameter, its key (undefined: not one resource's) and the actions it shows for. */
+	const keys: Array<string | undefined> = [];
 	/** Where the latest kept copy of each parameter is. */
-	const keptAt = new Map<string, number>();
+	let keptAt = new Map<string, number>();
 	/** Per action, the position of the last parameter it shows so far. */
-	const lastOf = new Map<string, number>();
+	let lastOf = new Map<string, number>();
+	const reindex = () => {
+		keptAt = new Map();
+		lastOf = new Map();
+		output.forEach((kept, index) => {
+			if (keys[index] !== undefined) keptAt.set(keys[index], index);
+			for (const action of actionsOf(kept) ?? []) lastOf.set(action, index);
+		});
+	};
 	for (const property of properties) {
 		const own = ownAction(property);
 		if (!own) {
 			output.push(property);
+			keys.push(undefined);
 			continue;
 		}
 		const action = `${String(own.show.resource?.[0])}/${own.operation}`;
 		const key = keyOf(property, own.show);
-		const at = keptAt.get(key);
+		let at = keptAt.get(key);
+		// This action's parameters after the kept copy may move up in front of it when no other
+		// action shows anything between (then every action's order stays).
+		if (at !== undefined && at <= (lastOf.get(action) ?? -1) && moveUp(output, keys, at, action)) {
+			reindex();
+			at = keptAt.get(key);
+		}
 		// Sharing is allowed only after everything this action showed before: its order stays.
 		if (at !== undefined && at > (lastOf.get(action) ?? -1)) {
 			(output[at].displayOptions!.show!.operation as string[]).push(own.operation);
@@ -62,10 +79,44 @@ function shareWithinResources(properties: INodeProperties[]): INodeProperties[] 
 				show: { ...own.show, operation: [own.operation] },
 			},
 		});
+		keys.push(key);
 		keptAt.set(key, output.length - 1);
 		lastOf.set(action, output.length - 1);
 	}
 	return output;
+}
+
+/**
+ * Moves the parameters `action` shows after position `at` to just before it, when for each of
+ * them none of its actions shows anything in between that stays behind. False when not allowed.
+ */
+function moveUp(
+	output: INodeProperties[],
+	keys: Array<string | undefined>,
+	at: number,
+	action: string,
+): boolean {
+	const moving = new Set<number>();
+	for (let index = at + 1; index < output.length; index++) {
+		if (actionsOf(output[index])?.includes(action)) moving.add(index);
+	}
+	if (moving.size === 0) return false;
+	for (const index of moving) {
+		const mine = new Set(actionsOf(output[index]) ?? []);
+		for (let between = at; between < index; between++) {
+			if (moving.has(between)) continue;
+			if ((actionsOf(output[between]) ?? []).some((other) => mine.has(other))) return false;
+		}
+	}
+	const order = [...moving].sort((a, b) => a - b);
+	const moved = order.map((index) => [output[index], keys[index]] as const);
+	for (const index of order.reverse()) {
+		output.splice(index, 1);
+		keys.splice(index, 1);
+	}
+	output.splice(at, 0, ...moved.map(([kept]) => kept));
+	keys.splice(at, 0, ...moved.map(([, key]) => key));
+	return true;
 }
 
 /** The actions a kept parameter shows for, as `resource/operation`, if it is one resource's. */
