@@ -37,10 +37,15 @@ describe.each(ACTION_NODES.map((node) => [node.description.displayName, node] as
 					: v1.length === 0
 						? [{ name: 'skilljarV2Api', required: true }]
 						: [
-								{ name: 'skilljarApi', required: true, displayOptions: { show: { operation: [...new Set(v1)] } } },
-								{ name: 'skilljarV2Api', required: true, displayOptions: { show: { operation: [...new Set(v2)] } } },
+								{ name: 'skilljarApi', required: true, displayOptions: { hide: { operation: [...new Set(v2)] } } },
+								{ name: 'skilljarV2Api', required: true, displayOptions: { hide: { operation: [...new Set(v1)] } } },
 							];
 			expect(description.credentials).toEqual(expected);
+			// n8n's editor treats a parameter that credentials `show` for all its values as the main
+			// authentication field and hides it (the Operation and the action's fields disappear).
+			for (const credential of description.credentials ?? []) {
+				expect(credential.displayOptions?.show).toBeUndefined();
+			}
 		});
 
 		test('every operation has an action sentence and every list has Return All and Limit', () => {

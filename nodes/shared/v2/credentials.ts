@@ -13,10 +13,14 @@ export function credentialsOf(resources: SkilljarResource[]): INodeCredentialDes
 	const v2 = [...new Set(operations.filter((operation) => operation.v2).map((op) => op.value))];
 	const v1 = [...new Set(operations.filter((operation) => !operation.v2).map((op) => op.value))];
 	if (v2.length === 0) return [{ name: CREDENTIAL_TYPE, required: true }];
-	const only = (values: string[]) => ({ show: { operation: values } });
 	if (v1.length === 0) return [{ name: CREDENTIAL_TYPE_V2, required: true }];
+	// Each credential is hidden for the other API's operations rather than shown for its own: n8n's
+	// editor takes a parameter whose every value a credential's `show` names for the node's main
+	// authentication field, and then hides that parameter (here: Operation, and with it the
+	// action's fields) behind a "Credential to connect with" list of both types. It reads no `hide`.
+	const except = (values: string[]) => ({ hide: { operation: values } });
 	return [
-		{ name: CREDENTIAL_TYPE, required: true, displayOptions: only(v1) },
-		{ name: CREDENTIAL_TYPE_V2, required: true, displayOptions: only(v2) },
+		{ name: CREDENTIAL_TYPE, required: true, displayOptions: except(v2) },
+		{ name: CREDENTIAL_TYPE_V2, required: true, displayOptions: except(v1) },
 	];
 }
