@@ -219,6 +219,8 @@ describe('reads', () => {
 			operation: 'getAllV2',
 			limit: 3,
 			filters: { include: 'student' },
+			// The full record: Simplify (on by default) would keep only its columns.
+			simplify: false,
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(3);

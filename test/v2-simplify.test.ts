@@ -23,7 +23,7 @@ interface V2Case {
 	picker: boolean;
 	title: string;
 	/** Filters of the Get Many (and of the Get, where it has them). */
-	filters?: IDataObject;
+	filters?: INodeParameters;
 }
 
 const CASES: V2Case[] = [
@@ -56,7 +56,13 @@ const CASES: V2Case[] = [
 		picker: true,
 		title: 'Lesson (API v2)',
 	},
-	{ node: 'skilljarQuiz', resource: 'quiz', idParameter: 'quizId', picker: true, title: 'Quiz (API v2)' },
+	{
+		node: 'skilljarQuiz',
+		resource: 'quiz',
+		idParameter: 'quizId',
+		picker: true,
+		title: 'Quiz (API v2)',
+	},
 	{
 		node: 'skilljarQuizQuestion',
 		resource: 'quizQuestion',
@@ -81,7 +87,11 @@ function valueAt(record: IDataObject, dotted: string): unknown {
 	return value;
 }
 
-async function run(entry: V2Case, parameters: INodeParameters, typeVersion = 1.1): Promise<RunNodeResult> {
+async function run(
+	entry: V2Case,
+	parameters: INodeParameters,
+	typeVersion = 1.1,
+): Promise<RunNodeResult> {
 	return await runNode({
 		type: entry.node,
 		typeVersion,
@@ -124,8 +134,8 @@ describe('Simplify on API v2 reads', () => {
 		'%s: Get Many and Get give the documented columns; Simplify off and version 1 give the full record',
 		async (_title, entry) => {
 			const shape = shapeOf(entry.title);
-			const filters = entry.filters ? { filters: entry.filters } : {};
-			const list = { operation: 'getAllV2', limit: 3, ...filters };
+			const filters: INodeParameters = entry.filters ? { filters: entry.filters } : {};
+			const list: INodeParameters = { operation: 'getAllV2', limit: 3, ...filters };
 			const rows = await run(entry, list);
 			const full = await run(entry, { ...list, simplify: false });
 			expectSimplified(rows, full, shape);
@@ -136,7 +146,7 @@ describe('Simplify on API v2 reads', () => {
 
 			const id = String(full.items[0].json.id);
 			const value = entry.picker ? { __rl: true, mode: 'id', value: id } : id;
-			const get = { operation: 'getV2', [entry.idParameter]: value, ...filters };
+			const get: INodeParameters = { operation: 'getV2', [entry.idParameter]: value, ...filters };
 			const one = await run(entry, get);
 			expectSimplified(one, await run(entry, { ...get, simplify: false }), shape);
 			expect(one.items[0].json.id).toBe(id);
@@ -145,7 +155,11 @@ describe('Simplify on API v2 reads', () => {
 
 	test('an enrollment’s included student becomes plain columns; without Include they are empty', async () => {
 		const entry = CASES[0];
-		const included = await run(entry, { operation: 'getAllV2', limit: 1, filters: { include: 'student' } });
+		const included = await run(entry, {
+			operation: 'getAllV2',
+			limit: 1,
+			filters: { include: 'student' },
+		});
 		expect(included.items[0].json).toMatchObject({
 			student_id: expect.any(String),
 			email: expect.stringContaining('@'),
@@ -164,7 +178,12 @@ describe('Simplify on API v2 reads', () => {
 
 	test('records with ten fields or fewer and no nesting have no Simplify', () => {
 		const schemas = V2_SIMPLIFIED_RECORDS.flatMap((record) => record.schemas);
-		for (const flat of ['StudentResource', 'CertificateResource', 'DomainResource', 'GroupResource']) {
+		for (const flat of [
+			'StudentResource',
+			'CertificateResource',
+			'DomainResource',
+			'GroupResource',
+		]) {
 			expect(schemas).not.toContain(flat);
 		}
 		expect(CASES.map((entry) => entry.title).sort()).toEqual(

@@ -161,7 +161,9 @@ describe('renewal before expiry', () => {
 			{ resource: 'user', operation: 'createManyV2', email: 'never@example.org' },
 			v2({ ...due, clientSecret: 'a-wrong-secret-value' }),
 		);
-		expect(result.error?.message).toMatch(/Could not get an API v2 token: Skilljar refused the client ID or secret/);
+		expect(result.error?.message).toMatch(
+			/Could not get an API v2 token: Skilljar refused the client ID or secret/,
+		);
 		expect(result.error?.description).toMatch(/POST \/v2\/students\/ was not sent/);
 		expect(seen()).toEqual(['POST /v2/auth/token 401']);
 		const text = JSON.stringify([result.items, result.error]);
@@ -191,7 +193,11 @@ describe('renewal after a 401', () => {
 	});
 
 	test('a freshly fetched token that is refused too fails the item without a second token request', async () => {
-		sandbox.faults.add({ path: '/v2/students/{id}', times: Infinity, fault: { kind: 'status', status: 401 } });
+		sandbox.faults.add({
+			path: '/v2/students/{id}',
+			times: Infinity,
+			fault: { kind: 'status', status: 401 },
+		});
 		const result = await run(getStudent, v2());
 		expect(result.error?.message).toBe(
 			'Skilljar refused the API v2 token, also after a new one was fetched',
