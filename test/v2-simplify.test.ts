@@ -1,10 +1,10 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import { SIMPLIFIED_RECORDS, type SimplifiedRecord } from '../nodes/shared/simplify';
+import { SIMPLIFIED_RECORDS, valueAt, type SimplifiedRecord } from '../nodes/shared/simplify';
 import { V2_SIMPLIFIED_RECORDS } from '../nodes/shared/v2/simplified';
 import type { Sandbox } from '../sandbox/server';
 import { runNode, type RunNodeResult } from './harness/run-node';
-import { credentialsFor, useTestSandbox } from './harness/sandbox';
+import { credentialsFor, useTestSandbox, v2CredentialsFor } from './harness/sandbox';
 
 /**
  * Simplify on API v2 reads, through n8n-core against the sandbox: the documented columns, each
@@ -78,15 +78,6 @@ const shapeOf = (title: string): SimplifiedRecord => {
 	return shape;
 };
 
-function valueAt(record: IDataObject, dotted: string): unknown {
-	let value: unknown = record;
-	for (const key of dotted.split('.')) {
-		if (typeof value !== 'object' || value === null) return undefined;
-		value = (value as IDataObject)[key];
-	}
-	return value;
-}
-
 async function run(
 	entry: V2Case,
 	parameters: INodeParameters,
@@ -97,11 +88,7 @@ async function run(
 		typeVersion,
 		parameters: { resource: entry.resource, ...parameters },
 		credentials: credentialsFor(sandbox),
-		credentialsV2: {
-			clientId: sandbox.v2ClientId,
-			clientSecret: sandbox.v2ClientSecret,
-			baseUrl: sandbox.url,
-		},
+		credentialsV2: v2CredentialsFor(sandbox),
 	});
 }
 

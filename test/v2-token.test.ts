@@ -20,7 +20,7 @@ import {
 	type RunNodeResult,
 	type V2Credentials,
 } from './harness/run-node';
-import { credentialsFor, useTestSandbox } from './harness/sandbox';
+import { credentialsFor, useTestSandbox, v2CredentialsFor } from './harness/sandbox';
 
 /**
  * The API v2 token through n8n-core's real httpRequestWithAuthentication against the sandbox:
@@ -33,29 +33,23 @@ useTestSandbox((started) => (sandbox = started), 'all');
 
 const STORED = 'skilljarV2Api';
 
-const v2 = (extra: Partial<V2Credentials> = {}): V2Credentials => ({
-	clientId: sandbox.v2ClientId,
-	clientSecret: sandbox.v2ClientSecret,
-	baseUrl: sandbox.url,
-	...extra,
-});
+const v2 = (stored: Partial<V2Credentials> = {}) => v2CredentialsFor(sandbox, stored);
 
-async function run(
+/** One run of a node of version 1.1 with the given v2 credential. */
+const run = async (
 	parameters: INodeParameters,
 	credentialsV2: V2Credentials,
 	type = 'skilljarUser',
 	items: IDataObject[] = [{}],
-): Promise<RunNodeResult> {
-	return await runNode({
+): Promise<RunNodeResult> =>
+	await runNode({
 		type,
 		typeVersion: 1.1,
 		parameters,
 		items,
-		continueOnFail: false,
 		credentials: credentialsFor(sandbox),
 		credentialsV2,
 	});
-}
 
 const getStudent = { resource: 'user', operation: 'getV2', studentId: DEMO.userId };
 

@@ -241,7 +241,8 @@ export function simplifyRecord(
 	return row;
 }
 
-function valueAt(record: IDataObject, dotted: string): unknown {
+/** The value at a dotted path (`student.email`), undefined where the record has none. */
+export function valueAt(record: IDataObject, dotted: string): unknown {
 	let value: unknown = record;
 	for (const key of dotted.split('.')) {
 		if (typeof value !== 'object' || value === null) return undefined;
