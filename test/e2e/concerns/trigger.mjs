@@ -156,7 +156,7 @@ export function trigger(ctx) {
 		);
 	};
 
-	test(`[${key}] trigger: one Course Completion delivered three times starts one execution, also after an n8n restart; a distinct one starts one`, async () => {
+	test(`[${key}] trigger: one Course Completion delivered four times (three retries, the last after an n8n restart) starts one execution; a distinct one starts one`, async () => {
 		triggerActive();
 		const before = (await settledExecutions()).length;
 		const [first] = await fireEvent(ctx.sandbox, 'COURSE_COMPLETION', { e2e_marker: `dup-${key}` });
