@@ -109,6 +109,23 @@ describe('Skilljar Poll Trigger', () => {
 		expect(listReads(ENROLLMENTS)).toBe(1);
 	});
 
+	test('a poll that finds nothing new changes nothing n8n would have to save', async () => {
+		// n8n 1.x and 2.x (without durable cursors) save static data only at activation and when a
+		// poll emits: a position moved by an empty poll would be lost at the next restart.
+		const flow = workflow('COURSE_ENROLLMENT');
+		await flow.poll();
+		await enroll(3, 'quiet');
+		expect(await flow.poll()).toHaveLength(3);
+		const saved = JSON.stringify(flow.staticData);
+		for (let poll = 0; poll < 3; poll++) {
+			expect(await flow.poll()).toBeNull(); // the overlap reads the three again
+			expect(flow.unsaved).toBe(false);
+		}
+		flow.restart();
+		expect(await flow.poll()).toBeNull();
+		expect(JSON.stringify(flow.staticData)).toBe(saved);
+	});
+
 	test('a burst larger than a page is read page by page and emitted whole, oldest first, once', async () => {
 		const flow = workflow('COURSE_ENROLLMENT');
 		await flow.poll();

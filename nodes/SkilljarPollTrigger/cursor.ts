@@ -7,8 +7,10 @@ import type { IDataObject } from 'n8n-workflow';
  * records of the overlap, so a record read twice is emitted once. The overlap catches a record
  * that becomes visible a little after a newer one was already read.
  *
- * The state lives in the node's workflow static data, which n8n saves after each poll: a restart
- * or an hour without polls resumes from `since`, with no gap.
+ * The state lives in the node's workflow static data, which n8n (1.x and 2.x) saves at activation
+ * and when a poll emits, not after a poll that emits nothing: so the state must change only with
+ * an emitted record, or at the first poll. A restart or an hour without polls resumes from
+ * `since`, with no gap.
  */
 
 /** How far before `since` each poll reads again. */

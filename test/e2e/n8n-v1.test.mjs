@@ -1,6 +1,6 @@
 // @ts-check
 // End to end in n8n 1.123 on this machine's Node: headless examples, the server, the Skilljar
-// Trigger and the editor in a browser (E2E_BROWSER=0 skips the browser).
+// Trigger, the Skilljar Poll Trigger and the editor in a browser (E2E_BROWSER=0 skips the browser).
 
 import { N8N_V1 } from '../../tools/lib/runtimes.mjs';
 import { browser } from './concerns/browser.mjs';

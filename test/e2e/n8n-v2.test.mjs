@@ -1,10 +1,12 @@
 // @ts-check
 // End to end in n8n 2.x on a Node 24 binary from the npm registry: headless examples, the
-// server, the Skilljar Trigger and the editor in a browser (E2E_BROWSER=0 skips the browser).
+// server, the Skilljar Trigger, the Skilljar Poll Trigger and the editor in a browser
+// (E2E_BROWSER=0 skips the browser).
 
 import { N8N_V2 } from '../../tools/lib/runtimes.mjs';
 import { browser } from './concerns/browser.mjs';
 import { headless } from './concerns/headless.mjs';
+import { poll } from './concerns/poll.mjs';
 import { server } from './concerns/server.mjs';
 import { trigger } from './concerns/trigger.mjs';
 import { v2Token } from './concerns/v2token.mjs';
@@ -15,5 +17,6 @@ n8nLineSuite(N8N_V2, 'v2', [
 	v2Token,
 	server,
 	trigger,
+	poll,
 	...(process.env.E2E_BROWSER === '0' ? [] : [browser]),
 ]);

@@ -59,6 +59,11 @@ export class PollWorkflow {
 		return (this.stored[`node:${POLL_NODE_NAME}`] as IDataObject | undefined) ?? {};
 	}
 
+	/** Whether the static data in memory has changes n8n has not written to its database yet. */
+	get unsaved(): boolean {
+		return this.workflow?.staticData.__dataChanged === true;
+	}
+
 	private load(): Workflow {
 		return new Workflow({
 			id: this.id,

@@ -1,9 +1,11 @@
 // @ts-check
 // The Skilljar Poll Trigger in a running n8n, with the API v2 credential: activating polls once
-// (nothing: it starts now); enrollments made while n8n is down come in the first poll after the
-// restart, each once; a restart with nothing new emits nothing and reads one page; a completion
-// comes with the next scheduled poll (n8n's shortest Poll Times interval is a minute).
-
+// (nothing: it starts now) and saves where it starts; an enrollment made next comes with the first
+// scheduled poll; enrollments made while n8n is down come in
+// the first poll after the restart, each once, and the saved position moves to the newest; a
+// completion comes with the next scheduled poll (n8n's shortest Poll Times interval is a minute);
+// a restart with nothing new emits nothing and each poll reads one page. The diagnostics print
+// the counts measured.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,6 +16,8 @@ import { need, restartServer } from '../support/n8n-line.mjs';
 
 const require = createRequire(import.meta.url);
 const ENROLLMENTS = '/v2/enrollments/';
+/** The learner enrolled between the activation and the first scheduled poll. */
+const EARLY = 'poll-early@example.com';
 
 /** @param {import('../support/n8n-line.mjs').LineContext} ctx */
 export function poll(ctx) {
@@ -72,7 +76,38 @@ export function poll(ctx) {
 		return { first: reads.length - more.length, more: more.length };
 	};
 
-	test(`[${key}] poll: activating a Skilljar Poll Trigger with the API v2 credential polls once and emits nothing`, async () => {
+	/** The cursor n8n keeps for a workflow's trigger (its static data). @param {string} id @param {string} event */
+	const storedCursor = async (id, event) => {
+		const res = await client().request('GET', `/workflows/${id}`);
+		assert.equal(res.status, 200, `GET /rest/workflows/${id}: HTTP ${res.status}`);
+		return res.json?.data?.staticData?.['node:Skilljar Poll Trigger']?.[event];
+	};
+
+	/**
+	 * Restart n8n with nothing new in Skilljar: neither workflow emits again, and each poll (the
+	 * activations', which n8n 2.x runs a little after its API answers, and any scheduled one)
+	 * reads one page.
+	 * @param {string} logName @param {Record<string, number>} before emitted items per event
+	 * @param {import('node:test').TestContext} t
+	 */
+	const restartWithNothingNew = async (logName, before, t) => {
+		const from = need(ctx.sandbox, 'no sandbox').requests.length;
+		await restartServer(ctx, logName);
+		await waitFor('the activation polls after the restart', () => enrollmentReads(from).first >= 2, {
+			timeoutMs: 60000,
+			intervalMs: 500,
+		});
+		await sleep(3000);
+		for (const [event, count] of Object.entries(before)) {
+			assert.equal((await emitted(workflows[event])).length, count, `a restart emitted ${event} again`);
+		}
+		const reads = enrollmentReads(from);
+		t.diagnostic(`polls after the restart: ${reads.first}, follow-up pages: ${reads.more}`);
+		assert.ok(reads.first >= 2, `polls after the restart: ${JSON.stringify(reads)}`);
+		assert.equal(reads.more, 0, `a poll with nothing new read on: ${JSON.stringify(reads)}`);
+	};
+
+	test(`[${key}] poll: activating a Skilljar Poll Trigger with the API v2 credential polls once, emits nothing and stores where it starts`, async (t) => {
 		const sandbox = need(ctx.sandbox, 'no sandbox');
 		const cred = await client().request('POST', '/credentials', {
 			name: 'Skilljar v2 sandbox',
@@ -81,6 +116,8 @@ export function poll(ctx) {
 		});
 		assert.equal(cred.status, 200, `creating the v2 credential: ${cred.text.slice(0, 300)}`);
 		const credential = { id: cred.json.data.id, name: 'Skilljar v2 sandbox' };
+		const from = sandbox.requests.length;
+		const activatedAt = Date.now();
 		for (const event of ['COURSE_ENROLLMENT', 'COURSE_COMPLETION']) {
 			const wf = await client().request('POST', '/workflows', {
 				name: `e2e: Skilljar Poll Trigger ${event}`,
@@ -104,17 +141,49 @@ export function poll(ctx) {
 			const active = await setActive(client(), workflows[event], true);
 			assert.equal(active?.active, true, `activating the ${event} poll: ${JSON.stringify(active).slice(0, 300)}`);
 		}
+		await waitFor('the activation polls', () => enrollmentReads(from).first >= 2, { timeoutMs: 30000 });
 		await sleep(2000);
 		for (const id of Object.values(workflows)) {
 			assert.equal((await executions(client(), id)).length, 0, 'an activation emitted old records');
 		}
+		// The activation's start is saved, so that a restart before the first record resumes there.
+		for (const [event, id] of Object.entries(workflows)) {
+			const cursor = await storedCursor(id, event);
+			t.diagnostic(`${event} cursor after activation: ${JSON.stringify(cursor)}`);
+			const since = Date.parse(cursor?.since);
+			assert.ok(Math.abs(since - activatedAt) < 30000, `stored start of ${event}: ${JSON.stringify(cursor)}`);
+		}
 	});
 
-	test(`[${key}] poll: enrollments made while n8n is down come once after the restart; a restart with nothing new reads one page`, async () => {
+	test(`[${key}] poll: an enrollment made after the activation comes once with the next scheduled poll`, { timeout: 150000 }, async (t) => {
+		need(workflows.COURSE_ENROLLMENT, 'the poll workflows were not created');
+		const course = need(ctx.sandbox, 'no sandbox').list('/v2/published-courses')[0];
+		await v2('POST', ENROLLMENTS, {
+			published_course_id: course.id,
+			data: [{ type: 'enrollments', attributes: { email: EARLY } }],
+		});
+		await waitFor(
+			'the first scheduled poll that finds it',
+			async () => (await executions(client(), workflows.COURSE_ENROLLMENT)).length >= 1,
+			{ timeoutMs: 130000, intervalMs: 2000 },
+		);
+		await sleep(2000);
+		const items = await emitted(workflows.COURSE_ENROLLMENT);
+		t.diagnostic(`enrollments emitted after the activation: ${items.length}`);
+		assert.deepEqual(
+			items.map((i) => i.user?.email),
+			[EARLY],
+			`emitted: ${JSON.stringify(items).slice(0, 400)}`,
+		);
+	});
+
+	test(`[${key}] poll: enrollments made while n8n is down come once after the restart; a restart with nothing new reads one page`, async (t) => {
 		need(workflows.COURSE_ENROLLMENT, 'the poll workflows were not created');
 		const sandbox = need(ctx.sandbox, 'no sandbox');
 		const course = sandbox.list('/v2/published-courses')[0];
 		const emails = ['poll-a@example.com', 'poll-b@example.com'];
+		// Counted before the restart: n8n 1.x polls (and emits) before its API answers again.
+		const before = (await executions(client(), workflows.COURSE_ENROLLMENT)).length;
 		await restartServer(ctx, 'server-poll-1.log', async () => {
 			const made = await v2('POST', ENROLLMENTS, {
 				published_course_id: course.id,
@@ -124,29 +193,27 @@ export function poll(ctx) {
 		});
 		await waitFor(
 			'the catch-up execution',
-			async () => (await executions(client(), workflows.COURSE_ENROLLMENT)).length >= 1,
+			async () => (await executions(client(), workflows.COURSE_ENROLLMENT)).length > before,
 			{ timeoutMs: 60000, intervalMs: 1000 },
 		);
-		const items = await emitted(workflows.COURSE_ENROLLMENT);
+		await sleep(2000);
+		const items = (await emitted(workflows.COURSE_ENROLLMENT)).filter((i) => i.user?.email !== EARLY);
+		t.diagnostic(`enrollments emitted after the restart: ${items.length}`);
 		assert.deepEqual(
 			items.map((i) => i.user?.email).sort(),
 			emails,
 			`emitted: ${JSON.stringify(items).slice(0, 400)}`,
 		);
 		assert.ok(items.every((i) => i.event_type === 'COURSE_ENROLLMENT'));
+		// The saved position is the newest record emitted.
+		const newest = Math.max(...items.map((i) => Date.parse(i.timestamp)));
+		const cursor = await storedCursor(workflows.COURSE_ENROLLMENT, 'COURSE_ENROLLMENT');
+		assert.equal(Date.parse(cursor?.since), newest, `stored cursor: ${JSON.stringify(cursor)}`);
 
-		const from = sandbox.requests.length;
-		await restartServer(ctx, 'server-poll-2.log');
-		await sleep(3000);
-		assert.equal((await emitted(workflows.COURSE_ENROLLMENT)).length, 2, 'a restart emitted again');
-		// Both workflows poll /v2/enrollments/ at activation (and a scheduled poll may come too):
-		// each poll reads one page, none a second.
-		const reads = enrollmentReads(from);
-		assert.ok(reads.first >= 2, `polls after the restart: ${JSON.stringify(reads)}`);
-		assert.equal(reads.more, 0, `a poll with nothing new read on: ${JSON.stringify(reads)}`);
+		await restartWithNothingNew('server-poll-2.log', { COURSE_ENROLLMENT: 3, COURSE_COMPLETION: 0 }, t);
 	});
 
-	test(`[${key}] poll: a course completion comes once with the next scheduled poll`, { timeout: 150000 }, async () => {
+	test(`[${key}] poll: a course completion comes once with the next scheduled poll, and not again after a restart`, { timeout: 210000 }, async (t) => {
 		assert.equal(enrolled.length, 2, 'no enrollments were made');
 		await v2('PATCH', `${ENROLLMENTS}completion`, {
 			send_notifications: false,
@@ -159,9 +226,12 @@ export function poll(ctx) {
 		);
 		await sleep(2000);
 		const items = await emitted(workflows.COURSE_COMPLETION);
+		t.diagnostic(`completions emitted: ${items.length}`);
 		assert.equal(items.length, 1, `completions emitted: ${JSON.stringify(items).slice(0, 400)}`);
 		assert.equal(items[0].event_type, 'COURSE_COMPLETION');
 		assert.equal(items[0].enrollment?.id, enrolled[0]);
+
+		await restartWithNothingNew('server-poll-3.log', { COURSE_ENROLLMENT: 3, COURSE_COMPLETION: 1 }, t);
 		for (const id of Object.values(workflows)) await setActive(client(), id, false);
 	});
 }
