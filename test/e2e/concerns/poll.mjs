@@ -99,7 +99,7 @@ export function poll(ctx) {
 		});
 		await sleep(3000);
 		for (const [event, count] of Object.entries(before)) {
-			assert.equal((await emitted(workflows[event])).length, count, `a restart emitted ${event} again`);
+			assert.equal((await emitted(workflows[event])).length, count, `${event} items emitted in all`);
 		}
 		const reads = enrollmentReads(from);
 		t.diagnostic(`polls after the restart: ${reads.first}, follow-up pages: ${reads.more}`);
