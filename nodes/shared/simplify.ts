@@ -43,6 +43,13 @@ export interface SimplifiedRecord {
 	columns: readonly FlatColumn[];
 }
 
+/** A column Skilljar's record already holds at its top level, under the same name. */
+const column = (name: string, description: string): FlatColumn => ({
+	name,
+	from: name,
+	description,
+});
+
 /** The person inside a record that is about someone else (an enrollment, a purchase). */
 const person: readonly FlatColumn[] = [
 	{ name: 'user_id', from: 'user.id', description: 'ID of the user' },
@@ -60,15 +67,11 @@ const theUser: readonly FlatColumn[] = [
 /** Course, path and plan enrollments share one shape; only the parent in the path differs. */
 function enrollment(parent: string, parentName: string): readonly FlatColumn[] {
 	return [
-		{ name: 'id', from: 'id', description: 'Enrollment ID' },
+		column('id', 'Enrollment ID'),
 		...person,
-		{ name: 'active', from: 'active', description: 'Whether the enrollment is active' },
-		{ name: 'enrolled_at', from: 'enrolled_at', description: 'When the user was enrolled' },
-		{
-			name: 'expires_at',
-			from: 'expires_at',
-			description: 'When the enrollment expires (or null)',
-		},
+		column('active', 'Whether the enrollment is active'),
+		column('enrolled_at', 'When the user was enrolled'),
+		column('expires_at', 'When the enrollment expires (or null)'),
 		{
 			name: 'purchase_id',
 			from: 'purchase.purchase_id',
@@ -87,14 +90,10 @@ export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		columns: [
 			...theUser,
 			{ name: 'full_name', from: 'user.full_name', description: "User's full name" },
-			{ name: 'active', from: 'active', description: 'Whether the user has access to the domain' },
-			{ name: 'enrolled_at', from: 'enrolled_at', description: 'When the user joined the domain' },
-			{
-				name: 'expires_at',
-				from: 'expires_at',
-				description: 'When domain access expires (or null)',
-			},
-			{ name: 'marketing_optin', from: 'marketing_optin', description: 'Marketing opt-in' },
+			column('active', 'Whether the user has access to the domain'),
+			column('enrolled_at', 'When the user joined the domain'),
+			column('expires_at', 'When domain access expires (or null)'),
+			column('marketing_optin', 'Marketing opt-in'),
 			{ name: 'access_code', from: 'access_code.code', description: 'Access code used (or null)' },
 			{ name: 'domain_name', from: 'path:domain_name', description: 'Domain of the request' },
 		],
@@ -119,7 +118,7 @@ export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		schemas: ['GroupUser'],
 		columns: [
 			...theUser,
-			{ name: 'created_at', from: 'created_at', description: 'When the user was added' },
+			column('created_at', 'When the user was added'),
 			{ name: 'group_id', from: 'path:group_id', description: 'Group of the request' },
 		],
 	},
@@ -127,18 +126,18 @@ export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		title: 'Purchase',
 		schemas: ['Purchase'],
 		columns: [
-			{ name: 'id', from: 'id', description: 'Purchase ID' },
+			column('id', 'Purchase ID'),
 			...person,
-			{ name: 'state', from: 'state', description: 'e.g. SUCCESS, REFUNDED' },
-			{ name: 'purchased_at', from: 'purchased_at', description: 'When it was bought' },
-			{ name: 'refunded_at', from: 'refunded_at', description: 'When it was refunded (or null)' },
-			{ name: 'order_id', from: 'order_id', description: 'Order ID' },
-			{ name: 'offer_id', from: 'offer_id', description: 'ID of the offer bought' },
-			{ name: 'offer_sku', from: 'offer_sku', description: 'SKU of the offer' },
-			{ name: 'price_cents', from: 'price_cents', description: 'Price paid, in cents' },
-			{ name: 'currency_code', from: 'currency_code', description: 'e.g. USD' },
-			{ name: 'quantity', from: 'quantity', description: 'Quantity bought' },
-			{ name: 'promo_code', from: 'promo_code', description: 'Promo code used (or empty)' },
+			column('state', 'e.g. SUCCESS, REFUNDED'),
+			column('purchased_at', 'When it was bought'),
+			column('refunded_at', 'When it was refunded (or null)'),
+			column('order_id', 'Order ID'),
+			column('offer_id', 'ID of the offer bought'),
+			column('offer_sku', 'SKU of the offer'),
+			column('price_cents', 'Price paid, in cents'),
+			column('currency_code', 'e.g. USD'),
+			column('quantity', 'Quantity bought'),
+			column('promo_code', 'Promo code used (or empty)'),
 		],
 	},
 	{
@@ -146,15 +145,11 @@ export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		schemas: ['UserOverview'],
 		columns: [
 			...theUser,
-			{ name: 'signed_up_at', from: 'signed_up_at', description: 'When the user signed up' },
-			{ name: 'latest_activity', from: 'latest_activity', description: 'Latest activity' },
-			{ name: 'inactive_at', from: 'inactive_at', description: 'When marked inactive (or null)' },
-			{
-				name: 'registration_count',
-				from: 'registration_count',
-				description: 'Course registrations',
-			},
-			{ name: 'completion_count', from: 'completion_count', description: 'Course completions' },
+			column('signed_up_at', 'When the user signed up'),
+			column('latest_activity', 'Latest activity'),
+			column('inactive_at', 'When marked inactive (or null)'),
+			column('registration_count', 'Course registrations'),
+			column('completion_count', 'Course completions'),
 		],
 	},
 	{
@@ -162,14 +157,10 @@ export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		schemas: ['UserPublishedCourseProgress'],
 		columns: [
 			{ name: 'user_id', from: 'path:user_id', description: 'User of the request' },
-			{ name: 'published_course_id', from: 'published_course_id', description: 'Published course' },
-			{
-				name: 'domain_name',
-				from: 'domain_name',
-				description: 'Domain the course is published on',
-			},
-			{ name: 'enrollment_id', from: 'enrollment_id', description: 'Course enrollment ID' },
-			{ name: 'enrolled_at', from: 'enrolled_at', description: 'When the user was enrolled' },
+			column('published_course_id', 'Published course'),
+			column('domain_name', 'Domain the course is published on'),
+			column('enrollment_id', 'Course enrollment ID'),
+			column('enrolled_at', 'When the user was enrolled'),
 			{ name: 'course_id', from: 'course.id', description: 'ID of the course itself' },
 			{ name: 'course_title', from: 'course.title', description: 'Course title' },
 			{ name: 'lesson_count', from: 'course.lesson_count', description: 'Lessons in the course' },
