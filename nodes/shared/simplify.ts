@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { own } from './flatColumns';
 import { strictBoolean } from './strictValues';
 import { hasSince, showSince, VERSION_1_1 } from './versioned';
 import type { SkilljarOperation } from './types';
@@ -44,13 +45,6 @@ export interface SimplifiedRecord {
 	columns: readonly FlatColumn[];
 }
 
-/** A column Skilljar's record already holds at its top level, under the same name. */
-const column = (name: string, description: string): FlatColumn => ({
-	name,
-	from: name,
-	description,
-});
-
 /** The person inside a record that is about someone else (an enrollment, a purchase). */
 const person: readonly FlatColumn[] = [
 	{ name: 'user_id', from: 'user.id', description: 'ID of the user' },
@@ -68,11 +62,13 @@ const theUser: readonly FlatColumn[] = [
 /** Course, path and plan enrollments share one shape; only the parent in the path differs. */
 function enrollment(parent: string, parentName: string): readonly FlatColumn[] {
 	return [
-		column('id', 'Enrollment ID'),
+		...own({ id: 'Enrollment ID' }),
 		...person,
-		column('active', 'Whether the enrollment is active'),
-		column('enrolled_at', 'When the user was enrolled'),
-		column('expires_at', 'When the enrollment expires (or null)'),
+		...own({
+			active: 'Whether the enrollment is active',
+			enrolled_at: 'When the user was enrolled',
+			expires_at: 'When the enrollment expires (or null)',
+		}),
 		{
 			name: 'purchase_id',
 			from: 'purchase.purchase_id',
@@ -91,10 +87,12 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		columns: [
 			...theUser,
 			{ name: 'full_name', from: 'user.full_name', description: "User's full name" },
-			column('active', 'Whether the user has access to the domain'),
-			column('enrolled_at', 'When the user joined the domain'),
-			column('expires_at', 'When domain access expires (or null)'),
-			column('marketing_optin', 'Marketing opt-in'),
+			...own({
+				active: 'Whether the user has access to the domain',
+				enrolled_at: 'When the user joined the domain',
+				expires_at: 'When domain access expires (or null)',
+				marketing_optin: 'Marketing opt-in',
+			}),
 			{ name: 'access_code', from: 'access_code.code', description: 'Access code used (or null)' },
 			{ name: 'domain_name', from: 'path:domain_name', description: 'Domain of the request' },
 		],
@@ -119,7 +117,7 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		schemas: ['GroupUser'],
 		columns: [
 			...theUser,
-			column('created_at', 'When the user was added'),
+			...own({ created_at: 'When the user was added' }),
 			{ name: 'group_id', from: 'path:group_id', description: 'Group of the request' },
 		],
 	},
@@ -127,18 +125,20 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		title: 'Purchase',
 		schemas: ['Purchase'],
 		columns: [
-			column('id', 'Purchase ID'),
+			...own({ id: 'Purchase ID' }),
 			...person,
-			column('state', 'e.g. SUCCESS, REFUNDED'),
-			column('purchased_at', 'When it was bought'),
-			column('refunded_at', 'When it was refunded (or null)'),
-			column('order_id', 'Order ID'),
-			column('offer_id', 'ID of the offer bought'),
-			column('offer_sku', 'SKU of the offer'),
-			column('price_cents', 'Price paid, in cents'),
-			column('currency_code', 'e.g. USD'),
-			column('quantity', 'Quantity bought'),
-			column('promo_code', 'Promo code used (or empty)'),
+			...own({
+				state: 'e.g. SUCCESS, REFUNDED',
+				purchased_at: 'When it was bought',
+				refunded_at: 'When it was refunded (or null)',
+				order_id: 'Order ID',
+				offer_id: 'ID of the offer bought',
+				offer_sku: 'SKU of the offer',
+				price_cents: 'Price paid, in cents',
+				currency_code: 'e.g. USD',
+				quantity: 'Quantity bought',
+				promo_code: 'Promo code used (or empty)',
+			}),
 		],
 	},
 	{
@@ -146,11 +146,13 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		schemas: ['UserOverview'],
 		columns: [
 			...theUser,
-			column('signed_up_at', 'When the user signed up'),
-			column('latest_activity', 'Latest activity'),
-			column('inactive_at', 'When marked inactive (or null)'),
-			column('registration_count', 'Course registrations'),
-			column('completion_count', 'Course completions'),
+			...own({
+				signed_up_at: 'When the user signed up',
+				latest_activity: 'Latest activity',
+				inactive_at: 'When marked inactive (or null)',
+				registration_count: 'Course registrations',
+				completion_count: 'Course completions',
+			}),
 		],
 	},
 	{
@@ -158,10 +160,12 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		schemas: ['UserPublishedCourseProgress'],
 		columns: [
 			{ name: 'user_id', from: 'path:user_id', description: 'User of the request' },
-			column('published_course_id', 'Published course'),
-			column('domain_name', 'Domain the course is published on'),
-			column('enrollment_id', 'Course enrollment ID'),
-			column('enrolled_at', 'When the user was enrolled'),
+			...own({
+				published_course_id: 'Published course',
+				domain_name: 'Domain the course is published on',
+				enrollment_id: 'Course enrollment ID',
+				enrolled_at: 'When the user was enrolled',
+			}),
 			{ name: 'course_id', from: 'course.id', description: 'ID of the course itself' },
 			{ name: 'course_title', from: 'course.title', description: 'Course title' },
 			{ name: 'lesson_count', from: 'course.lesson_count', description: 'Lessons in the course' },

@@ -59,22 +59,34 @@ const report = (line) => process.stdout.write(`# ${line}\n`);
 /** A domain user or an enrollment in the sandbox: each names its user. */
 /** @typedef {{ user: { id: string, email: string } }} WithUser */
 /** A webhook in the sandbox, as the trigger registers it. */
-/** @typedef {{ id: string, event_type: string, target_url: string, basic_auth_username: string, basic_auth_password: string }} Webhook */
+/**
+ * @typedef {{
+ *   id: string, event_type: string, target_url: string,
+ *   basic_auth_username: string, basic_auth_password: string,
+ * }} Webhook
+ */
 /** An execution in n8n's list (REST API). */
 /** @typedef {{ id: string, status: string }} Execution */
 /** An output item of a node in an execution's run data. */
-/** @typedef {{ json: Record<string, unknown>, binary?: Record<string, { fileName?: string }> }} OutputItem */
+/**
+ * @typedef {{ json: Record<string, unknown>, binary?: Record<string, { fileName?: string }> }} OutputItem
+ */
 /** An execution's run data: each node's runs and their outputs. */
 /** @typedef {Record<string, Array<{ data?: { main?: OutputItem[][] } }>>} RunData */
 /** A workflow file (only what these checks change is spelled out). */
-/** @typedef {{ name: string, nodes: Array<{ type: string } & Record<string, unknown>> } & Record<string, unknown>} WorkflowFile */
+/**
+ * @typedef {{ name: string, nodes: Array<{ type: string } & Record<string, unknown>> }
+ *   & Record<string, unknown>} WorkflowFile
+ */
 
 /**
  * What the test files need to know about the running setup. Everything but the first four
  * fields is filled in by setUp, which runs before any check.
  * @typedef {{
  *   timings: Record<string, number>,
- *   processes: Record<string, { child: import('../../tools/lib/processes.mjs').Server, logFile: string }>,
+ *   processes: Record<string, {
+ *     child: import('../../tools/lib/processes.mjs').Server, logFile: string,
+ *   }>,
  *   cleanups: Array<() => Promise<unknown>>,
  *   secrets: string[],
  *   nodeBinary: string,
@@ -184,7 +196,10 @@ function workerNames() {
 	return Object.keys(env.processes).filter((n) => n.startsWith('worker'));
 }
 
-/** The workers whose log says they started execution `id` (n8n logs it at level info). @param {string} id */
+/**
+ * The workers whose log says they started execution `id` (n8n logs it at level info).
+ * @param {string} id
+ */
 function workersThatRan(id) {
 	const marker = new RegExp(`Worker started execution ${id} \\(job`);
 	return workerNames().filter((name) =>
@@ -218,7 +233,10 @@ async function finishedExecutions(workflowId, count, timeoutMs = 60000) {
 	);
 }
 
-/** The run data of one execution (stored flatted). @param {string} id @returns {Promise<RunData>} */
+/**
+ * The run data of one execution (stored flatted).
+ * @param {string} id @returns {Promise<RunData>}
+ */
 async function runData(id) {
 	const res = await env.client.request('GET', `/executions/${id}`);
 	assert.equal(res.status, 200, `GET /rest/executions/${id}`);
@@ -246,7 +264,10 @@ async function setActive(workflowId, active) {
 	assert.equal(res.json?.data?.active, active, `${workflowId} is not ${action}d`);
 }
 
-/** POST to a production webhook URL of the webhook process. @param {string} webhookPath @param {Record<string, unknown>} [body] */
+/**
+ * POST to a production webhook URL of the webhook process.
+ * @param {string} webhookPath @param {Record<string, unknown>} [body]
+ */
 async function callWebhook(webhookPath, body = {}) {
 	const res = await fetch(`${env.webhookBase}/webhook/${webhookPath}`, {
 		method: 'POST',
@@ -337,20 +358,22 @@ async function setUp() {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skilljar-queue-'));
 	fs.chmodSync(tmp, 0o711);
 	env.cleanups.push(async () => fs.rmSync(tmp, { recursive: true, force: true }));
-	const redis = await startRedis({
-		dir: path.join(tmp, 'redis'),
-		port: await freePort(),
-		logFile: path.join(OUT, 'redis.log'),
-	});
-	env.cleanups.push(redis.stop);
-	env.timings.redis = redis.readyMs;
-	const pg = await startPostgres({
-		dir: path.join(tmp, 'postgres'),
-		port: await freePort(),
-		logFile: path.join(OUT, 'postgres.log'),
-	});
-	env.cleanups.push(pg.stop);
-	env.timings.postgres = pg.readyMs;
+	/**
+	 * Starts one of them on a free port, stopped at the end; its start-up time is reported.
+	 * @template {{ stop: () => Promise<unknown>, readyMs: number }} S
+	 * @param {string} name
+	 * @param {(options: { dir: string, port: number, logFile: string }) => Promise<S>} start
+	 */
+	const service = async (name, start) => {
+		const dir = path.join(tmp, name);
+		const logFile = path.join(OUT, `${name}.log`);
+		const started = await start({ dir, port: await freePort(), logFile });
+		env.cleanups.push(started.stop);
+		env.timings[name] = started.readyMs;
+		return started;
+	};
+	const redis = await service('redis', startRedis);
+	const pg = await service('postgres', startPostgres);
 	env.pg = pg;
 
 	// Two sandboxes: one as usual, one enforcing Skilljar's burst limit for the bulk check.

@@ -59,12 +59,18 @@ export async function startSandboxProcess({
 
 /**
  * One request the sandbox received (sandbox/server.ts: RequestLogEntry).
- * @typedef {{ method: string, path: string, template: string | null, query: Record<string, string>, body: unknown, status: number, fault?: string }} SandboxRequest
+ * @typedef {{
+ *   method: string, path: string, template: string | null, query: Record<string, string>,
+ *   body: unknown, status: number, fault?: string,
+ * }} SandboxRequest
  */
 
 /**
  * One webhook delivery the sandbox sent (sandbox/webhooks.ts: Delivery).
- * @typedef {{ id: string, url: string, status: number | null, webhookIds: string[], started: boolean, replayOf?: string, error?: string }} SandboxDelivery
+ * @typedef {{
+ *   id: string, url: string, status: number | null, webhookIds: string[], started: boolean,
+ *   replayOf?: string, error?: string,
+ * }} SandboxDelivery
  */
 
 /**
@@ -76,9 +82,12 @@ export async function startSandboxProcess({
  *   requests: SandboxRequest[],
  *   clearRequests: () => void,
  *   list: (listPath: string) => SandboxRecord[],
- *   deliverEvent: (eventType: string, overrides?: SandboxRecord) => Promise<SandboxDelivery[]>,
- *   replayDelivery: (deliveryId: string, copies?: number) => Promise<SandboxDelivery[] | undefined>,
- *   faults: { throttled: number, setRateLimits: (limits: Array<{ requests: number, windowSeconds: number }>) => void },
+ *   deliverEvent: (type: string, overrides?: SandboxRecord) => Promise<SandboxDelivery[]>,
+ *   replayDelivery: (id: string, copies?: number) => Promise<SandboxDelivery[] | undefined>,
+ *   faults: {
+ *     throttled: number,
+ *     setRateLimits: (limits: Array<{ requests: number, windowSeconds: number }>) => void,
+ *   },
  *   close: () => Promise<void>,
  * }} InProcessSandbox
  */
