@@ -23,7 +23,7 @@ import { buildPackage, installPackageInto } from '../../tools/lib/package.mjs';
 import { LOCAL, ROOT } from '../../tools/lib/paths.mjs';
 import { freePort, sleep, startProcess, stopChild, waitFor } from '../../tools/lib/processes.mjs';
 import { N8N_V1, ensureN8n } from '../../tools/lib/runtimes.mjs';
-import { builtSandbox } from '../../tools/lib/sandbox.mjs';
+import { builtSandbox, membersOf } from '../../tools/lib/sandbox.mjs';
 import { ensureDebianPackages, startPostgres, startRedis } from './lib/queue-services.mjs';
 
 const require = createRequire(import.meta.url);
@@ -56,8 +56,6 @@ const SKIP = process.env.E2E_QUEUE === '0' ? 'E2E_QUEUE=0' : false;
 const report = (line) => process.stdout.write(`# ${line}\n`);
 
 /** @typedef {import('../../tools/lib/sandbox.mjs').InProcessSandbox} InProcessSandbox */
-/** A domain user or an enrollment in the sandbox: each names its user. */
-/** @typedef {{ user: { id: string, email: string } }} WithUser */
 /** A webhook in the sandbox, as the trigger registers it. */
 /**
  * @typedef {{
@@ -107,12 +105,6 @@ const env = /** @type {QueueSetup} */ (
 		secrets: [], // webhook secrets seen in the sandbox, for the log check
 	})
 );
-
-/**
- * A sandbox collection whose records each name their user (domain users, enrollments).
- * @param {InProcessSandbox} sandbox @param {string} listPath
- */
-const withUsers = (sandbox, listPath) => /** @type {WithUser[]} */ (sandbox.list(listPath));
 
 /** Each Manual Trigger of an example becomes a Webhook node, so that production runs go through
  * the webhook process and the queue. Everything after the trigger is the example, unchanged.
@@ -552,8 +544,8 @@ describe(
 					(i) => i.json.email,
 				);
 				assert.equal(learners.length, 3);
-				const members = withUsers(env.sandbox, `/v1/domains/${DOMAIN}/users`);
-				const enrollments = withUsers(env.sandbox, enrollmentsPath);
+				const members = membersOf(env.sandbox, `/v1/domains/${DOMAIN}/users`);
+				const enrollments = membersOf(env.sandbox, enrollmentsPath);
 				assert.equal(enrollments.length, before + 3, 'three new enrollments in the sandbox');
 				for (const email of learners) {
 					const member = members.find((m) => m.user?.email === email);
@@ -573,7 +565,7 @@ describe(
 					`execution ${exp.id} was not run by exactly one worker`,
 				);
 				const data = await runData(exp.id);
-				const expected = withUsers(env.sandbox, `/v1/domains/${DOMAIN}/users`)
+				const expected = membersOf(env.sandbox, `/v1/domains/${DOMAIN}/users`)
 					.map((m) => m.user.id)
 					.sort();
 				// The example simplifies (node version 1.1): each row's `id` is the user's ID.
@@ -810,7 +802,7 @@ describe(
 				for (const e of runs)
 					assert.equal(e.status, 'success', `execution ${e.id} ended ${e.status}`);
 				const members = new Set(
-					withUsers(env.limited, `/v1/domains/${DOMAIN}/users`).map((m) => m.user?.email),
+					membersOf(env.limited, `/v1/domains/${DOMAIN}/users`).map((m) => m.user?.email),
 				);
 				for (let i = 1; i <= BULK_ITEMS_PER_RUN; i += 1) {
 					for (const prefix of ['bulk-a', 'bulk-b'])

@@ -88,9 +88,21 @@ export async function startSandboxProcess({
  *     throttled: number,
  *     setRateLimits: (limits: Array<{ requests: number, windowSeconds: number }>) => void,
  *   },
+ *   v2Tokens: { lifetimeSeconds: number },
+ *   expireV2Tokens: () => void,
  *   close: () => Promise<void>,
  * }} InProcessSandbox
  */
+
+/** A domain user or an enrollment in the sandbox: each names its user. */
+/** @typedef {{ user: { id: string, email: string } }} SandboxMember */
+
+/**
+ * A sandbox collection whose records each name their user (domain users, enrollments).
+ * @param {InProcessSandbox} sandbox @param {string} listPath
+ */
+export const membersOf = (sandbox, listPath) =>
+	/** @type {SandboxMember[]} */ (sandbox.list(listPath));
 
 /**
  * What the built sandbox knows (run the build first): its seed's demo ids, the webhook event
