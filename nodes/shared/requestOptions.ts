@@ -37,7 +37,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_ITEMS },
 			default: DEFAULT_PARALLEL_ITEMS,
 			description:
-				'Input items processed at once. Use 1 when an item needs a record an earlier item creates',
+				'Input items processed at once. Use 1 when an item needs a record an earlier item creates.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -46,7 +46,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1 },
 			default: 60,
 			description:
-				'Longest wait for one answer. A timed-out read is retried; a write Skilljar may have processed is not',
+				'Longest wait for one answer. A timed-out read is retried; a write Skilljar may have processed is not.',
 		},
 	],
 };
