@@ -4,7 +4,8 @@ import { DEMO } from '../sandbox/seed';
 import type { Sandbox } from '../sandbox/server';
 import { SkilljarV2Api } from '../credentials/SkilljarV2Api.credentials';
 import { runNode, type RunNodeResult } from './harness/run-node';
-import { credentialsFor, useTestSandbox } from './harness/sandbox';
+import { runWithBothApis } from './harness/run-v2';
+import { credentialsFor, useTestSandbox, v2CredentialsFor } from './harness/sandbox';
 
 /**
  * API v2 actions as a user meets them, through n8n-core against the sandbox: bulk writes from
@@ -14,28 +15,14 @@ import { credentialsFor, useTestSandbox } from './harness/sandbox';
 let sandbox: Sandbox;
 useTestSandbox((started) => (sandbox = started), 'all');
 
-const v2 = () => ({
-	clientId: sandbox.v2ClientId,
-	clientSecret: sandbox.v2ClientSecret,
-	baseUrl: sandbox.url,
-});
+const v2 = () => v2CredentialsFor(sandbox);
 
-async function run(
+const run = (
 	type: string,
 	parameters: INodeParameters,
 	items: IDataObject[] = [{}],
 	continueOnFail = false,
-): Promise<RunNodeResult> {
-	return await runNode({
-		type,
-		typeVersion: 1.1,
-		parameters,
-		items,
-		continueOnFail,
-		credentials: credentialsFor(sandbox),
-		credentialsV2: v2(),
-	});
-}
+): Promise<RunNodeResult> => runWithBothApis(sandbox, type, parameters, items, continueOnFail);
 
 const enrollParameters = (extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'enrollment',

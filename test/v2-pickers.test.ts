@@ -1,23 +1,21 @@
 import { createServer, type Server } from 'node:http';
 
-import { LoadOptionsContext } from 'n8n-core';
-import {
-	Workflow,
-	type IDataObject,
-	type INode,
-	type INodeListSearchResult,
-	type INodeParameters,
-	type INodeProperties,
+import type {
+	IDataObject,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeProperties,
 } from 'n8n-workflow';
 
-import { listSearch } from '../nodes/shared/listSearch';
 import { DEMO } from '../sandbox/seed';
 import type { Sandbox } from '../sandbox/server';
 import { SandboxCredentialsHelper } from './harness/credentials';
 import { closeServer, listenOnLoopback } from './harness/loopback';
-import { ACTION_NODES, PACKAGE, TestNodeTypes } from './harness/node-types';
-import { buildAdditionalData, runNode, type RunNodeResult } from './harness/run-node';
-import { credentialsFor, useTestSandbox } from './harness/sandbox';
+import { searchAsEditor } from './harness/list-search';
+import { ACTION_NODES } from './harness/node-types';
+import type { RunNodeResult } from './harness/run-node';
+import { runWithBothApis } from './harness/run-v2';
+import { credentialsFor, useTestSandbox, v2CredentialsFor } from './harness/sandbox';
 
 /**
  * API v2 pickers on filters and bulk entries, as a user meets them: what the editor shows, what
@@ -29,65 +27,39 @@ import { credentialsFor, useTestSandbox } from './harness/sandbox';
 let sandbox: Sandbox;
 useTestSandbox((started) => (sandbox = started), 'all');
 
-const v2 = () => ({
-	clientId: sandbox.v2ClientId,
-	clientSecret: sandbox.v2ClientSecret,
-	baseUrl: sandbox.url,
-});
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 const v2Requests = () => sandbox.requests.filter((request) => request.path.startsWith('/v2/'));
 
 /** The editor's credential store: a token fetched by one search is kept for the next. */
 let credentials: SandboxCredentialsHelper;
 beforeEach(() => {
-	credentials = new SandboxCredentialsHelper(credentialsFor(sandbox), undefined, v2());
+	credentials = new SandboxCredentialsHelper(credentialsFor(sandbox), undefined, v2CredentialsFor(sandbox));
 });
 
-/** Runs a "From list" search the way the editor does, on a node of version 1.1. */
-async function search(
+/** Runs a "From list" search on a node of version 1.1 holding the v2 credential. */
+const search = (
 	nodeType: string,
 	method: string,
 	parameters: INodeParameters,
 	filter?: string,
 	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const node: INode = {
-		id: 'n',
-		name: 'Skilljar',
-		type: `${PACKAGE}.${nodeType}`,
+): Promise<INodeListSearchResult> =>
+	searchAsEditor({
+		nodeType,
 		typeVersion: 1.1,
-		position: [0, 0],
+		method,
 		parameters,
-		credentials: { skilljarV2Api: { id: '2', name: 'Skilljar v2 sandbox' } },
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new TestNodeTypes(),
+		credentials,
+		api: 'v2',
+		filter,
+		paginationToken,
 	});
-	const additionalData = buildAdditionalData(credentials);
-	additionalData.currentNodeParameters = workflow.getNode(node.name)?.parameters ?? parameters;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-	return await listSearch[method].call(context, filter, paginationToken);
-}
 
-async function run(
+const run = (
 	type: string,
 	parameters: INodeParameters,
 	items: IDataObject[] = [{}],
-	continueOnFail = false,
-): Promise<RunNodeResult> {
-	return await runNode({
-		type,
-		typeVersion: 1.1,
-		parameters,
-		items,
-		continueOnFail,
-		credentials: credentialsFor(sandbox),
-		credentialsV2: v2(),
-	});
-}
+): Promise<RunNodeResult> => runWithBothApis(sandbox, type, parameters, items);
 
 /** The parameter (or the option of a collection) `path` an action shows, e.g. `filters.courseId`. */
 function parameterOf(
@@ -110,33 +82,68 @@ function parameterOf(
 	return ((property?.options ?? []) as INodeProperties[]).find((option) => option.name === inner);
 }
 
+/** Per v2 list search, the label its pickers carry and where they are (`node resource operation field`). */
+const PICKERS: Record<string, [string, string[]]> = {
+	searchV2Student: [
+		'Student',
+		[
+			'skilljarDomain enrollment getAllV2 filters.studentId',
+			'skilljarDomain userSignupField getAllV2 filters.studentId',
+			'skilljarCourse courseAnalytics getRatingsV2 filters.studentId',
+			'skilljarGroup groupUser addManyV2 studentId',
+			'skilljarDomain userSignupField createManyV2 studentId',
+			'skilljarUser user updateManyV2 updateFields.studentId',
+		],
+	],
+	searchV2Course: [
+		'Course',
+		[
+			'skilljarDomain enrollment getAllV2 filters.courseId',
+			'skilljarDomain publishedCourse getAllV2 filters.course',
+			'skilljarCourse certificate getAllV2 filters.courseId',
+			'skilljarLesson lesson getAllV2 filters.courseId',
+			'skilljarDomain publishedCourse createManyV2 courseId',
+			'skilljarLesson lesson createManyV2 courseId',
+			'skilljarCourse course getV2 courseId',
+		],
+	],
+	searchV2Domain: [
+		'Domain',
+		[
+			'skilljarDomain publishedCourse getAllV2 filters.domain',
+			'skilljarDomain publishedCourse createManyV2 domainId',
+		],
+	],
+	searchV2PublishedCourse: [
+		'Published Course',
+		[
+			'skilljarGroup groupCourseVisibility getAllV2 filters.publishedCourseId',
+			'skilljarDomain enrollment enrollManyV2 publishedCourseId',
+		],
+	],
+	searchV2Group: ['Group', ['skilljarGroup group updateManyV2 groupId']],
+	searchV2Quiz: [
+		'Quiz',
+		[
+			'skilljarQuizQuestion quizQuestion getAllV2 filters.quizId',
+			'skilljarLesson lesson createManyV2 additionalFields.quizId',
+		],
+	],
+	searchV2QuestionBank: [
+		'Question Bank',
+		[
+			'skilljarQuizQuestion quizQuestion getAllV2 filters.questionBankId',
+			'skilljarQuiz quizQuestionBank addManyV2 questionBankId',
+		],
+	],
+};
+
 describe('in the editor', () => {
-	test.each([
-		// Filters of lists.
-		['skilljarDomain', 'enrollment', 'getAllV2', 'filters.studentId', 'Student', 'searchV2Student'],
-		['skilljarDomain', 'enrollment', 'getAllV2', 'filters.courseId', 'Course', 'searchV2Course'],
-		['skilljarDomain', 'publishedCourse', 'getAllV2', 'filters.domain', 'Domain', 'searchV2Domain'],
-		['skilljarDomain', 'publishedCourse', 'getAllV2', 'filters.course', 'Course', 'searchV2Course'],
-		['skilljarDomain', 'userSignupField', 'getAllV2', 'filters.studentId', 'Student', 'searchV2Student'],
-		['skilljarCourse', 'certificate', 'getAllV2', 'filters.courseId', 'Course', 'searchV2Course'],
-		['skilljarCourse', 'courseAnalytics', 'getRatingsV2', 'filters.studentId', 'Student', 'searchV2Student'],
-		['skilljarGroup', 'groupCourseVisibility', 'getAllV2', 'filters.publishedCourseId', 'Published Course', 'searchV2PublishedCourse'],
-		['skilljarLesson', 'lesson', 'getAllV2', 'filters.courseId', 'Course', 'searchV2Course'],
-		['skilljarQuizQuestion', 'quizQuestion', 'getAllV2', 'filters.quizId', 'Quiz', 'searchV2Quiz'],
-		['skilljarQuizQuestion', 'quizQuestion', 'getAllV2', 'filters.questionBankId', 'Question Bank', 'searchV2QuestionBank'],
-		// Bulk entries, and the record an action works on.
-		['skilljarCourse', 'course', 'getV2', 'courseId', 'Course', 'searchV2Course'],
-		['skilljarGroup', 'groupUser', 'addManyV2', 'studentId', 'Student', 'searchV2Student'],
-		['skilljarGroup', 'group', 'updateManyV2', 'groupId', 'Group', 'searchV2Group'],
-		['skilljarDomain', 'publishedCourse', 'createManyV2', 'courseId', 'Course', 'searchV2Course'],
-		['skilljarDomain', 'publishedCourse', 'createManyV2', 'domainId', 'Domain', 'searchV2Domain'],
-		['skilljarDomain', 'enrollment', 'enrollManyV2', 'publishedCourseId', 'Published Course', 'searchV2PublishedCourse'],
-		['skilljarDomain', 'userSignupField', 'createManyV2', 'studentId', 'Student', 'searchV2Student'],
-		['skilljarLesson', 'lesson', 'createManyV2', 'courseId', 'Course', 'searchV2Course'],
-		['skilljarLesson', 'lesson', 'createManyV2', 'additionalFields.quizId', 'Quiz', 'searchV2Quiz'],
-		['skilljarQuiz', 'quizQuestionBank', 'addManyV2', 'questionBankId', 'Question Bank', 'searchV2QuestionBank'],
-		['skilljarUser', 'user', 'updateManyV2', 'updateFields.studentId', 'Student', 'searchV2Student'],
-	])('%s › %s › %s: %s is a %s picker listing v2 records', (node, resource, operation, path, label, method) => {
+	const cases = Object.entries(PICKERS).flatMap(([method, [label, places]]) =>
+		places.map((place) => [place, label, method]),
+	);
+	test.each(cases)('%s is a %s picker listing v2 records (%s)', (place, label, method) => {
+		const [node, resource, operation, path] = place.split(' ');
 		const property = parameterOf(node, resource, operation, path);
 		expect(property?.type).toBe('resourceLocator');
 		expect(property?.displayName).toBe(label);
@@ -267,16 +274,23 @@ describe('what a picked ID sends', () => {
 		expect(result.items.map((item) => item.json.id).sort()).toEqual(DEMO.lessonIds.slice(0, 3).sort());
 	});
 
-	test('bulk entries take a picked group and students typed by ID from the items, one request for both', async () => {
-		const students = [DEMO.userIds[20], DEMO.userIds[21]];
-		const result = await run(
+	/** Group User › Add in Bulk to a picked group, the students from the items. */
+	const addStudents = (studentId: ReturnType<typeof rl>, items: IDataObject[] = [{}]) =>
+		run(
 			'skilljarGroup',
 			{
 				resource: 'groupUser',
 				operation: 'addManyV2',
 				groupId: rl('list', DEMO.groupIds[2]),
-				studentId: rl('id', '={{ $json.student }}'),
+				studentId,
 			},
+			items,
+		);
+
+	test('bulk entries take a picked group and students typed by ID from the items, one request for both', async () => {
+		const students = [DEMO.userIds[20], DEMO.userIds[21]];
+		const result = await addStudents(
+			rl('id', '={{ $json.student }}'),
 			students.map((student) => ({ student })),
 		);
 		expect(result.error).toBeUndefined();
@@ -288,15 +302,7 @@ describe('what a picked ID sends', () => {
 	});
 
 	test('a malformed ID in a bulk entry fails naming the field, before any request', async () => {
-		const result = await run(
-			'skilljarGroup',
-			{
-				resource: 'groupUser',
-				operation: 'addManyV2',
-				groupId: rl('list', DEMO.groupIds[2]),
-				studentId: rl('id', 'Not An ID!'),
-			},
-		);
+		const result = await addStudents(rl('id', 'Not An ID!'));
 		expect(result.error?.message).toMatch(/^Student must be a Skilljar ID/);
 		expect(v2Requests()).toEqual([]);
 	});

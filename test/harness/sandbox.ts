@@ -40,6 +40,15 @@ export function credentialsFor(sandbox: Sandbox): { apiKey: string; baseUrl: str
 	return { apiKey: sandbox.apiKey, baseUrl: sandbox.url };
 }
 
+/** The sandbox's API v2 client, as the Skilljar V2 API credential holds it. */
+export function v2CredentialsFor(sandbox: Sandbox): {
+	clientId: string;
+	clientSecret: string;
+	baseUrl: string;
+} {
+	return { clientId: sandbox.v2ClientId, clientSecret: sandbox.v2ClientSecret, baseUrl: sandbox.url };
+}
+
 /**
  * One raw HTTP call to the sandbox with the key and JSON headers, for tests of the sandbox itself
  * (node tests go through n8n-core instead). The body is parsed when there is one.
