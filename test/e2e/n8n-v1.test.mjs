@@ -8,11 +8,13 @@ import { headless } from './concerns/headless.mjs';
 import { poll } from './concerns/poll.mjs';
 import { server } from './concerns/server.mjs';
 import { trigger } from './concerns/trigger.mjs';
+import { v2Picker } from './concerns/v2-picker.mjs';
 import { n8nLineSuite } from './support/n8n-line.mjs';
 
 n8nLineSuite(N8N_V1, 'v1', [
 	headless,
 	server,
+	v2Picker,
 	trigger,
 	poll,
 	...(process.env.E2E_BROWSER === '0' ? [] : [browser]),
