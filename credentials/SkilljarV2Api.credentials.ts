@@ -13,8 +13,10 @@ import { fetchAccessToken } from '../nodes/shared/v2/token';
 /**
  * Skilljar API v2 authenticates with OAuth 2 client credentials: the client ID and secret buy a
  * short-lived bearer token at POST /v2/auth/token. n8n keeps the token in the hidden, expirable
- * field below and asks `preAuthentication` for a new one when the field is empty or a request
- * was refused with 401 (once per request); the secret itself only ever goes to the token endpoint.
+ * field below and asks `preAuthentication` for a new one when the field is empty; n8n saves
+ * everything it returns, so the token's renewal time is kept beside it. The transport hands n8n
+ * the credential with the token emptied once that time has come or Skilljar refused the token
+ * with 401 (nodes/shared/v2/renewal.ts). The secret itself only ever goes to the token endpoint.
  */
 export class SkilljarV2Api implements ICredentialType {
 	name = 'skilljarV2Api';
@@ -83,6 +85,14 @@ export class SkilljarV2Api implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Access Token Renewal Time',
+			name: 'accessTokenRenewAt',
+			type: 'hidden',
+			// Only a time, but the linter takes every field named like a token for a secret.
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(
@@ -90,7 +100,7 @@ export class SkilljarV2Api implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
 		const token = await fetchAccessToken(this.helpers.httpRequest, credentials);
-		return { accessToken: token.accessToken };
+		return { accessToken: token.accessToken, accessTokenRenewAt: token.renewAt };
 	}
 
 	/** A function, as for v1: it needs no expression engine (see SkilljarApi.authenticate). */

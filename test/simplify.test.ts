@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
+
 import { NodeHelpers, type IDataObject, type INodeParameters } from 'n8n-workflow';
 
 import { API_SCHEMAS } from '../nodes/shared/generated/schemas';
 import type { ApiField } from '../nodes/shared/apiFacts';
-import { SIMPLIFIED_RECORDS, simplifiedRecordOf } from '../nodes/shared/simplify';
+import {
+	SIMPLIFIED_RECORDS,
+	simplifiedRecordOf,
+	type SimplifiedRecord,
+} from '../nodes/shared/simplify';
 import type { Sandbox } from '../sandbox/server';
 import { DEMO } from '../sandbox/seed';
 import { ACTION_NODES } from './harness/node-types';
@@ -30,6 +36,19 @@ const SIMPLIFIED_ACTIONS = [
 	'skilljarUser courseProgress/getAll',
 	'skilljarUser user/get',
 	'skilljarUser user/getAll',
+	// API v2 (test/v2-simplify.test.ts runs them).
+	'skilljarCourse course/getAllV2',
+	'skilljarCourse course/getV2',
+	'skilljarDomain enrollment/getAllV2',
+	'skilljarDomain enrollment/getV2',
+	'skilljarDomain publishedCourse/getAllV2',
+	'skilljarDomain publishedCourse/getV2',
+	'skilljarLesson lesson/getAllV2',
+	'skilljarLesson lesson/getV2',
+	'skilljarQuiz quiz/getAllV2',
+	'skilljarQuiz quiz/getV2',
+	'skilljarQuizQuestion quizQuestion/getAllV2',
+	'skilljarQuizQuestion quizQuestion/getV2',
 ];
 
 interface Case {
@@ -311,7 +330,9 @@ describe('Simplify on Get / Get Many of nested records', () => {
 		}
 		expect(offered.sort()).toEqual([...SIMPLIFIED_ACTIONS].sort());
 		expect(Object.keys(CASES).sort()).toEqual(
-			SIMPLIFIED_ACTIONS.map((action) => action.split(' ')[1]).sort(),
+			SIMPLIFIED_ACTIONS.filter((action) => !action.endsWith('V2'))
+				.map((action) => action.split(' ')[1])
+				.sort(),
 		);
 	});
 
@@ -536,6 +557,57 @@ describe('Simplify on Get / Get Many of nested records', () => {
 	});
 });
 
+/** API v2's document: its records are JSON:API resources (attributes, relationships). */
+const V2_SCHEMAS = (
+	JSON.parse(readFileSync(`${__dirname}/../spec/skilljar-openapi-v2.json`, 'utf8')) as {
+		components: { schemas: Record<string, JsonSchema> };
+	}
+).components.schemas;
+
+interface JsonSchema {
+	$ref?: string;
+	properties?: Record<string, JsonSchema>;
+	description?: string;
+	type?: string;
+}
+
+const resolved = (schema: JsonSchema | undefined): JsonSchema | undefined =>
+	schema?.$ref ? V2_SCHEMAS[schema.$ref.split('/').pop() ?? ''] : schema;
+
+/**
+ * Columns of a v2 record whose source the document does not name: an attribute, a relationship's
+ * ID (`student_id`) or a field of the related record (`student.email`). A relationship counts as
+ * named when it is a declared property or, where the document leaves them untyped, its
+ * description names it ("Related course and domain linkages.").
+ */
+function undocumentedV2Columns(record: SimplifiedRecord, schema: string): string[] {
+	const resource = V2_SCHEMAS[schema].properties ?? {};
+	const attributes = resolved(resource.attributes)?.properties ?? {};
+	const relationships = resolved(resource.relationships);
+	const names = (relationship: string) =>
+		Boolean(relationships?.properties?.[relationship.replace(/_/g, '-')]) ||
+		new RegExp(`\\b${relationship.replace(/_/g, '[ -]')}\\b`, 'i').test(
+			relationships?.description ?? '',
+		);
+	const problems: string[] = [];
+	for (const column of record.columns) {
+		if (column.from === 'id') continue;
+		const [head, field] = column.from.split('.');
+		const attribute = attributes[head];
+		if (attribute && !field) {
+			if (attribute.type === 'object' || attribute.type === 'array') {
+				problems.push(`${schema}: ${column.from} is not a flat value`);
+			}
+			continue;
+		}
+		const relationship = field ? head : head.replace(/_id$/, '');
+		const related = V2_SCHEMAS[`${relationship[0].toUpperCase()}${relationship.slice(1)}Resource`];
+		const known = field ? Boolean(resolved(related?.properties?.attributes)?.properties?.[field]) : true;
+		if (!names(relationship) || !known) problems.push(`${schema}: no ${column.from}`);
+	}
+	return problems;
+}
+
 describe('the simplified records (data)', () => {
 	/** The OpenAPI field at a dotted path of a schema, if the document has it. */
 	const fieldAt = (fields: readonly ApiField[], dotted: string): ApiField | undefined => {
@@ -550,6 +622,10 @@ describe('the simplified records (data)', () => {
 		for (const record of SIMPLIFIED_RECORDS) {
 			for (const schema of record.schemas) {
 				const fields = API_SCHEMAS[schema]?.fields;
+				if (!fields && V2_SCHEMAS[schema]) {
+					problems.push(...undocumentedV2Columns(record, schema));
+					continue;
+				}
 				if (!fields) {
 					problems.push(`${record.title}: no schema ${schema}`);
 					continue;

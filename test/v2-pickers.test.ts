@@ -33,7 +33,9 @@ const v2Requests = () => sandbox.requests.filter((request) => request.path.start
 /** The editor's credential store: a token fetched by one search is kept for the next. */
 let credentials: SandboxCredentialsHelper;
 beforeEach(() => {
-	credentials = new SandboxCredentialsHelper(credentialsFor(sandbox), undefined, v2CredentialsFor(sandbox));
+	credentials = new SandboxCredentialsHelper(credentialsFor(sandbox), undefined, {
+		...v2CredentialsFor(sandbox),
+	});
 });
 
 /** Runs a "From list" search on a node of version 1.1 holding the v2 credential. */

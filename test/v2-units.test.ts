@@ -5,7 +5,7 @@ import { findOperation } from '../nodes/shared/execute';
 import { groupIntoChunks } from '../nodes/shared/v2/batch';
 import { itemsOfDocument } from '../nodes/shared/v2/jsonApi';
 import { entryOf } from '../nodes/shared/v2/request';
-import { scrub } from '../nodes/shared/v2/token';
+import { renewAtFor, renewAtOf, scrub } from '../nodes/shared/v2/token';
 import { ACTION_NODES } from './harness/node-types';
 import { TABLES } from './harness/tables';
 
@@ -170,6 +170,22 @@ describe('API v2 credential helpers', () => {
 
 	test('secrets are cut out of any text', () => {
 		expect(scrub('bad secret s3cr3t-value here', ['s3cr3t-value'])).toBe('bad secret [hidden] here');
+	});
+
+	test('a token is due a minute before expires_in, or after three quarters of a shorter life', () => {
+		const now = Date.parse('2026-12-07T10:00:00Z');
+		expect(renewAtFor(3600, now)).toBe('2026-12-07T10:59:00.000Z');
+		expect(renewAtFor('120', now)).toBe('2026-12-07T10:01:30.000Z');
+		expect(renewAtFor(40, now)).toBe('2026-12-07T10:00:30.000Z');
+		for (const none of [undefined, null, 0, -5, 'soon']) expect(renewAtFor(none, now)).toBe('');
+	});
+
+	test('no stored token is due now; a token without a stored time only after a 401', () => {
+		expect(renewAtOf({ accessToken: '' })).toBe(0);
+		expect(renewAtOf({ accessToken: 't', accessTokenRenewAt: '' })).toBe(Infinity);
+		expect(renewAtOf({ accessToken: 't', accessTokenRenewAt: '2026-12-07T10:59:00.000Z' })).toBe(
+			Date.parse('2026-12-07T10:59:00.000Z'),
+		);
 	});
 });
 

@@ -163,18 +163,19 @@ async function runV2Item(
 		itemIndex,
 	);
 	request.scopes = operation.v2?.scopes;
+	const simplify = readSimplify.call(this, operation, request.pathParams, itemIndex);
 	if (operation.pagination) {
 		const returnAll = readReturnAll.call(this, itemIndex);
 		const limit = returnAll ? undefined : readLimit.call(this, itemIndex);
 		const list = { pageSize: operation.pageSize, limit };
-		return asOutput(await v2ListItems.call(this, request, list, itemIndex, settings));
+		return asOutput(simplify(await v2ListItems.call(this, request, list, itemIndex, settings)));
 	}
 	const response = await skilljarApiRequest.call(this, request, itemIndex, settings);
 	if (operation.kind === 'delete' && isEmptyAnswer(response)) {
 		return asOutput([deletedItem(request)]);
 	}
 	if (isEmptyAnswer(response)) return asOutput([{ success: true }]);
-	return asOutput(itemsOfDocument(response));
+	return asOutput(simplify(itemsOfDocument(response)));
 }
 
 function isEmptyAnswer(response: unknown): boolean {

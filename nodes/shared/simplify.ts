@@ -8,6 +8,7 @@ import {
 import { strictBoolean } from './strictValues';
 import { hasSince, showSince, VERSION_1_1 } from './versioned';
 import type { SkilljarOperation } from './types';
+import { V2_SIMPLIFIED_RECORDS } from './v2/simplified';
 
 /**
  * "Simplify" on Get / Get Many of the records users meet most. Skilljar nests the person (or the
@@ -16,8 +17,8 @@ import type { SkilljarOperation } from './types';
  * set of columns (README › Simplify lists them; test/simplify.test.ts holds the README to this data).
  *
  * Which actions offer it follows from the data: every Get or Get Many whose answer is one of the
- * `schemas` below (OpenAPI schema names, nodes/shared/generated/schemas.ts), in whichever node
- * serves it. Only node version 1.1 and later show and apply it (default on); version 1 nodes, i.e.
+ * `schemas` below (OpenAPI schema names, nodes/shared/generated/schemas.ts; API v2's are in
+ * nodes/shared/v2/simplified.ts), in whichever node serves it. Only node version 1.1 and later show and apply it (default on); version 1 nodes, i.e.
  * workflows saved with release 0.1.0, keep returning Skilljar's records unchanged.
  */
 
@@ -80,7 +81,7 @@ function enrollment(parent: string, parentName: string): readonly FlatColumn[] {
 	];
 }
 
-export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
+const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 	{
 		title: 'Domain user',
 		schemas: ['DomainUserListItem', 'DomainUserDetail'],
@@ -208,6 +209,12 @@ export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 	},
 ];
 
+/** v1's records, then API v2's (nodes/shared/v2/simplified.ts), in the README's order. */
+export const SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
+	...V1_SIMPLIFIED_RECORDS,
+	...V2_SIMPLIFIED_RECORDS,
+];
+
 const BY_SCHEMA = new Map(
 	SIMPLIFIED_RECORDS.flatMap((record) => record.schemas.map((schema) => [schema, record] as const)),
 );
@@ -234,7 +241,8 @@ export function simplifyRecord(
 	return row;
 }
 
-function valueAt(record: IDataObject, dotted: string): unknown {
+/** The value at a dotted path (`student.email`), undefined where the record has none. */
+export function valueAt(record: IDataObject, dotted: string): unknown {
 	let value: unknown = record;
 	for (const key of dotted.split('.')) {
 		if (typeof value !== 'object' || value === null) return undefined;

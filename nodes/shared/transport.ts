@@ -21,6 +21,7 @@ import {
 } from './http/request';
 import { endpointLabel, isSameList, parseUrl } from './http/urls';
 import { runPool } from './pool';
+import { renewAtOf } from './v2/token';
 import { TokenGate } from './v2/tokenGate';
 import type { ApiMethod, ApiPagination, ApiResponseKind } from './apiFacts';
 
@@ -129,7 +130,9 @@ async function readCredential(
 		perHour: readLimit(credentials.requestsPerHour, DEFAULT_LIMITS.perHour),
 	});
 	const isV2 = credentialType === CREDENTIAL_TYPE_V2;
-	return { baseUrl, limiter, credentialType, ...(isV2 ? { tokenGate: new TokenGate() } : {}) };
+	// API v2: the token stored now, and when it is due, decide which send renews it (see TokenGate).
+	const tokenGate = isV2 ? new TokenGate(renewAtOf(credentials)) : undefined;
+	return { baseUrl, limiter, credentialType, ...(tokenGate ? { tokenGate } : {}) };
 }
 
 /**

@@ -51,6 +51,8 @@ export interface V2Credentials {
 	clientSecret: string;
 	baseUrl: string;
 	accessToken?: string;
+	/** When the stored token is due for renewal (ISO time), as the credential saves it. */
+	accessTokenRenewAt?: string;
 }
 
 /**

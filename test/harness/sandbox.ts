@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { V2Credentials } from './run-node';
 
 /** A fresh random key per run: tests can then search outputs and errors for it. */
 export const TEST_API_KEY = `sk-test-${randomBytes(12).toString('hex')}`;
@@ -40,13 +41,14 @@ export function credentialsFor(sandbox: Sandbox): { apiKey: string; baseUrl: str
 	return { apiKey: sandbox.apiKey, baseUrl: sandbox.url };
 }
 
-/** The sandbox's API v2 client, as the Skilljar V2 API credential holds it. */
-export function v2CredentialsFor(sandbox: Sandbox): {
-	clientId: string;
-	clientSecret: string;
-	baseUrl: string;
-} {
-	return { clientId: sandbox.v2ClientId, clientSecret: sandbox.v2ClientSecret, baseUrl: sandbox.url };
+/** The Skilljar V2 API credential for the sandbox's client (a stored token and its time may be given). */
+export function v2CredentialsFor(sandbox: Sandbox, stored: Partial<V2Credentials> = {}): V2Credentials {
+	return {
+		clientId: sandbox.v2ClientId,
+		clientSecret: sandbox.v2ClientSecret,
+		baseUrl: sandbox.url,
+		...stored,
+	};
 }
 
 /**

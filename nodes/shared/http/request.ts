@@ -31,7 +31,8 @@ import {
 } from './decisions';
 import { backoffMs, isRepeatable } from './retryPolicy';
 import { endpointLabel, parseUrl } from './urls';
-import type { TokenGate } from '../v2/tokenGate';
+import { renewalFor, renewedAt, type Renewal } from '../v2/renewal';
+import type { TokenGate, Turn } from '../v2/tokenGate';
 
 /**
  * One logical request: the limiter slot, the HTTP call with a timeout, redirects we follow
@@ -61,9 +62,9 @@ export interface Session {
 	baseUrl: string;
 	limiter: RateLimiter;
 	settings: RequestSettings;
-	/** The credential type (default `skilljarApi`); API v2's gets a new token on a 401, once. */
+	/** The credential type (default `skilljarApi`); API v2's has a token that is renewed. */
 	credentialType?: string;
-	/** API v2: holds parallel requests back until the run's first one has its token. */
+	/** API v2: which send renews the token, and when (the others wait for it). */
 	tokenGate?: TokenGate;
 }
 
@@ -118,11 +119,7 @@ interface Attempt {
 	readonly credentialType: string;
 	readonly headers: Record<string, string>;
 	readonly scopes?: readonly string[];
-	/**
-	 * API v2 after a 401: the next send lets n8n-core see a refusal as an error, so that it renews
-	 * the token (the credential's preAuthentication) and repeats the request itself. Once only.
-	 */
-	renewToken: boolean;
+	/** API v2: Skilljar refused a token of this request once, or refused a freshly fetched one. */
 	renewed: boolean;
 }
 
@@ -135,16 +132,6 @@ export async function sendRequest(
 	session: Session,
 	request: OutgoingRequest,
 ): Promise<unknown> {
-	const { tokenGate } = session;
-	if (!tokenGate) return await sendLoop.call(this, session, request);
-	return await tokenGate.pass(async () => await sendLoop.call(this, session, request));
-}
-
-async function sendLoop(
-	this: SkilljarContext,
-	session: Session,
-	request: OutgoingRequest,
-): Promise<unknown> {
 	const { settings, limiter } = session;
 	const attempt = startAttempt(request, settings, session.credentialType ?? CREDENTIAL_TYPE);
 	const fail = failureOf(this, request.itemIndex);
@@ -152,18 +139,23 @@ async function sendLoop(
 		await takeSlot(this, limiter, attempt.waitDeadline, (until) =>
 			fail(slotTimeout(attempt, until, settings)),
 		);
-		const sent = await sendOnce(this, attempt, settings.timeoutMs);
+		const turn = await session.tokenGate?.enter();
+		const sent = await sendWithToken(this, session, attempt, settings.timeoutMs, turn);
 		if ('error' in sent) {
-			if (attempt.renewToken) throw fail(renewalFailure(attempt, sent.error));
+			if (sent.noToken) throw fail(tokenFailure(attempt, sent.error));
 			await afterError.call(this, attempt, sent.error, settings, fail);
 			continue;
 		}
-		attempt.renewToken = false;
 		if (!isFullResponse(sent.response)) return sent.response;
 		const { statusCode, headers, body: answer } = sent.response;
-		if (renewsToken(statusCode, attempt.credentialType === CREDENTIAL_TYPE_V2, attempt.renewed)) {
+		if (turn && statusCode === 401) {
+			// A token fetched for this very send was refused: another would fare no better.
+			if (!renewsToken(statusCode, true, attempt.renewed || turn.renew)) {
+				throw fail(refusedToken(attempt));
+			}
 			// Skilljar did not process a request it refused with 401: even a write may go again.
-			attempt.renewToken = attempt.renewed = true;
+			attempt.renewed = true;
+			session.tokenGate?.refused(turn);
 			continue;
 		}
 		if (isRedirect(statusCode)) {
@@ -223,7 +215,6 @@ function startAttempt(
 		credentialType,
 		headers: request.headers ?? {},
 		scopes: request.scopes,
-		renewToken: false,
 		renewed: false,
 	};
 }
@@ -246,12 +237,40 @@ function failureOf(context: SkilljarContext, itemIndex: number | undefined) {
 		});
 }
 
+type Sent = { response: unknown } | { error: unknown; noToken?: boolean };
+
+/**
+ * One send through the API v2 token gate: when the turn says so, n8n-core is handed the credential
+ * with its token emptied, so that it fetches (and saves) a new one before it sends the request.
+ * The gate learns the new token's renewal time, or that there is none and nothing was sent.
+ */
+async function sendWithToken(
+	context: SkilljarContext,
+	session: Session,
+	attempt: Attempt,
+	timeoutMs: number,
+	turn: Turn | undefined,
+): Promise<Sent> {
+	if (!turn?.renew) return await sendOnce(context, attempt, timeoutMs);
+	let renewal: Renewal | undefined;
+	try {
+		renewal = await renewalFor(context, attempt.credentialType);
+		const sent = await sendOnce(context, attempt, timeoutMs, renewal);
+		return 'error' in sent && !renewal.data.accessToken ? { ...sent, noToken: true } : sent;
+	} catch (error) {
+		return { error, noToken: true };
+	} finally {
+		session.tokenGate?.leave(turn, renewal && renewedAt(renewal));
+	}
+}
+
 /** One HTTP exchange with a timeout; redirects come back to the loop, errors as values. */
 async function sendOnce(
 	context: SkilljarContext,
 	attempt: Attempt,
 	timeoutMs: number,
-): Promise<{ response: unknown } | { error: unknown }> {
+	renewal?: Renewal,
+): Promise<Sent> {
 	const options: IHttpRequestOptions = {
 		method: attempt.method as IHttpRequestMethods,
 		url: attempt.url,
@@ -264,8 +283,9 @@ async function sendOnce(
 		},
 		json: true,
 		returnFullResponse: true,
-		// Renewing an API v2 token needs n8n-core to see the 401 as an error.
-		ignoreHttpStatusErrors: !attempt.renewToken,
+		// Every status comes back here, 401 included: the token is renewed by the loop, so that
+		// n8n-core never sends a request a second time on its own.
+		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
 		// Redirects come back to us: n8n-core would otherwise follow them and, across origins,
 		// re-attach the key. We follow only those that stay under the Base URL.
@@ -280,6 +300,7 @@ async function sendOnce(
 				context,
 				attempt.credentialType,
 				options,
+				renewal?.options,
 			),
 		};
 	} catch (error) {
@@ -390,31 +411,21 @@ function statusFailure(attempt: Attempt, statusCode: number, answer: unknown): F
 	};
 }
 
-/**
- * The renewed request failed inside n8n-core (which then throws instead of answering): the token
- * could not be renewed, the renewed token was refused too, or the repeat met another error.
- */
-function renewalFailure(attempt: Attempt, error: unknown): Failure {
-	const status = Number((error as { httpCode?: unknown }).httpCode);
-	const reason = String((error as Error).message ?? '').split('\n')[0];
-	if (status === 401) {
-		return {
-			message: 'Skilljar refused the API v2 token, also after a new one was fetched',
-			description: `${attempt.endpoint} answered HTTP 401. Check that the client in the Skilljar V2 API credential is still active.`,
-			httpCode: 401,
-		};
-	}
-	if (Number.isInteger(status) && status > 0) {
-		return {
-			message: `${statusHeadline(status)}${reason ? `: ${reason}` : ''}`,
-			description: `${attempt.endpoint} answered HTTP ${status} after the API v2 token was renewed`,
-			httpCode: status,
-		};
-	}
+/** Skilljar refused a token fetched for this request (or the one fetched after a 401). */
+function refusedToken(attempt: Attempt): Failure {
 	return {
-		message: `The API v2 token could not be renewed: ${reason}`,
-		description: `${attempt.endpoint} was refused with 401 and a new token could not be fetched`,
+		message: 'Skilljar refused the API v2 token, also after a new one was fetched',
+		description: `${attempt.endpoint} answered HTTP 401. Check that the client in the Skilljar V2 API credential is still active.`,
 		httpCode: 401,
+	};
+}
+
+/** No token could be fetched (the credential's token endpoint failed): the request was not sent. */
+function tokenFailure(attempt: Attempt, error: unknown): Failure {
+	const reason = String((error as Error).message ?? error).split('\n')[0];
+	return {
+		message: `Could not get an API v2 token: ${reason}`,
+		description: `${attempt.endpoint} was not sent.`,
 	};
 }
 

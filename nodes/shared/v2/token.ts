@@ -10,6 +10,29 @@ import { normaliseBaseUrl } from '../http/baseUrl';
 
 export interface AccessToken {
 	accessToken: string;
+	/**
+	 * When to fetch the next token (ISO time): shortly before `expires_in` runs out, so that no
+	 * request meets an expired token. Empty when Skilljar named no lifetime (then a 401 renews it).
+	 */
+	renewAt: string;
+}
+
+/** The most a token is renewed ahead of its expiry; short-lived tokens keep three quarters of their life. */
+export const RENEW_MARGIN_SECONDS = 60;
+
+/** The renewal time of a token that lives `expiresIn` seconds from `now` ('' for no usable lifetime). */
+export function renewAtFor(expiresIn: unknown, now: number): string {
+	const lifetime = typeof expiresIn === 'string' ? Number(expiresIn) : expiresIn;
+	if (typeof lifetime !== 'number' || !Number.isFinite(lifetime) || lifetime <= 0) return '';
+	const margin = Math.min(RENEW_MARGIN_SECONDS, lifetime / 4);
+	return new Date(now + (lifetime - margin) * 1000).toISOString();
+}
+
+/** The stored renewal time as a clock value: 0 when there is no token, never when it has no time. */
+export function renewAtOf(credentials: ICredentialDataDecryptedObject): number {
+	if (!credentials.accessToken) return 0;
+	const at = Date.parse(String(credentials.accessTokenRenewAt ?? ''));
+	return Number.isNaN(at) ? Number.POSITIVE_INFINITY : at;
 }
 
 type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
@@ -27,6 +50,7 @@ export async function fetchAccessToken(
 	if (!clientId) throw new Error('The Skilljar V2 API credential has no Client ID');
 	if (!clientSecret.trim()) throw new Error('The Skilljar V2 API credential has no Client Secret');
 	const endpoint = `${baseUrl}/v2/auth/token`;
+	const askedAt = Date.now();
 	const hide = (text: string): string => scrub(text, [clientSecret]);
 
 	let response: { statusCode: number; body: unknown } | undefined;
@@ -69,7 +93,8 @@ export async function fetchAccessToken(
 	if (typeof accessToken !== 'string' || accessToken === '') {
 		throw new Error("Skilljar's token endpoint answered without an access token");
 	}
-	return { accessToken };
+	// Counted from when the token was asked for: the lifetime started no later than that.
+	return { accessToken, renewAt: renewAtFor(answer.expires_in, askedAt) };
 }
 
 /** `: <Skilljar's reason>` from a JSON:API error document (or an OAuth error), if it has one. */

@@ -26,39 +26,43 @@ function binaryText(ctx, binary) {
 	return fs.readFileSync(path.join(folder, '.n8n', 'storage', relative), 'utf8');
 }
 
+/**
+ * Runs a workflow with `n8n execute` and returns its raw output; the log goes to the line's logs.
+ * @param {import('../support/n8n-line.mjs').LineContext} ctx @param {string} id
+ */
+export async function executeHeadless(ctx, id) {
+	need(ctx.imported, 'the import failed');
+	// `execute` prints its result through n8n's logger at level info.
+	// N8N_EXPRESSION_ENGINE=legacy: with n8n's default "vm" engine (isolated-vm), `execute`
+	// calls process.exit without disposing of the engine's isolates, and now and then
+	// isolated-vm's thread pool is torn down while an isolate collects garbage: SIGSEGV after
+	// the successful result has been printed (core dump: ivm::thread_pool_t::~thread_pool_t at
+	// exit, another thread in v8's ScavengerCollector). Measured on a busy machine with n8n
+	// 1.123: 2 crashes in 55 runs with "vm", none in 60 with "legacy", which creates no
+	// isolate. The server, trigger, browser and queue-mode checks keep n8n's default engine.
+	const res = await cli(ctx, ['execute', `--id=${id}`, '--rawOutput'], {
+		timeoutMs: 240000,
+		env: { ...ctx.env, N8N_LOG_LEVEL: 'info', N8N_EXPRESSION_ENGINE: 'legacy' },
+	});
+	fs.appendFileSync(
+		path.join(ctx.logs, `execute-${id}.log`),
+		`${res.stdout}\n--- stderr ---\n${res.stderr}\n`,
+	);
+	assert.equal(
+		res.code,
+		0,
+		`n8n execute --id=${id} exited ${res.code ?? res.signal}:\n${(res.stdout + res.stderr).slice(-2500)}`,
+	);
+	return parseRawOutput(res.stdout);
+}
+
 /** @param {import('../support/n8n-line.mjs').LineContext} ctx */
 export function headless(ctx) {
 	const { key } = ctx;
 	const { DEMO } = ctx.facts;
 	const DOMAIN = DEMO.domainName;
 	const COURSE = DEMO.publishedCourseId;
-
-	/** @param {string} id */
-	async function execute(id) {
-		need(ctx.imported, 'the import failed');
-		// `execute` prints its result through n8n's logger at level info.
-		// N8N_EXPRESSION_ENGINE=legacy: with n8n's default "vm" engine (isolated-vm), `execute`
-		// calls process.exit without disposing of the engine's isolates, and now and then
-		// isolated-vm's thread pool is torn down while an isolate collects garbage: SIGSEGV after
-		// the successful result has been printed (core dump: ivm::thread_pool_t::~thread_pool_t at
-		// exit, another thread in v8's ScavengerCollector). Measured on a busy machine with n8n
-		// 1.123: 2 crashes in 55 runs with "vm", none in 60 with "legacy", which creates no
-		// isolate. The server, trigger, browser and queue-mode checks keep n8n's default engine.
-		const res = await cli(ctx, ['execute', `--id=${id}`, '--rawOutput'], {
-			timeoutMs: 240000,
-			env: { ...ctx.env, N8N_LOG_LEVEL: 'info', N8N_EXPRESSION_ENGINE: 'legacy' },
-		});
-		fs.writeFileSync(
-			path.join(ctx.logs, `execute-${id}.log`),
-			`${res.stdout}\n--- stderr ---\n${res.stderr}`,
-		);
-		assert.equal(
-			res.code,
-			0,
-			`n8n execute --id=${id} exited ${res.code ?? res.signal}:\n${(res.stdout + res.stderr).slice(-2500)}`,
-		);
-		return parseRawOutput(res.stdout);
-	}
+	const execute = (/** @type {string} */ id) => executeHeadless(ctx, id);
 
 	test(`[${key}] headless: enroll-learners example enrolls every learner`, async () => {
 		need(ctx.imported, 'the import failed');
