@@ -191,8 +191,21 @@ export class SkilljarTrigger implements INodeType {
 		if (!isSelected(this.getNodeParameter('events', []), eventType)) return {};
 		if (!isFirstCopy(this, body as IDataObject)) return {};
 
-		return { workflowData: [this.helpers.returnJsonArray(body as IDataObject)] };
+		return startWorkflow(this, body as IDataObject);
 	}
+}
+
+/**
+ * Starts the workflow with the event, answering the delivery here rather than leaving the
+ * answer to n8n. n8n saves the static data the node changed (the event's fingerprint) when the
+ * answer is handed over. n8n 2.x hands over its own answer only after it has started the
+ * execution, and starting it marks the static data unchanged again, so the fingerprint would
+ * never reach the database and a retry after a restart would run again. Answering here makes
+ * n8n 1.x and 2.x save it before the execution starts.
+ */
+function startWorkflow(context: IWebhookFunctions, event: IDataObject): IWebhookResponseData {
+	context.getResponseObject().status(200).json({ message: 'Workflow was started' });
+	return { noWebhookResponse: true, workflowData: [context.helpers.returnJsonArray(event)] };
 }
 
 /**

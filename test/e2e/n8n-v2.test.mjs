@@ -7,6 +7,7 @@ import { browser } from './concerns/browser.mjs';
 import { headless } from './concerns/headless.mjs';
 import { server } from './concerns/server.mjs';
 import { trigger } from './concerns/trigger.mjs';
+import { v2Picker } from './concerns/v2-picker.mjs';
 import { v2Token } from './concerns/v2token.mjs';
 import { n8nLineSuite } from './support/n8n-line.mjs';
 
@@ -14,6 +15,7 @@ n8nLineSuite(N8N_V2, 'v2', [
 	headless,
 	v2Token,
 	server,
+	v2Picker,
 	trigger,
 	...(process.env.E2E_BROWSER === '0' ? [] : [browser]),
 ]);

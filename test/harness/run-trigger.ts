@@ -84,7 +84,8 @@ export function freshProcess(): SkilljarTrigger {
  * `workflow.staticData` plays n8n's database: as n8n does, each delivery runs on a Workflow
  * built from a copy of it, and the copy is written back whole when the node changed it. Which
  * n8n process handles a delivery is `processes` (round robin): one by default, several for
- * queue mode's webhook processes; `restart()` replaces them with fresh ones.
+ * queue mode's webhook processes; `restart()` replaces them with fresh ones. `n8nLine` picks
+ * the order in which n8n answers, saves and starts the execution (see handle()).
  */
 export class TriggerWorkflow {
 	readonly workflow: Workflow;
@@ -93,6 +94,8 @@ export class TriggerWorkflow {
 	readonly nodeType = new SkilljarTrigger();
 	private processes: SkilljarTrigger[] = [this.nodeType];
 	private nextProcess = 0;
+	/** Which n8n line's webhook handling to follow: 1 (1.123) or 2 (2.41). */
+	n8nLine: 1 | 2 = 1;
 
 	constructor(
 		private readonly additionalData: IWorkflowExecuteAdditionalData,
@@ -141,6 +144,30 @@ export class TriggerWorkflow {
 			active: true,
 			nodeTypes: this.workflow.nodeTypes,
 			staticData: JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject,
+			settings: { executionOrder: 'v1' },
+		});
+	}
+
+	/** n8n's saveStaticData: writes the delivery's copy back when the node changed it. */
+	private saveStaticData(workflow: Workflow): void {
+		if (workflow.staticData.__dataChanged !== true) return;
+		this.workflow.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		workflow.staticData.__dataChanged = false;
+	}
+
+	/**
+	 * What starting the execution does to the delivery's static data: n8n's WorkflowRunner builds
+	 * another Workflow over the same object, and n8n-workflow marks it unchanged when it does.
+	 */
+	private startExecution(workflow: Workflow): void {
+		new Workflow({
+			id: workflow.id,
+			name: workflow.name,
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes: workflow.nodeTypes,
+			staticData: workflow.staticData,
 			settings: { executionOrder: 'v1' },
 		});
 	}
@@ -224,16 +251,25 @@ export class TriggerWorkflow {
 		);
 		const entry: ReceivedDelivery = { path: req.url ?? '', status: 0, body: req.body };
 		try {
-			entry.result = await nodeType.webhook.call(context);
-			// n8n saves the static data, whole, when the node changed it, before it answers.
-			if (workflow.staticData.__dataChanged === true) {
-				this.workflow.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
-			}
-			if (!entry.result.noWebhookResponse) {
-				// responseMode 'onReceived': n8n answers 200 right away.
-				response.status(200).json({
-					message: entry.result.workflowData ? 'Workflow was started' : 'Webhook call received',
-				});
+			const result = await nodeType.webhook.call(context);
+			entry.result = result;
+			// n8n saves the static data, whole and only when the node changed it, as it hands over
+			// the answer: its own 200 (responseMode 'onReceived'), or none when the node answered.
+			const answer = () => {
+				if (!result.noWebhookResponse) {
+					response.status(200).json({
+						message: result.workflowData ? 'Workflow was started' : 'Webhook call received',
+					});
+				}
+				this.saveStaticData(workflow);
+			};
+			// n8n 2.x gives its own answer only after starting the execution; 1.x answers first.
+			if (result.workflowData && !result.noWebhookResponse && this.n8nLine === 2) {
+				this.startExecution(workflow);
+				answer();
+			} else {
+				answer();
+				if (result.workflowData) this.startExecution(workflow);
 			}
 		} catch (error) {
 			entry.error = error;
