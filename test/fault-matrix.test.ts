@@ -121,6 +121,13 @@ const fault = (rule: Partial<FaultRule> & Pick<FaultRule, 'fault'>): FaultRule =
 	method: 'GET',
 	...rule,
 });
+/** The answer of a list request (page `query`, or every page) with its `next` link replaced. */
+const nextLinkTo = (next: string, path: string, query?: Record<string, string>): FaultRule => ({
+	method: 'GET',
+	path,
+	...(query ? { query } : {}),
+	fault: { kind: 'rewrite', set: { next } },
+});
 const onPage = (
 	page: number,
 	faultSpec: FaultRule['fault'],
@@ -152,6 +159,14 @@ function expectOneError(outcome: Outcome): void {
 	expect(outcome.errors).toHaveLength(1);
 }
 
+/** Sending to the foreign origin was refused: one error naming it, no request and no key there. */
+function expectRefusedForeign(outcome: Outcome): void {
+	expectOneError(outcome);
+	expect(errorText(outcome)).toContain(stray.origin);
+	expect(outcome.strayRequests).toBe(0);
+	expect(outcome.keyAtStray).toBe(false);
+}
+
 describe('redirects never take the key to another origin', () => {
 	test.each(REDIRECT_CODES)('GET answered %i to a foreign origin', async (status) => {
 		const outcome = await scenario({
@@ -165,10 +180,7 @@ describe('redirects never take the key to another origin', () => {
 			'error naming the origin, 0 requests there',
 			outcome,
 		);
-		expectOneError(outcome);
-		expect(errorText(outcome)).toContain(stray.origin);
-		expect(outcome.strayRequests).toBe(0);
-		expect(outcome.keyAtStray).toBe(false);
+		expectRefusedForeign(outcome);
 		row.passed = true;
 	});
 
@@ -189,10 +201,7 @@ describe('redirects never take the key to another origin', () => {
 			'error naming the origin, body and key stay home',
 			outcome,
 		);
-		expectOneError(outcome);
-		expect(errorText(outcome)).toContain(stray.origin);
-		expect(outcome.strayRequests).toBe(0);
-		expect(outcome.keyAtStray).toBe(false);
+		expectRefusedForeign(outcome);
 		expect(outcome.posts).toBe(1);
 		expect(groupsNamed(name)).toHaveLength(0);
 		row.passed = true;
@@ -214,10 +223,7 @@ describe('redirects never take the key to another origin', () => {
 			'error, 0 requests there',
 			outcome,
 		);
-		expectOneError(outcome);
-		expect(errorText(outcome)).toContain(stray.origin);
-		expect(outcome.strayRequests).toBe(0);
-		expect(outcome.keyAtStray).toBe(false);
+		expectRefusedForeign(outcome);
 		row.passed = true;
 	});
 
@@ -751,13 +757,7 @@ describe('short lists and stray next links', () => {
 	test('a cursor list whose next link points at another path is refused', async () => {
 		const outcome = await scenario({
 			...listUsers,
-			faults: [
-				{
-					method: 'GET',
-					path: '/v1/users',
-					fault: { kind: 'rewrite', set: { next: '{origin}/v1/groups?page=2' } },
-				},
-			],
+			faults: [nextLinkTo('{origin}/v1/groups?page=2', '/v1/users')],
 		});
 		const row = matrix.row(
 			'Return All /v1/users, next → /v1/groups',
@@ -772,14 +772,7 @@ describe('short lists and stray next links', () => {
 	test('a page-number list whose next link points at another path never merges that path', async () => {
 		const outcome = await scenario({
 			...listDomainUsers,
-			faults: [
-				{
-					method: 'GET',
-					path: domainUsersPath,
-					query: { page_size: '1000' },
-					fault: { kind: 'rewrite', set: { next: '{origin}/v1/groups?page=2' } },
-				},
-			],
+			faults: [nextLinkTo('{origin}/v1/groups?page=2', domainUsersPath, { page_size: '1000' })],
 		});
 		const row = matrix.row(
 			'Return All domain users, next → /v1/groups',
@@ -795,13 +788,7 @@ describe('short lists and stray next links', () => {
 	test('a next link to a foreign host is refused and the key stays home', async () => {
 		const outcome = await scenario({
 			...listUsers,
-			faults: [
-				{
-					method: 'GET',
-					path: '/v1/users',
-					fault: { kind: 'rewrite', set: { next: `${stray.origin}/v1/users?cursor=abc` } },
-				},
-			],
+			faults: [nextLinkTo(`${stray.origin}/v1/users?cursor=abc`, '/v1/users')],
 		});
 		const row = matrix.row(
 			'Return All /v1/users, next → foreign host',

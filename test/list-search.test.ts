@@ -1,20 +1,13 @@
-import { LoadOptionsContext } from 'n8n-core';
-import {
-	Workflow,
-	type INode,
-	type INodeListSearchResult,
-	type INodeParameters,
-} from 'n8n-workflow';
+import type { INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 
 import { listSearch } from '../nodes/shared/listSearch';
 import type { Sandbox } from '../sandbox/server';
 import { DEMO } from '../sandbox/seed';
 import { SandboxCredentialsHelper } from './harness/credentials';
-import { PACKAGE, TestNodeTypes } from './harness/node-types';
-import { buildAdditionalData } from './harness/run-node';
+import { searchAsEditor } from './harness/list-search';
 import { credentialsFor, startTestSandbox } from './harness/sandbox';
 
-/** Runs a "From list" search the way the editor does: n8n-core's LoadOptionsContext on the node. */
+/** Runs a "From list" search on a node of version 1, as the editor does. */
 async function search(
 	sandbox: Sandbox,
 	method: keyof typeof listSearch,
@@ -23,27 +16,15 @@ async function search(
 	token?: string,
 	nodeType = 'skilljarDomain',
 ): Promise<INodeListSearchResult> {
-	const node: INode = {
-		id: 'n',
-		name: 'Skilljar',
-		type: `${PACKAGE}.${nodeType}`,
+	return await searchAsEditor({
+		nodeType,
 		typeVersion: 1,
-		position: [0, 0],
+		method: String(method),
 		parameters,
-		credentials: { skilljarApi: { id: '1', name: 'Skilljar sandbox' } },
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new TestNodeTypes(),
+		credentials: new SandboxCredentialsHelper(credentialsFor(sandbox)),
+		filter,
+		paginationToken: token,
 	});
-	const additionalData = buildAdditionalData(new SandboxCredentialsHelper(credentialsFor(sandbox)));
-	// As the editor sends them: the node's parameters with their defaults (n8n-core decides
-	// from them which credential the node shows).
-	additionalData.currentNodeParameters = workflow.getNode(node.name)?.parameters ?? parameters;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-	return await listSearch[method].call(context, filter, token);
 }
 
 describe('"From list" pickers', () => {

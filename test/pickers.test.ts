@@ -1,20 +1,17 @@
-import { LoadOptionsContext } from 'n8n-core';
 import {
 	NodeHelpers,
-	Workflow,
 	type IDataObject,
-	type INode,
 	type INodeListSearchResult,
 	type INodeParameters,
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { listSearch } from '../nodes/shared/listSearch';
 import type { Sandbox } from '../sandbox/server';
 import { DEMO } from '../sandbox/seed';
 import { SandboxCredentialsHelper } from './harness/credentials';
-import { ACTION_NODES, PACKAGE, TestNodeTypes } from './harness/node-types';
-import { buildAdditionalData, runNode } from './harness/run-node';
+import { searchAsEditor } from './harness/list-search';
+import { ACTION_NODES, PACKAGE } from './harness/node-types';
+import { runNode } from './harness/run-node';
 import { credentialsFor, useTestSandbox } from './harness/sandbox';
 import { shownInVersion } from './harness/versions';
 
@@ -59,29 +56,14 @@ describe('record pickers', () => {
 		parameters: INodeParameters,
 		filter?: string,
 	): Promise<INodeListSearchResult> {
-		const node: INode = {
-			id: 'n',
-			name: 'Skilljar',
-			type: `${PACKAGE}.skilljarDomain`,
+		return await searchAsEditor({
+			nodeType: 'skilljarDomain',
 			typeVersion: 1.1,
-			position: [0, 0],
+			method,
 			parameters,
-			credentials: { skilljarApi: { id: '1', name: 'Skilljar sandbox' } },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: new TestNodeTypes(),
+			credentials: new SandboxCredentialsHelper(credentialsFor(sandbox)),
+			filter,
 		});
-		const additionalData = buildAdditionalData(
-			new SandboxCredentialsHelper(credentialsFor(sandbox)),
-		);
-		// As the editor sends them: the node's parameters with their defaults (n8n-core decides
-		// from them which credential the node shows).
-		additionalData.currentNodeParameters = workflow.getNode(node.name)?.parameters ?? parameters;
-		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-		return await listSearch[method].call(context, filter);
 	}
 
 	const enroll = (userId: unknown, typeVersion: number, extra: INodeParameters = {}) =>

@@ -33,25 +33,20 @@ function env(): NodeJS.ProcessEnv {
 	};
 }
 
-/** Processes whose command line or working folder is inside `dir` (Linux /proc). */
+const PROCESSES = path.join(ROOT, 'tools', 'lib', 'processes.mjs');
+
+/**
+ * Processes whose command line or working folder is inside `dir`, found by the tools' own /proc
+ * scan (the one the cold run uses), run in a Node process of its own: Jest cannot load the module.
+ */
 function processesIn(dir: string): string[] {
-	const found: string[] = [];
-	for (const name of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-		try {
-			const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
-			let cwd = '';
-			try {
-				cwd = fs.readlinkSync(`/proc/${name}/cwd`);
-			} catch {
-				/* not ours to read, or gone */
-			}
-			if (cmdline.includes(dir) || cwd.startsWith(dir)) found.push(`${name}: ${cmdline.trim()}`);
-		} catch {
-			/* gone meanwhile */
-		}
-	}
-	return found;
+	const script = `import { processesIn } from ${JSON.stringify(PROCESSES)};
+		process.stdout.write(JSON.stringify(processesIn(process.argv[1])));`;
+	const res = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], {
+		encoding: 'utf8',
+	});
+	if (res.status !== 0) throw new Error(`scanning /proc failed: ${res.stderr}`);
+	return JSON.parse(res.stdout) as string[];
 }
 
 async function noneLeftIn(dir: string, withinMs: number): Promise<string[]> {

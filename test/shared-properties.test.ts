@@ -59,4 +59,33 @@ describe('parameters shared between actions', () => {
 		expect(shownTo(shared, 'session', 'update')).toEqual(['id', 'name', 'zone']);
 		expect(shownTo(shared, 'session', 'get')).toEqual(['id']);
 	});
+
+	test('resources with different actions share a parameter when the joined lists name no other action', () => {
+		const shared = shareAlikeProperties(fields('domainName plan get, domainName series list'));
+		expect(shared.map((property) => property.displayOptions?.show)).toEqual([
+			{ resource: ['plan', 'series'], operation: ['get', 'list'] },
+		]);
+	});
+
+	test('a parameter is not shared where the joined lists would show it to an action without it', () => {
+		// domain/list has no Domain field, but [domain, series] × [get, list] would name it; an
+		// action known only from its Operation selector (course/list, no parameters) counts too.
+		const selector: INodeProperties = {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			options: [{ name: 'Get Many', value: 'list' }],
+			default: 'list',
+			displayOptions: { show: { resource: ['course'] } },
+		};
+		const shared = shareAlikeProperties([
+			selector,
+			...fields('domainName domain get, limit domain list, domainName series list, domainName course get'),
+		]);
+		expect(shownTo(shared, 'domain', 'list')).toEqual(['limit']);
+		expect(shownTo(shared, 'course', 'list')).toEqual([]);
+		expect(shownTo(shared, 'series', 'list')).toEqual(['domainName']);
+		expect(shownTo(shared, 'course', 'get')).toEqual(['domainName']);
+		expect(shared.filter((property) => property.name === 'domainName')).toHaveLength(2);
+	});
 });

@@ -1,8 +1,12 @@
 import axios from 'axios';
 import { sleep, type IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { TriggerHarness, type TriggerWorkflow } from './harness/run-trigger';
+import type { Sandbox } from '../sandbox/server';
+import {
+	triggerSetup,
+	type TriggerHarness,
+	type TriggerWorkflow,
+} from './harness/run-trigger';
 
 /**
  * "Listen for test event" with samples: the node registers its test webhook, fetches Skilljar's
@@ -11,22 +15,11 @@ import { TriggerHarness, type TriggerWorkflow } from './harness/run-trigger';
  * sandbox's own PING delivery to the loopback receiver.
  */
 describe('Skilljar Trigger: sample event on "Listen for test event"', () => {
+	const setup = triggerSetup();
 	let sandbox: Sandbox;
 	let harness: TriggerHarness;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		harness = new TriggerHarness({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
-		await harness.start();
-	});
-
-	afterAll(async () => {
-		await harness.close();
-		await sandbox.close();
-	});
-
 	beforeEach(() => {
-		sandbox.reset();
+		({ sandbox, harness } = setup);
 	});
 
 	/** Polls until `done` holds; fails after `timeoutMs` (the node pings within ten seconds). */

@@ -4,9 +4,14 @@ import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { buildEvent, EVENT_TYPES, type EventType } from '../sandbox/events';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
 import type { Item } from '../sandbox/store';
-import { FaultProxy, TriggerHarness, type TriggerWorkflow } from './harness/run-trigger';
+import {
+	FaultProxy,
+	triggerSetup,
+	type TriggerHarness,
+	type TriggerWorkflow,
+} from './harness/run-trigger';
 
 const WEBHOOKS = '/v1/webhooks';
 
@@ -17,22 +22,11 @@ const WEBHOOKS = '/v1/webhooks';
  * answers by running the node's webhook().
  */
 describe('Skilljar Trigger', () => {
+	const setup = triggerSetup();
 	let sandbox: Sandbox;
 	let harness: TriggerHarness;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		harness = new TriggerHarness({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
-		await harness.start();
-	});
-
-	afterAll(async () => {
-		await harness.close();
-		await sandbox.close();
-	});
-
 	beforeEach(() => {
-		sandbox.reset();
+		({ sandbox, harness } = setup);
 	});
 
 	/** Webhooks in the sandbox pointing at this workflow's (production or test) URL. */

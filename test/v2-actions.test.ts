@@ -1,16 +1,11 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO } from '../sandbox/seed';
 import type { Sandbox } from '../sandbox/server';
 import { SkilljarV2Api } from '../credentials/SkilljarV2Api.credentials';
-import { findOperation } from '../nodes/shared/execute';
-import { listSearch } from '../nodes/shared/listSearch';
-import { SandboxCredentialsHelper } from './harness/credentials';
-import { PACKAGE, TestNodeTypes } from './harness/node-types';
-import { buildAdditionalData, runNode, type RunNodeResult } from './harness/run-node';
-import { TABLES } from './harness/tables';
-import { credentialsFor, useTestSandbox } from './harness/sandbox';
+import { runNode, type RunNodeResult } from './harness/run-node';
+import { runWithBothApis } from './harness/run-v2';
+import { credentialsFor, useTestSandbox, v2CredentialsFor } from './harness/sandbox';
 
 /**
  * API v2 actions as a user meets them, through n8n-core against the sandbox: bulk writes from
@@ -20,28 +15,14 @@ import { credentialsFor, useTestSandbox } from './harness/sandbox';
 let sandbox: Sandbox;
 useTestSandbox((started) => (sandbox = started), 'all');
 
-const v2 = () => ({
-	clientId: sandbox.v2ClientId,
-	clientSecret: sandbox.v2ClientSecret,
-	baseUrl: sandbox.url,
-});
+const v2 = () => v2CredentialsFor(sandbox);
 
-async function run(
+const run = (
 	type: string,
 	parameters: INodeParameters,
 	items: IDataObject[] = [{}],
 	continueOnFail = false,
-): Promise<RunNodeResult> {
-	return await runNode({
-		type,
-		typeVersion: 1.1,
-		parameters,
-		items,
-		continueOnFail,
-		credentials: credentialsFor(sandbox),
-		credentialsV2: v2(),
-	});
-}
+): Promise<RunNodeResult> => runWithBothApis(sandbox, type, parameters, items, continueOnFail);
 
 const enrollParameters = (extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'enrollment',
@@ -298,35 +279,6 @@ describe('the Skilljar V2 API credential test', () => {
 			(candidate) => candidate.type === 'responseCode' && candidate.properties.value === 403,
 		);
 		expect(rule?.properties.message).toMatch(/lacks the scope students:read/);
-	});
-});
-
-describe('v2 pickers', () => {
-	test('a v2 ID field picks from v2 records, listed with the v2 credential', async () => {
-		const node: INode = {
-			id: 'n',
-			name: 'Skilljar',
-			type: `${PACKAGE}.skilljarCourse`,
-			typeVersion: 1.1,
-			position: [0, 0],
-			parameters: { resource: 'course', operation: 'getV2' },
-			credentials: { skilljarV2Api: { id: '2', name: 'Skilljar v2 sandbox' } },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: new TestNodeTypes(),
-		});
-		const helper = new SandboxCredentialsHelper(credentialsFor(sandbox), undefined, v2());
-		const additionalData = buildAdditionalData(helper);
-		additionalData.currentNodeParameters = workflow.getNode(node.name)?.parameters;
-		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-		const field = findOperation(TABLES.skilljarCourse, 'course', 'getV2')?.fields[0];
-		expect(field?.picker?.search).toBe('searchV2Course');
-		const found = await listSearch.searchV2Course.call(context, '');
-		expect(found.results.map((entry) => entry.value)).toContain(DEMO.courseIds[0]);
-		expect(v2Requests().map((request) => request.template)).toEqual(['/v2/auth/token', '/v2/courses/']);
 	});
 });
 

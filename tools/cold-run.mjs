@@ -19,7 +19,7 @@ import path from 'node:path';
 import { bold, dim, green, log, red } from './lib/log.mjs';
 import { N8nClient } from './lib/n8n-client.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { freePort, sleep, watchParents } from './lib/processes.mjs';
+import { freePort, processesIn, signalGroup, sleep, watchParents } from './lib/processes.mjs';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skilljar-cold-'));
 const clone = path.join(tmp, 'n8n-nodes-skilljar');
@@ -33,27 +33,6 @@ const env = {
 const results = [];
 /** @type {import('node:child_process').ChildProcess | null} */
 let current = null;
-
-/** Processes whose command line or working folder is inside the temporary folder. */
-function leftovers() {
-	const found = [];
-	for (const name of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-		try {
-			const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
-			let cwd = '';
-			try {
-				cwd = fs.readlinkSync(`/proc/${name}/cwd`);
-			} catch {
-				/* not readable */
-			}
-			if (cmdline.includes(tmp) || cwd.startsWith(tmp)) found.push(`${name} ${cmdline.trim()}`);
-		} catch {
-			/* gone */
-		}
-	}
-	return found;
-}
 
 /** @param {string} dir */
 const sizeMb = (dir) =>
@@ -86,7 +65,7 @@ async function runStep(step, command, args, { timeoutMs, extraEnv = {}, until })
 	const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? signal)));
 	const timer = setTimeout(() => {
 		log(red(`${step}: no end after ${timeoutMs / 60000} min; stopping it`));
-		killGroup(child, 'SIGKILL');
+		signalGroup(child, 'SIGKILL');
 	}, timeoutMs);
 	/** @type {unknown} */
 	let code;
@@ -104,15 +83,6 @@ async function runStep(step, command, args, { timeoutMs, extraEnv = {}, until })
 	clearTimeout(timer);
 	const seconds = Math.round((Date.now() - started) / 1000);
 	return { code, seconds, output, child, exited };
-}
-
-/** @param {import('node:child_process').ChildProcess} child @param {NodeJS.Signals} signal */
-function killGroup(child, signal) {
-	try {
-		if (child.pid) process.kill(-child.pid, signal);
-	} catch {
-		/* gone */
-	}
 }
 
 /**
@@ -170,8 +140,8 @@ async function main() {
 	if (start.child.pid) process.kill(start.child.pid, 'SIGTERM');
 	await Promise.race([start.exited, sleep(30_000)]);
 	await sleep(10_000);
-	const left = leftovers();
-	killGroup(start.child, 'SIGKILL');
+	const left = processesIn(tmp);
+	signalGroup(start.child, 'SIGKILL');
 	results.push({
 		step: 'npm start (cold: installs n8n 1.123)',
 		seconds: start.seconds,
@@ -211,7 +181,7 @@ function disk() {
 }
 
 function finish(/** @type {number} */ code) {
-	if (current) killGroup(current, 'SIGKILL');
+	if (current) signalGroup(current, 'SIGKILL');
 	log(bold('\nCold run:'));
 	for (const r of results) {
 		log(`  ${r.ok ? green('✓') : red('✗')} ${r.step}${r.seconds ? ` ${r.seconds}s` : ''}${r.detail ? `: ${r.detail}` : ''}`);

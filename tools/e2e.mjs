@@ -11,7 +11,7 @@ import { ensureDebianPackages } from '../test/e2e/lib/queue-services.mjs';
 import { bold, green, log, red } from './lib/log.mjs';
 import { buildPackage, readJson } from './lib/package.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { watchParents } from './lib/processes.mjs';
+import { signalGroup, watchParents } from './lib/processes.mjs';
 import { N8N_V1, N8N_V2, ensureN8n } from './lib/runtimes.mjs';
 
 const HELP = `Usage: npm run test:e2e   (node tools/e2e.mjs [test files…])
@@ -91,19 +91,9 @@ async function main() {
 	);
 	/** @param {NodeJS.Signals} signal */
 	const stopSuites = (signal) => {
-		try {
-			if (child.pid) process.kill(-child.pid, signal);
-		} catch {
-			/* already gone */
-		}
+		signalGroup(child, signal);
 		// Suites get time to stop their servers; whatever still runs then is killed.
-		setTimeout(() => {
-			try {
-				if (child.pid) process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				/* gone */
-			}
-		}, 30_000).unref();
+		setTimeout(() => signalGroup(child, 'SIGKILL'), 30_000).unref();
 	};
 	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 		process.on(signal, () => stopSuites(signal));

@@ -249,7 +249,7 @@ function numberBounds(field: SkilljarField): Pick<INodeProperties, 'typeOptions'
  * same words in both node versions, so a collection holding a date is not kept twice.
  */
 const DATE_FORMAT =
-	'ISO 8601 (2026-01-31T09:00:00Z); without an offset, node version 1.1 reads it in the workflow’s time zone';
+	'ISO 8601 (2026-01-31T09:00:00Z); without offset: workflow time zone (node version 1.1)';
 
 function describeField(
 	field: SkilljarField,

@@ -17,7 +17,7 @@ const BUDGET =
 function returnAllCost(operation: SkilljarOperation): string | undefined {
 	if (operation.pagination === 'pages' && operation.pageSize) {
 		const perPage = MAX_PAGE_SIZE.toLocaleString('en-US');
-		return `Return All reads every page, up to ${perPage} records per request: 20,000 records take 20 requests (${PAGES_IN_FLIGHT} at a time after the first). ${BUDGET}`;
+		return `Return All reads every page, up to ${perPage} records per request: 20,000 records take 20 requests (up to ${PAGES_IN_FLIGHT} at a time after the first). ${BUDGET}`;
 	}
 	if (operation.pagination === 'pages') {
 		return `Return All reads every page in Skilljar's default page size (100 records or more per request): 20,000 records take up to 200 requests. ${BUDGET}`;

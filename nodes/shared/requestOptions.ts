@@ -6,7 +6,8 @@ import { strictInteger } from './strictValues';
 /**
  * The node-level "Options" collection every action node gets (appended by buildProperties):
  * how long to wait for an answer, how long to wait for rate-limit budget, and how many input
- * items run at the same time. Reading them strictly lives here too.
+ * items run at the same time. Reading them strictly lives here too. Every action node carries this
+ * collection twice in n8n's `/types/nodes.json` (node and AI tool), so its help stays short.
  */
 
 export const DEFAULT_PARALLEL_ITEMS = 5;
@@ -27,7 +28,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 300,
 			description:
-				'Longest time one request may wait when Skilljar throttles it (HTTP 429) or the credential’s request budget is used up. Beyond it the item fails with the time to try again.',
+				'Longest wait per request when rate-limited (HTTP 429 or the credential’s budget); then the item fails saying when to retry',
 		},
 		{
 			displayName: 'Requests in Parallel',
@@ -36,7 +37,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_ITEMS },
 			default: DEFAULT_PARALLEL_ITEMS,
 			description:
-				'How many input items are processed at the same time. Set 1 when an item depends on an earlier one (e.g. it uses a record the item before creates).',
+				'Input items processed at once. Use 1 when an item needs a record an earlier item creates.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -45,7 +46,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1 },
 			default: 60,
 			description:
-				'How long to wait for Skilljar to answer one request. A read that times out is tried again; a write that Skilljar may have processed is not.',
+				'Longest wait for one answer. A timed-out read is retried; a write Skilljar may have processed is not.',
 		},
 	],
 };

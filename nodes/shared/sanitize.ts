@@ -14,6 +14,12 @@ const SECRET_KEYS = new Set(['basic_auth_password']);
 /** Keys whose object's values are secrets (header names stay visible, values do not). */
 const SECRET_VALUE_MAPS = new Set(['additional_headers']);
 
+// Held here rather than looked up on the global object for every field: where modules run in a
+// separate context (Jest runs them in a vm context), each global lookup is a slow call, and this
+// runs for every field of every output record.
+const isArray = Array.isArray;
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** A copy of `value` with secrets masked; objects without secrets are returned unchanged. */
 export function maskSecrets<T>(value: T): T {
 	return maskValue(value, 0) as T;
@@ -21,7 +27,7 @@ export function maskSecrets<T>(value: T): T {
 
 function maskValue(value: unknown, depth: number): unknown {
 	if (depth > 20 || value === null || typeof value !== 'object') return value;
-	if (Array.isArray(value)) {
+	if (isArray(value)) {
 		let changed = false;
 		const next = value.map((entry) => {
 			const masked = maskValue(entry, depth + 1);
@@ -35,14 +41,14 @@ function maskValue(value: unknown, depth: number): unknown {
 	const record = value as IDataObject;
 	let copy: IDataObject | undefined;
 	for (const key in record) {
-		if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+		if (!hasOwn.call(record, key)) continue;
 		const entry = record[key];
 		let masked: unknown;
 		if (SECRET_KEYS.has(key)) {
 			masked = entry === null || entry === undefined || entry === '' ? entry : MASK;
 		} else if (entry === null || typeof entry !== 'object') {
 			continue;
-		} else if (SECRET_VALUE_MAPS.has(key) && !Array.isArray(entry)) {
+		} else if (SECRET_VALUE_MAPS.has(key) && !isArray(entry)) {
 			masked = Object.fromEntries(Object.keys(entry).map((name) => [name, MASK]));
 		} else {
 			masked = maskValue(entry, depth + 1);

@@ -29,7 +29,10 @@ function keyOf(property: INodeProperties, show: Show): string {
 	});
 }
 
-/** Shares alike parameters within each resource, then across resources with the same actions. */
+/**
+ * Shares alike parameters within each resource, then across resources wherever one pair of
+ * resource and operation lists shows a parameter to exactly the actions that have it.
+ */
 export function shareAlikeProperties(properties: INodeProperties[]): INodeProperties[] {
 	return shareAcrossResources(shareWithinResources(properties));
 }
@@ -130,50 +133,92 @@ function actionsOf(property: INodeProperties): string[] | undefined {
 	);
 }
 
+/** The values of two `show` lists, each once, in order of appearance. */
+function union(kept: Show[string] | undefined, added: Show[string] | undefined): string[] {
+	return [...new Set([...(kept ?? []), ...(added ?? [])].map(String))];
+}
+
 /**
- * A parameter kept for one resource's actions joins an equal one kept for another resource with
- * the same operations, when no parameter of its actions sits between the two (so that moving it
- * up keeps every action's order).
+ * Every action of the node as `resource/operation`: those its Operation selectors offer and those
+ * its parameters show for.
+ */
+function allActions(properties: INodeProperties[]): Set<string> {
+	const actions = new Set<string>();
+	for (const property of properties) {
+		for (const action of actionsOf(property) ?? []) actions.add(action);
+		const resources = property.displayOptions?.show?.resource;
+		if (property.name !== 'operation' || !resources) continue;
+		for (const option of (property.options ?? []) as Array<{ value?: unknown }>) {
+			for (const resource of resources) actions.add(`${String(resource)}/${String(option.value)}`);
+		}
+	}
+	return actions;
+}
+
+/**
+ * A parameter kept for one resource's actions joins an equal one kept for other resources when
+ * the joined resources and operations show it to exactly the actions the two showed it to (no
+ * other action of those resources has one of those operations), and no parameter of its actions
+ * sits between the two (so that moving it up keeps every action's order).
  */
 function shareAcrossResources(properties: INodeProperties[]): INodeProperties[] {
+	const actions = allActions(properties);
 	const output: INodeProperties[] = [];
-	const keptAt = new Map<string, number>();
+	/** Per parameter body (resource and operation left out), where copies of it are kept. */
+	const keptAt = new Map<string, number[]>();
 	/** Per action, the positions in `output` of the parameters it shows. */
 	const positions = new Map<string, number[]>();
-	const place = (actions: string[], at: number) => {
-		for (const action of actions) positions.set(action, [...(positions.get(action) ?? []), at]);
+	const place = (shownTo: string[], at: number) => {
+		for (const action of shownTo) positions.set(action, [...(positions.get(action) ?? []), at]);
 	};
+	/** Whether `resources` × `operations` names only actions in `allowed` (or none at all). */
+	const exactly = (resources: string[], operations: string[], allowed: Set<string>): boolean =>
+		resources.every((resource) =>
+			operations.every((operation) => {
+				const action = `${resource}/${operation}`;
+				return !actions.has(action) || allowed.has(action);
+			}),
+		);
 	for (const property of properties) {
 		const show = property.displayOptions?.show;
-		const actions = actionsOf(property);
-		if (!show || !actions || show.resource?.length !== 1) {
+		const own = actionsOf(property);
+		if (!show || !own || show.resource?.length !== 1) {
 			output.push(property);
-			if (actions) place(actions, output.length - 1);
+			if (own) place(own, output.length - 1);
 			continue;
 		}
 		const rest: Show = { ...show };
 		delete rest.resource;
+		delete rest.operation;
 		const key = JSON.stringify({
 			...property,
 			displayOptions: { ...property.displayOptions, show: rest },
 		});
-		const at = keptAt.get(key);
-		const clear = (action: string) =>
-			(positions.get(action) ?? []).every((position) => position < at!);
-		if (at !== undefined && actions.every(clear)) {
-			(output[at].displayOptions!.show!.resource as string[]).push(show.resource[0] as string);
-			place(actions, at);
+		const clearBefore = (at: number) => (action: string) =>
+			(positions.get(action) ?? []).every((position) => position < at);
+		const at = (keptAt.get(key) ?? []).find((candidate) => {
+			const kept = output[candidate].displayOptions!.show!;
+			const allowed = new Set([...(actionsOf(output[candidate]) ?? []), ...own]);
+			const resources = union(kept.resource, show.resource);
+			const operations = union(kept.operation, show.operation);
+			return own.every(clearBefore(candidate)) && exactly(resources, operations, allowed);
+		});
+		if (at !== undefined) {
+			const kept = output[at].displayOptions!.show!;
+			kept.resource = union(kept.resource, show.resource);
+			kept.operation = union(kept.operation, show.operation);
+			place(own, at);
 			continue;
 		}
 		output.push({
 			...property,
 			displayOptions: {
 				...property.displayOptions,
-				show: { ...show, resource: [...show.resource] },
+				show: { ...show, resource: [...show.resource], operation: [...(show.operation ?? [])] },
 			},
 		});
-		keptAt.set(key, output.length - 1);
-		place(actions, output.length - 1);
+		keptAt.set(key, [...(keptAt.get(key) ?? []), output.length - 1]);
+		place(own, output.length - 1);
 	}
 	return output;
 }

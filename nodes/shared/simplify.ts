@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { own } from './flatColumns';
 import { strictBoolean } from './strictValues';
 import { hasSince, showSince, VERSION_1_1 } from './versioned';
 import type { SkilljarOperation } from './types';
@@ -61,15 +62,13 @@ const theUser: readonly FlatColumn[] = [
 /** Course, path and plan enrollments share one shape; only the parent in the path differs. */
 function enrollment(parent: string, parentName: string): readonly FlatColumn[] {
 	return [
-		{ name: 'id', from: 'id', description: 'Enrollment ID' },
+		...own({ id: 'Enrollment ID' }),
 		...person,
-		{ name: 'active', from: 'active', description: 'Whether the enrollment is active' },
-		{ name: 'enrolled_at', from: 'enrolled_at', description: 'When the user was enrolled' },
-		{
-			name: 'expires_at',
-			from: 'expires_at',
-			description: 'When the enrollment expires (or null)',
-		},
+		...own({
+			active: 'Whether the enrollment is active',
+			enrolled_at: 'When the user was enrolled',
+			expires_at: 'When the enrollment expires (or null)',
+		}),
 		{
 			name: 'purchase_id',
 			from: 'purchase.purchase_id',
@@ -88,14 +87,12 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		columns: [
 			...theUser,
 			{ name: 'full_name', from: 'user.full_name', description: "User's full name" },
-			{ name: 'active', from: 'active', description: 'Whether the user has access to the domain' },
-			{ name: 'enrolled_at', from: 'enrolled_at', description: 'When the user joined the domain' },
-			{
-				name: 'expires_at',
-				from: 'expires_at',
-				description: 'When domain access expires (or null)',
-			},
-			{ name: 'marketing_optin', from: 'marketing_optin', description: 'Marketing opt-in' },
+			...own({
+				active: 'Whether the user has access to the domain',
+				enrolled_at: 'When the user joined the domain',
+				expires_at: 'When domain access expires (or null)',
+				marketing_optin: 'Marketing opt-in',
+			}),
 			{ name: 'access_code', from: 'access_code.code', description: 'Access code used (or null)' },
 			{ name: 'domain_name', from: 'path:domain_name', description: 'Domain of the request' },
 		],
@@ -120,7 +117,7 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		schemas: ['GroupUser'],
 		columns: [
 			...theUser,
-			{ name: 'created_at', from: 'created_at', description: 'When the user was added' },
+			...own({ created_at: 'When the user was added' }),
 			{ name: 'group_id', from: 'path:group_id', description: 'Group of the request' },
 		],
 	},
@@ -128,18 +125,20 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		title: 'Purchase',
 		schemas: ['Purchase'],
 		columns: [
-			{ name: 'id', from: 'id', description: 'Purchase ID' },
+			...own({ id: 'Purchase ID' }),
 			...person,
-			{ name: 'state', from: 'state', description: 'e.g. SUCCESS, REFUNDED' },
-			{ name: 'purchased_at', from: 'purchased_at', description: 'When it was bought' },
-			{ name: 'refunded_at', from: 'refunded_at', description: 'When it was refunded (or null)' },
-			{ name: 'order_id', from: 'order_id', description: 'Order ID' },
-			{ name: 'offer_id', from: 'offer_id', description: 'ID of the offer bought' },
-			{ name: 'offer_sku', from: 'offer_sku', description: 'SKU of the offer' },
-			{ name: 'price_cents', from: 'price_cents', description: 'Price paid, in cents' },
-			{ name: 'currency_code', from: 'currency_code', description: 'e.g. USD' },
-			{ name: 'quantity', from: 'quantity', description: 'Quantity bought' },
-			{ name: 'promo_code', from: 'promo_code', description: 'Promo code used (or empty)' },
+			...own({
+				state: 'e.g. SUCCESS, REFUNDED',
+				purchased_at: 'When it was bought',
+				refunded_at: 'When it was refunded (or null)',
+				order_id: 'Order ID',
+				offer_id: 'ID of the offer bought',
+				offer_sku: 'SKU of the offer',
+				price_cents: 'Price paid, in cents',
+				currency_code: 'e.g. USD',
+				quantity: 'Quantity bought',
+				promo_code: 'Promo code used (or empty)',
+			}),
 		],
 	},
 	{
@@ -147,15 +146,13 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		schemas: ['UserOverview'],
 		columns: [
 			...theUser,
-			{ name: 'signed_up_at', from: 'signed_up_at', description: 'When the user signed up' },
-			{ name: 'latest_activity', from: 'latest_activity', description: 'Latest activity' },
-			{ name: 'inactive_at', from: 'inactive_at', description: 'When marked inactive (or null)' },
-			{
-				name: 'registration_count',
-				from: 'registration_count',
-				description: 'Course registrations',
-			},
-			{ name: 'completion_count', from: 'completion_count', description: 'Course completions' },
+			...own({
+				signed_up_at: 'When the user signed up',
+				latest_activity: 'Latest activity',
+				inactive_at: 'When marked inactive (or null)',
+				registration_count: 'Course registrations',
+				completion_count: 'Course completions',
+			}),
 		],
 	},
 	{
@@ -163,14 +160,12 @@ const V1_SIMPLIFIED_RECORDS: readonly SimplifiedRecord[] = [
 		schemas: ['UserPublishedCourseProgress'],
 		columns: [
 			{ name: 'user_id', from: 'path:user_id', description: 'User of the request' },
-			{ name: 'published_course_id', from: 'published_course_id', description: 'Published course' },
-			{
-				name: 'domain_name',
-				from: 'domain_name',
-				description: 'Domain the course is published on',
-			},
-			{ name: 'enrollment_id', from: 'enrollment_id', description: 'Course enrollment ID' },
-			{ name: 'enrolled_at', from: 'enrolled_at', description: 'When the user was enrolled' },
+			...own({
+				published_course_id: 'Published course',
+				domain_name: 'Domain the course is published on',
+				enrollment_id: 'Course enrollment ID',
+				enrolled_at: 'When the user was enrolled',
+			}),
 			{ name: 'course_id', from: 'course.id', description: 'ID of the course itself' },
 			{ name: 'course_title', from: 'course.title', description: 'Course title' },
 			{ name: 'lesson_count', from: 'course.lesson_count', description: 'Lessons in the course' },

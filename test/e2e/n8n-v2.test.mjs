@@ -9,6 +9,7 @@ import { headless } from './concerns/headless.mjs';
 import { poll } from './concerns/poll.mjs';
 import { server } from './concerns/server.mjs';
 import { trigger } from './concerns/trigger.mjs';
+import { v2Picker } from './concerns/v2-picker.mjs';
 import { v2Token } from './concerns/v2token.mjs';
 import { n8nLineSuite } from './support/n8n-line.mjs';
 
@@ -16,6 +17,7 @@ n8nLineSuite(N8N_V2, 'v2', [
 	headless,
 	v2Token,
 	server,
+	v2Picker,
 	trigger,
 	poll,
 	...(process.env.E2E_BROWSER === '0' ? [] : [browser]),

@@ -1,3 +1,4 @@
+// @ts-check
 // End-to-end in n8n's queue mode: real n8n 1.123 split into a main process, two
 // workers and a webhook process, sharing Redis (Bull queue) and PostgreSQL (database), with this
 // package installed as a community package in their shared user folder. Everything listens on
@@ -22,7 +23,7 @@ import { buildPackage, installPackageInto } from '../../tools/lib/package.mjs';
 import { LOCAL, ROOT } from '../../tools/lib/paths.mjs';
 import { freePort, sleep, startProcess, stopChild, waitFor } from '../../tools/lib/processes.mjs';
 import { N8N_V1, ensureN8n } from '../../tools/lib/runtimes.mjs';
-import { builtSandbox } from '../../tools/lib/sandbox.mjs';
+import { builtSandbox, membersOf } from '../../tools/lib/sandbox.mjs';
 import { ensureDebianPackages, startPostgres, startRedis } from './lib/queue-services.mjs';
 
 const require = createRequire(import.meta.url);
@@ -51,19 +52,65 @@ const BULK_ITEMS_PER_RUN = 100; // two runs: 200 writes, twice the window's budg
 const STOP_ITEMS = 300;
 const SKIP = process.env.E2E_QUEUE === '0' ? 'E2E_QUEUE=0' : false;
 
+/** @param {string} line */
 const report = (line) => process.stdout.write(`# ${line}\n`);
 
-/** What the test files need to know about the running setup. */
-const env = {
-	timings: {},
-	processes: {}, // name -> { child, logFile }
-	cleanups: [],
-	secrets: [], // webhook secrets seen in the sandbox, for the log check
-};
+/** @typedef {import('../../tools/lib/sandbox.mjs').InProcessSandbox} InProcessSandbox */
+/** A webhook in the sandbox, as the trigger registers it. */
+/**
+ * @typedef {{
+ *   id: string, event_type: string, target_url: string,
+ *   basic_auth_username: string, basic_auth_password: string,
+ * }} Webhook
+ */
+/** An execution in n8n's list (REST API). */
+/** @typedef {{ id: string, status: string }} Execution */
+/** An output item of a node in an execution's run data. */
+/**
+ * @typedef {{ json: Record<string, unknown>, binary?: Record<string, { fileName?: string }> }} OutputItem
+ */
+/** An execution's run data: each node's runs and their outputs. */
+/** @typedef {Record<string, Array<{ data?: { main?: OutputItem[][] } }>>} RunData */
+/** A workflow file (only what these checks change is spelled out). */
+/**
+ * @typedef {{ name: string, nodes: Array<{ type: string } & Record<string, unknown>> }
+ *   & Record<string, unknown>} WorkflowFile
+ */
+
+/**
+ * What the test files need to know about the running setup. Everything but the first four
+ * fields is filled in by setUp, which runs before any check.
+ * @typedef {{
+ *   timings: Record<string, number>,
+ *   processes: Record<string, {
+ *     child: import('../../tools/lib/processes.mjs').Server, logFile: string,
+ *   }>,
+ *   cleanups: Array<() => Promise<unknown>>,
+ *   secrets: string[],
+ *   nodeBinary: string,
+ *   flatted: { parse: (text: string) => { resultData: { runData: RunData } } },
+ *   pg: Awaited<ReturnType<typeof startPostgres>>,
+ *   sandbox: InProcessSandbox & { seededWebhookIds?: string[] },
+ *   limited: InProcessSandbox,
+ *   mainBase: string,
+ *   webhookBase: string,
+ *   client: N8nClient,
+ * }} QueueSetup
+ */
+const env = /** @type {QueueSetup} */ (
+	/** @type {unknown} */ ({
+		timings: {},
+		processes: {}, // name -> { child, logFile }
+		cleanups: [],
+		secrets: [], // webhook secrets seen in the sandbox, for the log check
+	})
+);
 
 /** Each Manual Trigger of an example becomes a Webhook node, so that production runs go through
- * the webhook process and the queue. Everything after the trigger is the example, unchanged. */
+ * the webhook process and the queue. Everything after the trigger is the example, unchanged.
+ * @param {string} file @param {string} id @param {string} webhookPath */
 function viaWebhook(file, id, webhookPath) {
+	/** @type {WorkflowFile} */
 	const wf = JSON.parse(fs.readFileSync(file, 'utf8'));
 	const trigger = wf.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 	assert.ok(trigger, `${path.basename(file)} has no Manual Trigger`);
@@ -76,7 +123,10 @@ function viaWebhook(file, id, webhookPath) {
 	return { ...wf, id, name: `${wf.name} (queue mode)`, active: false };
 }
 
-/** Webhook → one item per email (`{prefix, count}` in the body) → Domain User › Create. */
+/**
+ * Webhook → one item per email (`{prefix, count}` in the body) → Domain User › Create.
+ * @param {string} id @param {string} webhookPath @param {{ id: string, name: string }} credential
+ */
 function bulkWorkflow(id, webhookPath, credential) {
 	return {
 		id,
@@ -138,7 +188,10 @@ function workerNames() {
 	return Object.keys(env.processes).filter((n) => n.startsWith('worker'));
 }
 
-/** The workers whose log says they started execution `id` (n8n logs it at level info). */
+/**
+ * The workers whose log says they started execution `id` (n8n logs it at level info).
+ * @param {string} id
+ */
 function workersThatRan(id) {
 	const marker = new RegExp(`Worker started execution ${id} \\(job`);
 	return workerNames().filter((name) =>
@@ -146,6 +199,7 @@ function workersThatRan(id) {
 	);
 }
 
+/** @param {string} workflowId @returns {Promise<Execution[]>} */
 async function executions(workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const res = await env.client.request('GET', `/executions?filter=${filter}&limit=200`);
@@ -156,7 +210,10 @@ async function executions(workflowId) {
 
 const FINAL = new Set(['success', 'error', 'crashed', 'canceled']);
 
-/** Wait until `count` executions of the workflow have ended; returns them (newest first). */
+/**
+ * Wait until `count` executions of the workflow have ended; returns them (newest first).
+ * @param {string} workflowId @param {number} count
+ */
 async function finishedExecutions(workflowId, count, timeoutMs = 60000) {
 	return waitFor(
 		`${count} finished execution(s) of ${workflowId}`,
@@ -168,7 +225,10 @@ async function finishedExecutions(workflowId, count, timeoutMs = 60000) {
 	);
 }
 
-/** The run data of one execution (stored flatted). */
+/**
+ * The run data of one execution (stored flatted).
+ * @param {string} id @returns {Promise<RunData>}
+ */
 async function runData(id) {
 	const res = await env.client.request('GET', `/executions/${id}`);
 	assert.equal(res.status, 200, `GET /rest/executions/${id}`);
@@ -176,11 +236,13 @@ async function runData(id) {
 	return (typeof raw === 'string' ? env.flatted.parse(raw) : raw).resultData.runData;
 }
 
+/** @param {RunData} data @param {string} nodeName */
 function nodeItems(data, nodeName) {
 	assert.ok(data[nodeName]?.length, `node "${nodeName}" did not run`);
 	return data[nodeName][0].data?.main?.[0] ?? [];
 }
 
+/** @param {string} workflowId @param {boolean} active */
 async function setActive(workflowId, active) {
 	const wf = await env.client.request('GET', `/workflows/${workflowId}`);
 	assert.equal(wf.status, 200, `GET /rest/workflows/${workflowId}`);
@@ -194,7 +256,10 @@ async function setActive(workflowId, active) {
 	assert.equal(res.json?.data?.active, active, `${workflowId} is not ${action}d`);
 }
 
-/** POST to a production webhook URL of the webhook process. */
+/**
+ * POST to a production webhook URL of the webhook process.
+ * @param {string} webhookPath @param {Record<string, unknown>} [body]
+ */
 async function callWebhook(webhookPath, body = {}) {
 	const res = await fetch(`${env.webhookBase}/webhook/${webhookPath}`, {
 		method: 'POST',
@@ -208,19 +273,26 @@ async function callWebhook(webhookPath, body = {}) {
 	);
 }
 
+/** @param {QueueSetup['sandbox']} sandbox */
 function sandboxWebhooks(sandbox) {
 	// The sandbox seeds one inactive sample webhook of its own; count only the ones added since.
 	const seeded = new Set(sandbox.seededWebhookIds ?? []);
-	return sandbox.list('/v1/webhooks').filter((w) => !seeded.has(w.id));
+	const webhooks = /** @type {Webhook[]} */ (sandbox.list('/v1/webhooks'));
+	return webhooks.filter((w) => !seeded.has(w.id));
 }
 
-/** Domain-user writes Skilljar carried out (2xx answers), per email, from the request log. */
+/**
+ * Domain-user writes Skilljar carried out (2xx answers), per email, from the request log.
+ * @param {InProcessSandbox} sandbox @param {string} prefix
+ */
 function writesByEmail(sandbox, prefix) {
 	const path = `/v1/domains/${DOMAIN}/users`;
+	/** @type {Map<string, number>} */
 	const counts = new Map();
 	for (const r of sandbox.requests) {
-		const email = r.body?.user?.email;
-		if (r.method !== 'POST' || r.path !== path || !String(email).startsWith(`${prefix}-`)) continue;
+		const email = /** @type {{ user?: { email?: string } } | undefined} */ (r.body)?.user?.email;
+		if (r.method !== 'POST' || r.path !== path || typeof email !== 'string') continue;
+		if (!email.startsWith(`${prefix}-`)) continue;
 		if (r.status >= 200 && r.status < 300) counts.set(email, (counts.get(email) ?? 0) + 1);
 	}
 	return { counts };
@@ -237,6 +309,10 @@ function allEventsWorkflow() {
 	return wf;
 }
 
+/**
+ * @param {string} name @param {string[]} args @param {NodeJS.ProcessEnv} processEnv
+ * @param {() => Promise<unknown>} ready
+ */
 async function startN8nProcess(name, args, processEnv, ready) {
 	const logFile = path.join(OUT, `${name}.log`);
 	const started = Date.now();
@@ -250,8 +326,9 @@ async function startN8nProcess(name, args, processEnv, ready) {
 	env.timings[name] = Date.now() - started;
 }
 
+/** Whether `url` answers (2xx by default). */
 const answers =
-	(url, check = (r) => r.ok) =>
+	(/** @type {string} */ url, /** @type {(r: Response) => boolean} */ check = (r) => r.ok) =>
 	async () => {
 		const res = await fetch(url).catch(() => null);
 		return Boolean(res && check(res));
@@ -273,26 +350,28 @@ async function setUp() {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skilljar-queue-'));
 	fs.chmodSync(tmp, 0o711);
 	env.cleanups.push(async () => fs.rmSync(tmp, { recursive: true, force: true }));
-	const redis = await startRedis({
-		dir: path.join(tmp, 'redis'),
-		port: await freePort(),
-		logFile: path.join(OUT, 'redis.log'),
-	});
-	env.cleanups.push(redis.stop);
-	env.timings.redis = redis.readyMs;
-	const pg = await startPostgres({
-		dir: path.join(tmp, 'postgres'),
-		port: await freePort(),
-		logFile: path.join(OUT, 'postgres.log'),
-	});
-	env.cleanups.push(pg.stop);
-	env.timings.postgres = pg.readyMs;
+	/**
+	 * Starts one of them on a free port, stopped at the end; its start-up time is reported.
+	 * @template {{ stop: () => Promise<unknown>, readyMs: number }} S
+	 * @param {string} name
+	 * @param {(options: { dir: string, port: number, logFile: string }) => Promise<S>} start
+	 */
+	const service = async (name, start) => {
+		const dir = path.join(tmp, name);
+		const logFile = path.join(OUT, `${name}.log`);
+		const started = await start({ dir, port: await freePort(), logFile });
+		env.cleanups.push(started.stop);
+		env.timings[name] = started.readyMs;
+		return started;
+	};
+	const redis = await service('redis', startRedis);
+	const pg = await service('postgres', startPostgres);
 	env.pg = pg;
 
 	// Two sandboxes: one as usual, one enforcing Skilljar's burst limit for the bulk check.
-	const { startSandbox } = require(path.join(ROOT, 'build', 'sandbox', 'server.js'));
+	const { startSandbox } = builtSandbox();
 	env.sandbox = await startSandbox({ port: 0 });
-	env.sandbox.seededWebhookIds = env.sandbox.list('/v1/webhooks').map((w) => w.id);
+	env.sandbox.seededWebhookIds = sandboxWebhooks(env.sandbox).map((w) => w.id);
 	env.cleanups.push(() => env.sandbox.close());
 	env.limited = await startSandbox({ port: 0 });
 	env.limited.faults.setRateLimits([RATE_LIMIT]);
@@ -329,6 +408,7 @@ async function setUp() {
 	env.cleanups.push(() =>
 		Promise.all(Object.values(env.processes).map(({ child }) => stopChild(child, 35000))),
 	);
+	/** @param {number} port @param {Record<string, string>} [extra] */
 	const envFor = async (port, extra = {}) =>
 		n8nEnv({ userFolder, port, brokerPort: await freePort(), extra: { ...shared, ...extra } });
 
@@ -362,7 +442,7 @@ async function setUp() {
 	for (const wf of workflows)
 		fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf));
 	const cliEnv = await envFor(await freePort(), { N8N_LOG_LEVEL: 'warn' });
-	const cli = async (args) => {
+	const cli = async (/** @type {string[]} */ args) => {
 		const started = Date.now();
 		const res = await n8nCli(N8N_V1, env.nodeBinary, cliEnv, args);
 		fs.appendFileSync(
@@ -419,8 +499,7 @@ async function setUp() {
 }
 
 async function tearDown() {
-	while (env.cleanups.length) {
-		const fn = env.cleanups.pop();
+	for (let fn = env.cleanups.pop(); fn; fn = env.cleanups.pop()) {
 		await fn().catch((err) => report(`cleanup: ${err.message}`));
 	}
 }
@@ -465,8 +544,8 @@ describe(
 					(i) => i.json.email,
 				);
 				assert.equal(learners.length, 3);
-				const members = env.sandbox.list(`/v1/domains/${DOMAIN}/users`);
-				const enrollments = env.sandbox.list(enrollmentsPath);
+				const members = membersOf(env.sandbox, `/v1/domains/${DOMAIN}/users`);
+				const enrollments = membersOf(env.sandbox, enrollmentsPath);
 				assert.equal(enrollments.length, before + 3, 'three new enrollments in the sandbox');
 				for (const email of learners) {
 					const member = members.find((m) => m.user?.email === email);
@@ -486,8 +565,7 @@ describe(
 					`execution ${exp.id} was not run by exactly one worker`,
 				);
 				const data = await runData(exp.id);
-				const expected = env.sandbox
-					.list(`/v1/domains/${DOMAIN}/users`)
+				const expected = membersOf(env.sandbox, `/v1/domains/${DOMAIN}/users`)
 					.map((m) => m.user.id)
 					.sort();
 				// The example simplifies (node version 1.1): each row's `id` is the user's ID.
@@ -546,6 +624,7 @@ describe(
 			'each event delivered to the webhook process starts exactly one execution, on a worker',
 			{ timeout: 120000 },
 			async () => {
+				/** @type {Record<string, string>} */
 				const markers = {};
 				for (const type of EVENT_TYPES) {
 					markers[type] = `queue-${type}-${randomUUID()}`;
@@ -569,7 +648,9 @@ describe(
 					EVENT_TYPES.length,
 					`${list.length} executions for ${EVENT_TYPES.length} events`,
 				);
+				/** @type {string[]} */
 				const seen = [];
+				/** @type {Record<string, number>} */
 				const byWorker = {};
 				for (const e of list) {
 					assert.equal(e.status, 'success', `execution ${e.id} ended ${e.status}`);
@@ -579,10 +660,10 @@ describe(
 					const [item] = nodeItems(await runData(e.id), 'Skilljar Trigger');
 					assert.equal(
 						item.json.e2e_marker,
-						markers[item.json.event_type],
+						markers[String(item.json.event_type)],
 						`execution ${e.id} got another event`,
 					);
-					seen.push(item.json.event_type);
+					seen.push(String(item.json.event_type));
 				}
 				assert.deepEqual(seen.sort(), [...EVENT_TYPES].sort());
 				report(`trigger executions per worker: ${JSON.stringify(byWorker)}`);
@@ -721,7 +802,7 @@ describe(
 				for (const e of runs)
 					assert.equal(e.status, 'success', `execution ${e.id} ended ${e.status}`);
 				const members = new Set(
-					env.limited.list(`/v1/domains/${DOMAIN}/users`).map((m) => m.user?.email),
+					membersOf(env.limited, `/v1/domains/${DOMAIN}/users`).map((m) => m.user?.email),
 				);
 				for (let i = 1; i <= BULK_ITEMS_PER_RUN; i += 1) {
 					for (const prefix of ['bulk-a', 'bulk-b'])

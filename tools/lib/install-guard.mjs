@@ -11,7 +11,7 @@
 // The caller kills the group (-guardPid) itself on a timeout. Linux: the group is read from /proc.
 
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
+import { alive, groupMembers } from './processes.mjs';
 
 const [watchedArg, command, ...args] = process.argv.slice(2);
 const watched = Number(watchedArg);
@@ -20,42 +20,13 @@ if (!watched || !command) {
 	process.exit(2);
 }
 
-/** Pids of the processes in our group (we lead it), ourselves excluded. */
-function groupMembers() {
-	/** @type {number[]} */
-	const members = [];
-	for (const name of fs.readdirSync('/proc')) {
-		const pid = Number(name);
-		if (!pid || pid === process.pid) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-			// Field 5 (process group), after the command name in parentheses.
-			const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-			if (group === process.pid) members.push(pid);
-		} catch {
-			/* gone meanwhile */
-		}
-	}
-	return members;
-}
-
 function killGroupExceptSelf() {
-	for (const pid of groupMembers()) {
+	for (const pid of groupMembers(process.pid)) {
 		try {
 			process.kill(pid, 'SIGKILL');
 		} catch {
 			/* gone meanwhile */
 		}
-	}
-}
-
-/** @param {number} pid */
-function alive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
 	}
 }
 

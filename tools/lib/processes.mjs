@@ -1,7 +1,7 @@
 // @ts-check
 // Child processes and ports: start long-running servers in their own process group, stop a
 // whole group (SIGTERM, then SIGKILL), wait for conditions with a bound, notice when the
-// process that started us is gone.
+// process that started us is gone, find processes left running (Linux /proc).
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -58,20 +58,32 @@ export function portInUse(port) {
 const running = (child) => child.exitCode === null && child.signalCode === null;
 
 /**
- * Signal the child's whole process group (it was started detached, so it leads one): n8n's task
- * runner and anything else it started go with it.
+ * Send `signal` to the process group `child` leads (it was started detached). Members can outlive
+ * their leader, so this reaches them after the leader exited too. False when no such group is left.
+ * @param {import('node:child_process').ChildProcess | undefined} child @param {NodeJS.Signals} signal
+ */
+export function signalGroup(child, signal) {
+	if (!child?.pid) return false;
+	try {
+		process.kill(-child.pid, signal);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Signal a running child's whole process group: n8n's task runner and anything else it started go
+ * with it (the child alone when it leads no group).
  * @param {import('node:child_process').ChildProcess | undefined} child @param {NodeJS.Signals} [signal]
  */
 export function killTree(child, signal = 'SIGTERM') {
 	if (!child || !child.pid || !running(child)) return;
+	if (signalGroup(child, signal)) return;
 	try {
-		process.kill(-child.pid, signal);
+		child.kill(signal);
 	} catch {
-		try {
-			child.kill(signal);
-		} catch {
-			/* already gone */
-		}
+		/* already gone */
 	}
 }
 
@@ -146,15 +158,34 @@ export async function waitFor(what, fn, { timeoutMs = 60000, intervalMs = 500, c
 	throw new Error(`Timed out after ${timeoutMs / 1000}s waiting for ${what}${reason}`);
 }
 
-/** Parent pid of `pid` from /proc (Linux), or null. @param {number} pid */
-function parentOf(pid) {
+// Linux /proc: what the tools need to know about processes they did not start themselves.
+
+/** Pids in /proc, this process left out. */
+function otherPids() {
+	return fs
+		.readdirSync('/proc')
+		.filter((name) => /^\d+$/.test(name))
+		.map(Number)
+		.filter((pid) => pid !== process.pid);
+}
+
+/**
+ * The fields of /proc/<pid>/stat after the command name, which may itself hold spaces and
+ * parentheses: [state, parent pid, process group, ...]. Null once the process is gone.
+ * @param {number} pid
+ */
+function statFields(pid) {
 	try {
 		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-		// Field 4, after the command name in parentheses (which may contain spaces).
-		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || null;
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	} catch {
 		return null;
 	}
+}
+
+/** Parent pid of `pid`, or null. @param {number} pid */
+function parentOf(pid) {
+	return Number(statFields(pid)?.[1]) || null;
 }
 
 /** @param {number} pid */
@@ -168,18 +199,45 @@ function commandOf(pid) {
 
 /** Whether `pid` runs (a zombie, dead but not yet reaped, counts as gone). @param {number} pid */
 export function alive(pid) {
-	try {
-		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-	} catch {
-		if (fs.existsSync('/proc/self')) return false;
-	}
+	const fields = statFields(pid);
+	if (fields) return fields[0] !== 'Z';
+	if (fs.existsSync('/proc/self')) return false;
 	try {
 		process.kill(pid, 0);
 		return true;
 	} catch (err) {
 		return /** @type {NodeJS.ErrnoException} */ (err).code === 'EPERM';
 	}
+}
+
+/** Pids of the processes in process group `group`, this process left out. @param {number} group */
+export function groupMembers(group) {
+	return otherPids().filter((pid) => Number(statFields(pid)?.[2]) === group);
+}
+
+/**
+ * Processes whose command line or working folder is inside `dir`, as "pid: command line": what an
+ * install or a run in a temporary folder left running.
+ * @param {string} dir @returns {string[]}
+ */
+export function processesIn(dir) {
+	/** @type {string[]} */
+	const found = [];
+	for (const pid of otherPids()) {
+		try {
+			const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+			let cwd = '';
+			try {
+				cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+			} catch {
+				/* not ours to read, or gone */
+			}
+			if (cmdline.includes(dir) || cwd.startsWith(dir)) found.push(`${pid}: ${cmdline.trim()}`);
+		} catch {
+			/* gone meanwhile */
+		}
+	}
+	return found;
 }
 
 /**

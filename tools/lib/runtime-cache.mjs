@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { alive } from './processes.mjs';
 
 /** Where the cache lives; `0`, `off` or `false` turns it off (installs go into .n8n-local/). */
 export const CACHE_ENV = 'SKILLJAR_RUNTIME_CACHE';
@@ -57,16 +58,6 @@ function hasMarker(dir, key) {
 		return JSON.parse(fs.readFileSync(path.join(dir, MARKER), 'utf8')).key === key;
 	} catch {
 		return false;
-	}
-}
-
-/** @param {number} pid */
-function alive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
 	}
 }
 

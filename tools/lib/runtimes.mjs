@@ -10,6 +10,7 @@ import path from 'node:path';
 import { bold, dim, green, log } from './log.mjs';
 import { readJson, writeJson } from './package.mjs';
 import { LOCAL, ROOT } from './paths.mjs';
+import { signalGroup } from './processes.mjs';
 import { ensureEntry, entryKey, linkEntry, runtimeCacheRoot } from './runtime-cache.mjs';
 
 /**
@@ -154,14 +155,14 @@ function guardedNpm(dir, nodeBinary, npmArgs, out) {
 		{ cwd: dir, stdio: ['ignore', out, out], env: installEnv(nodeBinary), detached: true },
 	);
 	activeInstalls.add(child);
-	const timer = setTimeout(() => killGroup(child), INSTALL_TIMEOUT_MS);
+	const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), INSTALL_TIMEOUT_MS);
 	return new Promise((resolve) => {
 		child.on('error', (error) => resolve(`could not start: ${error.message}`));
 		child.on('exit', (code, signal) => {
 			clearTimeout(timer);
 			activeInstalls.delete(child);
 			// A group member that escaped the guard's own clean-up goes with the group.
-			killGroup(child);
+			signalGroup(child, 'SIGKILL');
 			resolve(code ?? `stopped by ${signal}`);
 		});
 	});
@@ -170,18 +171,10 @@ function guardedNpm(dir, nodeBinary, npmArgs, out) {
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const activeInstalls = new Set();
 
-/** @param {import('node:child_process').ChildProcess} child */
-function killGroup(child) {
-	try {
-		if (child.pid) process.kill(-child.pid, 'SIGKILL');
-	} catch {
-		/* the group is gone */
-	}
-}
 
 // A normal exit (process.exit from a signal handler included) takes running installs along; a
 // death without exit handlers is covered by the guard watching this pid.
-process.on('exit', () => activeInstalls.forEach(killGroup));
+process.on('exit', () => activeInstalls.forEach((child) => signalGroup(child, 'SIGKILL')));
 
 /**
  * npm ci/install in `dir` with the settings above, printing a heartbeat so a 5-minute install

@@ -53,12 +53,64 @@ export async function startSandboxProcess({
 }
 
 /**
+ * A record of the sandbox's store, as its JSON answers carry it (sandbox/store.ts: Item).
+ * @typedef {Record<string, unknown>} SandboxRecord
+ */
+
+/**
+ * One request the sandbox received (sandbox/server.ts: RequestLogEntry).
+ * @typedef {{
+ *   method: string, path: string, template: string | null, query: Record<string, string>,
+ *   body: unknown, status: number, fault?: string,
+ * }} SandboxRequest
+ */
+
+/**
+ * One webhook delivery the sandbox sent (sandbox/webhooks.ts: Delivery).
+ * @typedef {{
+ *   id: string, url: string, status: number | null, webhookIds: string[], started: boolean,
+ *   replayOf?: string, error?: string,
+ * }} SandboxDelivery
+ */
+
+/**
+ * The part of a sandbox started in this process (sandbox/server.ts: Sandbox) that the
+ * end-to-end suites use. Written out here: importing the TypeScript type would make the tools'
+ * type-check read the sandbox and the generated tables as well (twice the time).
+ * @typedef {{
+ *   url: string, apiKey: string, v2ClientId: string, v2ClientSecret: string,
+ *   requests: SandboxRequest[],
+ *   clearRequests: () => void,
+ *   list: (listPath: string) => SandboxRecord[],
+ *   deliverEvent: (type: string, overrides?: SandboxRecord) => Promise<SandboxDelivery[]>,
+ *   replayDelivery: (id: string, copies?: number) => Promise<SandboxDelivery[] | undefined>,
+ *   faults: {
+ *     throttled: number,
+ *     setRateLimits: (limits: Array<{ requests: number, windowSeconds: number }>) => void,
+ *   },
+ *   v2Tokens: { lifetimeSeconds: number },
+ *   expireV2Tokens: () => void,
+ *   close: () => Promise<void>,
+ * }} InProcessSandbox
+ */
+
+/** A domain user or an enrollment in the sandbox: each names its user. */
+/** @typedef {{ user: { id: string, email: string } }} SandboxMember */
+
+/**
+ * A sandbox collection whose records each name their user (domain users, enrollments).
+ * @param {InProcessSandbox} sandbox @param {string} listPath
+ */
+export const membersOf = (sandbox, listPath) =>
+	/** @type {SandboxMember[]} */ (sandbox.list(listPath));
+
+/**
  * What the built sandbox knows (run the build first): its seed's demo ids, the webhook event
  * types, and `startSandbox` to run one in this process.
  * @returns {{
  *   DEMO: { domainName: string, publishedCourseId: string, userId: string, groupIds: string[] } & Record<string, unknown>,
  *   EVENT_TYPES: readonly string[],
- *   startSandbox: (options: { port?: number, apiKey?: string }) => Promise<any>,
+ *   startSandbox: (options: { port?: number, apiKey?: string }) => Promise<InProcessSandbox>,
  * }}
  */
 export function builtSandbox() {

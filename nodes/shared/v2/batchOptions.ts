@@ -17,7 +17,7 @@ const BATCH_SIZE_OPTION: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 200 },
 	default: DEFAULT_BATCH_CAP,
 	description:
-		'Bulk (API v2) actions only: how many input items one request carries. Larger batches use fewer requests; the action’s own limit (200 students, 100 of most other records) is never exceeded.',
+		'Bulk (API v2) actions only: input items per request, never above the action’s own limit (200 students, 100 of most records)',
 };
 
 /** The node's Options collection, with Batch Size where the node has bulk actions. */

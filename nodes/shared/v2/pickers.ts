@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import type { ApiOperation } from '../apiFacts';
 import { V2_FACTS } from '../factsTable';
 import type { Picker, SkilljarField } from '../types';
-import { v2ListItems } from './list';
+import { v2ListPage } from './list';
 
 /**
  * "From list" pickers of API v2 fields: they list v2 records with the v2 credential (v1's pickers
@@ -71,9 +71,6 @@ function singular(plural: string): string {
 
 /** The v2 picker of a field, if it chooses a record v2 can list. */
 export function v2PickerOf(field: SkilljarField, facts: ApiOperation): Picker | undefined {
-	// The record an action works on is picked; a bulk entry's values come from the input items
-	// (usually expressions), and filters stay text: the editor's weight budget has no room for them.
-	if (field.in !== 'path') return undefined;
 	const stem = stemOf(field, facts);
 	const record = stem ? V2_RECORDS[stem] : undefined;
 	if (!record || !stem) return undefined;
@@ -88,25 +85,30 @@ export function v2PickerOf(field: SkilljarField, facts: ApiOperation): Picker | 
 	};
 }
 
-/** Records offered per picker: the first page of the list, narrowed by what the user types. */
-const OFFERED = 100;
-
+/**
+ * A page of records at a time, as the list gives them (cursor pages of 100, or the whole list
+ * where it has no pages), narrowed by what the user types; scrolling on asks for the next page.
+ */
 function makeSearch(record: V2Record) {
 	const facts = V2_FACTS.get(record.list);
-	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const items = await v2ListItems.call(
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = await v2ListPage.call(
 			this,
 			{ method: 'GET', path: facts.path, scopes: facts.scopes },
-			{ pageSize: facts.pageSize, limit: OFFERED },
+			{ pageSize: facts.pageSize, cursor: paginationToken },
 		);
 		const needle = (filter ?? '').trim().toLowerCase();
-		const results = items
+		const results = page.items
 			.map((item) => ({ name: record.label(item) || text(item.id), value: text(item.id) }))
 			.filter(
 				(entry) =>
 					entry.value && (!needle || `${entry.name} ${entry.value}`.toLowerCase().includes(needle)),
 			);
-		return { results };
+		return { results, paginationToken: page.cursor };
 	};
 }
 

@@ -1,4 +1,5 @@
-import type { FlatColumn, SimplifiedRecord } from '../simplify';
+import { own } from '../flatColumns';
+import type { SimplifiedRecord } from '../simplify';
 
 /**
  * Simplify for API v2 reads. v2 records are already flat items (nodes/shared/v2/jsonApi.ts), so
@@ -8,10 +9,6 @@ import type { FlatColumn, SimplifiedRecord } from '../simplify';
  * web packages and the rest have ten fields or fewer and no nesting: they have no Simplify.
  * A column whose source is an included record is null unless the action's Include asks for it.
  */
-
-/** Columns whose value sits under the same name in the flat record, with what each holds. */
-const own = (described: Record<string, string>): FlatColumn[] =>
-	Object.entries(described).map(([name, description]) => ({ name, from: name, description }));
 
 const stamps = own({
 	external_id: 'Your own ID for the record',

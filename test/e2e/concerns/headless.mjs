@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readJson } from '../../../tools/lib/package.mjs';
 import { ROOT } from '../../../tools/lib/paths.mjs';
-import { sandboxHeaders } from '../../../tools/lib/sandbox.mjs';
+import { membersOf, sandboxHeaders } from '../../../tools/lib/sandbox.mjs';
 import { SIMPLIFIED_DOMAIN_USER_COLUMNS } from '../browser.mjs';
 import { nodeItems, parseRawOutput } from '../support/helpers.mjs';
 import { WF, cli, need } from '../support/n8n-line.mjs';
@@ -66,7 +66,7 @@ export function headless(ctx) {
 
 	test(`[${key}] headless: enroll-learners example enrolls every learner`, async () => {
 		need(ctx.imported, 'the import failed');
-		const sandbox = ctx.sandbox;
+		const sandbox = need(ctx.sandbox, 'no sandbox');
 		const enrollmentsPath = `/v1/domains/${DOMAIN}/published-courses/${COURSE}/enrollments`;
 		const before = sandbox.list(enrollmentsPath).length;
 		const run = await execute(WF.enroll);
@@ -78,18 +78,18 @@ export function headless(ctx) {
 			created.length === 3 && enrolled.length === 3,
 			`created ${created.length}, enrolled ${enrolled.length}`,
 		);
-		const domainUsers = sandbox.list(`/v1/domains/${DOMAIN}/users`);
-		const enrollments = sandbox.list(enrollmentsPath);
+		const domainUsers = membersOf(sandbox, `/v1/domains/${DOMAIN}/users`);
+		const enrollments = membersOf(sandbox, enrollmentsPath);
 		assert.equal(
 			enrollments.length,
 			before + 3,
 			`sandbox has ${enrollments.length} enrollments, expected ${before + 3}`,
 		);
 		for (const email of learners) {
-			const member = domainUsers.find((/** @type {any} */ u) => u.user?.email === email);
+			const member = domainUsers.find((u) => u.user?.email === email);
 			assert.ok(member, `${email} is not a user of ${DOMAIN} in the sandbox`);
 			assert.ok(
-				enrollments.some((/** @type {any} */ e) => e.user?.id === member.user.id),
+				enrollments.some((e) => e.user?.id === member.user.id),
 				`${email} (${member.user.id}) is not enrolled in ${COURSE} in the sandbox`,
 			);
 		}
@@ -97,7 +97,7 @@ export function headless(ctx) {
 
 	test(`[${key}] headless: enroll-by-email example run twice enrolls each learner once`, async () => {
 		need(ctx.imported, 'the import failed');
-		const sandbox = ctx.sandbox;
+		const sandbox = need(ctx.sandbox, 'no sandbox');
 		const enrollmentsPath = `/v1/domains/${DOMAIN}/published-courses/${COURSE}/enrollments`;
 		const before = sandbox.list(enrollmentsPath).length;
 		const first = nodeItems(await execute(WF.enrollByEmail), 'Enroll by email');
@@ -123,7 +123,7 @@ export function headless(ctx) {
 
 	test(`[${key}] headless: bulk-enroll-v2 example enrolls every email in one v2 request, and enrolls no one twice`, async () => {
 		need(ctx.imported, 'the import failed');
-		const sandbox = ctx.sandbox;
+		const sandbox = need(ctx.sandbox, 'no sandbox');
 		const example = readJson(path.join(ROOT, 'examples', 'bulk-enroll-v2.json'));
 		const node = example.nodes.find((/** @type {any} */ n) => n.name === 'Enroll in bulk');
 		const course = node.parameters.publishedCourseId;
@@ -142,9 +142,9 @@ export function headless(ctx) {
 			results.every((item) => !item.json.error),
 			`some failed: ${JSON.stringify(results.map((i) => i.json))}`,
 		);
-		const v2 = sandbox.requests.filter((/** @type {any} */ r) => r.path.startsWith('/v2/'));
+		const v2 = sandbox.requests.filter((r) => r.path.startsWith('/v2/'));
 		assert.deepEqual(
-			v2.map((/** @type {any} */ r) => `${r.method} ${r.path} ${r.status}`),
+			v2.map((r) => `${r.method} ${r.path} ${r.status}`),
 			['POST /v2/auth/token 200', 'POST /v2/enrollments/ 200'],
 			'one token request, then one request for all five emails',
 		);
@@ -171,7 +171,7 @@ export function headless(ctx) {
 
 	test(`[${key}] headless: export-domain-users example returns every user (across pages)`, async () => {
 		need(ctx.imported, 'the import failed');
-		const sandbox = ctx.sandbox;
+		const sandbox = need(ctx.sandbox, 'no sandbox');
 		// Push the domain past one page of the node's largest page size (1000).
 		const extra = 1000;
 		const batch = [];
@@ -220,7 +220,7 @@ export function headless(ctx) {
 			`exported ${ids.size} distinct users, expected ${expected.length}`,
 		);
 		const pages = sandbox.requests.filter(
-			(/** @type {any} */ r) => r.path === `/v1/domains/${DOMAIN}/users` && r.method === 'GET',
+			(r) => r.path === `/v1/domains/${DOMAIN}/users` && r.method === 'GET',
 		);
 		assert.ok(pages.length >= 2, `expected at least 2 page requests, saw ${pages.length}`);
 		const csv = nodeItems(run, 'CSV file');

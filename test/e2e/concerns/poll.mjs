@@ -71,8 +71,8 @@ export function poll(ctx) {
 	const enrollmentReads = (from) => {
 		const reads = need(ctx.sandbox, 'no sandbox')
 			.requests.slice(from)
-			.filter((/** @type {any} */ r) => r.method === 'GET' && r.path === ENROLLMENTS);
-		const more = reads.filter((/** @type {any} */ r) => r.query['page[cursor]'] !== undefined);
+			.filter((r) => r.method === 'GET' && r.path === ENROLLMENTS);
+		const more = reads.filter((r) => r.query['page[cursor]'] !== undefined);
 		return { first: reads.length - more.length, more: more.length };
 	};
 

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ROOT } from '../../../tools/lib/paths.mjs';
+import { membersOf } from '../../../tools/lib/sandbox.mjs';
 import { sleep, waitFor } from '../../../tools/lib/processes.mjs';
 import {
 	executionRun,
@@ -31,8 +32,9 @@ export function trigger(ctx) {
 
 	const client = () => need(ctx.client, 'the n8n server did not start');
 	const base = () => need(ctx.server, 'the n8n server did not start').base;
+	const sandbox = () => need(ctx.sandbox, 'no sandbox');
 	const ourHooks = async () =>
-		(await sandboxWebhooks(ctx.sandbox)).filter((w) => String(w.target_url).startsWith(base()));
+		(await sandboxWebhooks(sandbox())).filter((w) => String(w.target_url).startsWith(base()));
 	/**
 	 * n8n 2.x publishes (and unpublishes) a workflow's triggers in the background after the
 	 * REST call has answered: poll the sandbox, bounded, until `done` holds; return what is there.
@@ -68,7 +70,7 @@ export function trigger(ctx) {
 		);
 		const hooks = await settledHooks((found) => found.length >= EVENT_TYPES.length);
 		if (hooks.length !== EVENT_TYPES.length) {
-			const all = (await sandboxWebhooks(ctx.sandbox)).map(
+			const all = (await sandboxWebhooks(sandbox())).map(
 				(w) => `${w.event_type} → ${w.target_url}`,
 			);
 			assert.fail(
@@ -92,7 +94,7 @@ export function trigger(ctx) {
 		const markers = {};
 		for (const type of EVENT_TYPES) {
 			markers[type] = `e2e-${key}-${type}-${Date.now()}`;
-			const deliveries = await fireEvent(ctx.sandbox, type, { e2e_marker: markers[type] });
+			const deliveries = await fireEvent(sandbox(), type, { e2e_marker: markers[type] });
 			assert.equal(deliveries.length, 1, `${type}: ${deliveries.length} deliveries`);
 			assert.equal(
 				deliveries[0].status,
@@ -159,12 +161,12 @@ export function trigger(ctx) {
 	test(`[${key}] trigger: one Course Completion delivered four times (three retries, the last after an n8n restart) starts one execution; a distinct one starts one`, async () => {
 		triggerActive();
 		const before = (await settledExecutions()).length;
-		const [first] = await fireEvent(ctx.sandbox, 'COURSE_COMPLETION', { e2e_marker: `dup-${key}` });
+		const [first] = await fireEvent(sandbox(), 'COURSE_COMPLETION', { e2e_marker: `dup-${key}` });
 		assert.equal(first?.status, 200, `first delivery: ${JSON.stringify(first)}`);
 		// Skilljar's retries: the same body and headers, one after another.
 		const retries = [
-			...(await replayDelivery(ctx.sandbox, first.id)),
-			...(await replayDelivery(ctx.sandbox, first.id)),
+			...(await replayDelivery(sandbox(), first.id)),
+			...(await replayDelivery(sandbox(), first.id)),
 		];
 		assert.deepEqual(
 			retries.map((d) => d.status),
@@ -173,7 +175,7 @@ export function trigger(ctx) {
 		);
 		assert.equal((await settledExecutions()).length, before + 1, 'three copies, not one execution');
 
-		const [distinct] = await fireEvent(ctx.sandbox, 'COURSE_COMPLETION', { e2e_marker: `dup-${key}` });
+		const [distinct] = await fireEvent(sandbox(), 'COURSE_COMPLETION', { e2e_marker: `dup-${key}` });
 		assert.equal(distinct?.status, 200);
 		assert.equal((await settledExecutions()).length, before + 2, 'a distinct event did not run once');
 
@@ -181,7 +183,7 @@ export function trigger(ctx) {
 		await restartServer(ctx, 'server-restarted.log');
 		const active = await settledHooks((found) => found.length >= EVENT_TYPES.length);
 		assert.equal(active.length, EVENT_TYPES.length, 'the webhooks did not survive the restart');
-		const after = await replayDelivery(ctx.sandbox, first.id);
+		const after = await replayDelivery(sandbox(), first.id);
 		assert.deepEqual(after.map((d) => d.status), [200], `retry after restart: ${JSON.stringify(after)}`);
 		const afterRestart = (await settledExecutions()).length;
 		assert.equal(afterRestart, before + 2, 'a retry after the restart started an execution');
@@ -235,7 +237,7 @@ export function trigger(ctx) {
 			hooks.length === 1 && hooks[0].event_type === 'COURSE_COMPLETION',
 			`webhooks: ${hooks.map((w) => w.event_type).join(', ')}`,
 		);
-		const deliveries = await fireEvent(ctx.sandbox, 'COURSE_COMPLETION', {});
+		const deliveries = await fireEvent(sandbox(), 'COURSE_COMPLETION', {});
 		assert.ok(
 			deliveries.length === 1 && deliveries[0].status === 200,
 			`deliveries: ${JSON.stringify(deliveries)}`,
@@ -256,9 +258,7 @@ export function trigger(ctx) {
 			`execution ${execution.id} ended ${execution.status}`,
 		);
 		// The sandbox's completion event is about its demo learner.
-		const members = ctx.sandbox
-			.list(`/v1/groups/${GROUP}/users`)
-			.map((/** @type {any} */ m) => m.user?.id);
+		const members = membersOf(sandbox(), `/v1/groups/${GROUP}/users`).map((m) => m.user?.id);
 		assert.ok(members.includes(DEMO.userId), `group ${GROUP} members: ${members.join(', ')}`);
 		await setActive(client(), WF.completion, false);
 		const left = await settledHooks((found) => found.length === 0);

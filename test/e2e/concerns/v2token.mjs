@@ -15,12 +15,12 @@ export function v2Token(ctx) {
 
 	test(`[${key}] headless: a v2 token due for renewal is renewed before the request (no 401), and the new one is saved`, async () => {
 		need(ctx.imported, 'the import failed');
-		const sandbox = ctx.sandbox;
+		const sandbox = need(ctx.sandbox, 'no sandbox');
 		/** `METHOD /path status` of each v2 request since the last call. */
 		const v2Requests = () => {
 			const seen = sandbox.requests
-				.filter((/** @type {any} */ r) => r.path.startsWith('/v2/'))
-				.map((/** @type {any} */ r) => `${r.method} ${r.path} ${r.status}`);
+				.filter((r) => r.path.startsWith('/v2/'))
+				.map((r) => `${r.method} ${r.path} ${r.status}`);
 			sandbox.clearRequests();
 			return seen;
 		};

@@ -41,7 +41,7 @@ export const WF = {
  * @typedef {{
  *   line: import('../../../tools/lib/runtimes.mjs').N8nLine, key: string, logs: string,
  *   facts: ReturnType<typeof builtSandbox>,
- *   nodeBinary?: string, sandbox?: any, env?: ReturnType<typeof n8nEnv>, imported?: boolean,
+ *   nodeBinary?: string, sandbox?: import('../../../tools/lib/sandbox.mjs').InProcessSandbox, env?: ReturnType<typeof n8nEnv>, imported?: boolean,
  *   server?: { child: import('../../../tools/lib/processes.mjs').Server, base: string },
  *   client?: import('../../../tools/lib/n8n-client.mjs').N8nClient, triggerActive?: boolean,
  * }} LineContext
