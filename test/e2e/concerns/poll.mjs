@@ -76,6 +76,20 @@ export function poll(ctx) {
 		return { first: reads.length - more.length, more: more.length };
 	};
 
+	/**
+	 * A workflow's items once it has more than `before` executions, and a moment later, so that a
+	 * second execution of the same records would show too.
+	 * @param {string} event @param {string} what @param {number} before @param {number} timeoutMs
+	 */
+	const emittedOnceMoreThan = async (event, what, before, timeoutMs) => {
+		await waitFor(what, async () => (await executions(client(), workflows[event])).length > before, {
+			timeoutMs,
+			intervalMs: 2000,
+		});
+		await sleep(2000);
+		return await emitted(workflows[event]);
+	};
+
 	/** The cursor n8n keeps for a workflow's trigger (its static data). @param {string} id @param {string} event */
 	const storedCursor = async (id, event) => {
 		const res = await client().request('GET', `/workflows/${id}`);
@@ -162,13 +176,7 @@ export function poll(ctx) {
 			published_course_id: course.id,
 			data: [{ type: 'enrollments', attributes: { email: EARLY } }],
 		});
-		await waitFor(
-			'the first scheduled poll that finds it',
-			async () => (await executions(client(), workflows.COURSE_ENROLLMENT)).length >= 1,
-			{ timeoutMs: 130000, intervalMs: 2000 },
-		);
-		await sleep(2000);
-		const items = await emitted(workflows.COURSE_ENROLLMENT);
+		const items = await emittedOnceMoreThan('COURSE_ENROLLMENT', 'the first scheduled poll that finds it', 0, 130000);
 		t.diagnostic(`enrollments emitted after the activation: ${items.length}`);
 		assert.deepEqual(
 			items.map((i) => i.user?.email),
@@ -191,13 +199,9 @@ export function poll(ctx) {
 			});
 			enrolled = made.data.map((/** @type {any} */ d) => d.result.id);
 		});
-		await waitFor(
-			'the catch-up execution',
-			async () => (await executions(client(), workflows.COURSE_ENROLLMENT)).length > before,
-			{ timeoutMs: 60000, intervalMs: 1000 },
+		const items = (await emittedOnceMoreThan('COURSE_ENROLLMENT', 'the catch-up execution', before, 60000)).filter(
+			(i) => i.user?.email !== EARLY,
 		);
-		await sleep(2000);
-		const items = (await emitted(workflows.COURSE_ENROLLMENT)).filter((i) => i.user?.email !== EARLY);
 		t.diagnostic(`enrollments emitted after the restart: ${items.length}`);
 		assert.deepEqual(
 			items.map((i) => i.user?.email).sort(),
@@ -219,13 +223,7 @@ export function poll(ctx) {
 			send_notifications: false,
 			data: [{ type: 'enrollments', id: enrolled[0], attributes: { completed_at: new Date().toISOString() } }],
 		});
-		await waitFor(
-			'the completion poll',
-			async () => (await executions(client(), workflows.COURSE_COMPLETION)).length >= 1,
-			{ timeoutMs: 130000, intervalMs: 2000 },
-		);
-		await sleep(2000);
-		const items = await emitted(workflows.COURSE_COMPLETION);
+		const items = await emittedOnceMoreThan('COURSE_COMPLETION', 'the completion poll', 0, 130000);
 		t.diagnostic(`completions emitted: ${items.length}`);
 		assert.equal(items.length, 1, `completions emitted: ${JSON.stringify(items).slice(0, 400)}`);
 		assert.equal(items[0].event_type, 'COURSE_COMPLETION');
