@@ -105,7 +105,16 @@ async function main() {
 		log(red(`node --test wrote no results (exit ${code})`));
 		process.exit(1);
 	}
-	const { passed, failed } = readJson(RESULTS);
+	/** @type {{ passed: number, failed: number }} */
+	let results;
+	try {
+		results = readJson(RESULTS);
+	} catch {
+		// Stopped while the reporter was writing: say so instead of failing on half a file.
+		log(red(`node --test left incomplete results in ${path.relative(ROOT, RESULTS)} (exit ${code})`));
+		process.exit(1);
+	}
+	const { passed, failed } = results;
 	log(
 		`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)}s; results in ${path.relative(ROOT, RESULTS)}, logs in test-output/`,
 	);

@@ -173,25 +173,46 @@ async function assertAllGone(started) {
 	);
 }
 
+/**
+ * Bounded clean-up if a check failed half-way or the suite is stopped: nothing this file started
+ * may survive, and nothing else may be hit: only processes seen (same pid and start time) and
+ * their groups.
+ */
+function killEverythingStarted() {
+	const kill = (/** @type {number} */ target) => {
+		try {
+			process.kill(target, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	};
+	for (const s of everStarted) {
+		for (const p of signalGroups(s.pids, 'SIGKILL')) kill(p.pid);
+		const { launcher } = s;
+		if (launcher.pid && launcher.exitCode === null && launcher.signalCode === null)
+			kill(-launcher.pid);
+	}
+}
+
 describe('npm start stops everything it started', () => {
 	before(() => fs.rmSync(LOGS, { recursive: true, force: true }));
-	after(async () => {
-		// Bounded clean-up if a check failed half-way: nothing this file started may survive, and
-		// nothing else may be hit: only processes seen (same pid and start time) and their groups.
-		const kill = (/** @type {number} */ target) => {
-			try {
-				process.kill(target, 'SIGKILL');
-			} catch {
-				/* gone */
-			}
-		};
-		for (const s of everStarted) {
-			for (const p of signalGroups(s.pids, 'SIGKILL')) kill(p.pid);
-			const { launcher } = s;
-			if (launcher.pid && launcher.exitCode === null && launcher.signalCode === null)
-				kill(-launcher.pid);
+	before(() => {
+		// Stopped from outside (tools/e2e.mjs passes a signal to the suites' group): after() hooks
+		// do not run then, and the npm starts lead groups of their own, so clean up here too.
+		for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+			process.once(signal, async () => {
+				// TERM first: npm start's own shutdown also stops the n8n and sandbox it may be
+				// starting, which are not in the groups seen yet.
+				for (const s of everStarted) signalGroups(s.pids, 'SIGTERM');
+				const deadline = Date.now() + 10_000;
+				while (Date.now() < deadline && everStarted.some((s) => s.pids.some(stillRuns)))
+					await sleep(200);
+				killEverythingStarted();
+				process.exit(1);
+			});
 		}
 	});
+	after(killEverythingStarted);
 
 	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 		test(`npm start: ${signal} to npm alone stops n8n and the sandbox within 10 s`, async () => {
