@@ -161,6 +161,36 @@ describe('Skilljar Poll Trigger', () => {
 		expect(await flow.poll()).toBeNull();
 	});
 
+	test('with n8n 2.x durable poll cursors, whose activation poll saves nothing, what happens between the activation and the first scheduled poll is still emitted once', async () => {
+		const flow = workflow('COURSE_ENROLLMENT').withDurableCursors();
+		// The activation a minute ago, its first scheduled poll now, and an enrollment in between.
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.now() - 60_000);
+		try {
+			expect(await flow.poll()).toBeNull(); // the activation's test poll
+		} finally {
+			clock.mockRestore();
+		}
+		expect(flow.staticData).toEqual({}); // n8n dropped what it wrote
+		const course = sandbox.list('/v2/published-courses')[0];
+		const domain = String(course.domain_name);
+		const [member] = sandbox.list(`/v1/domains/${domain}/users`);
+		const between = new Date(Date.now() - 30_000).toISOString();
+		await axios.post(
+			`${sandbox.url}/v1/domains/${domain}/published-courses/${String(course.id)}/enrollments`,
+			{ user: { id: (member.user as Item).id }, enrolled_at: between },
+			{ auth: { username: sandbox.apiKey, password: '' } },
+		);
+		const first = await flow.poll();
+		expect(first).toHaveLength(1);
+		expect(Date.parse(String(first![0].json.timestamp))).toBe(Date.parse(between));
+		expect(await flow.poll()).toBeNull();
+		// The position is n8n's now: a restart resumes from it, nothing twice and nothing lost.
+		flow.restart();
+		await enroll(1, 'down');
+		expect(emails(await flow.poll())).toEqual(['down-0@example.com']);
+		expect(await flow.poll()).toBeNull();
+	});
+
 	test('course completions and certificates are emitted once each, shaped like the webhook events', async () => {
 		const completions = workflow('COURSE_COMPLETION');
 		const certificates = workflow('CERTIFICATE_ISSUED');

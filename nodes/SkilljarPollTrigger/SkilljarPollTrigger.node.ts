@@ -12,6 +12,7 @@ import { CREDENTIAL_TYPE_V2 } from '../shared/transport';
 import { firstState, isPollState, readFrom, takeNew, type PollState } from './cursor';
 import { eventSubtitle, FEEDS, feedFor } from './feeds';
 import { readFeed } from './read';
+import { forgetStart, startOf } from './starts';
 
 /** A test fetch ("Fetch Test Event") looks this far back for one record to show. */
 const TEST_FETCH_DAYS = 30;
@@ -85,7 +86,15 @@ export class SkilljarPollTrigger implements INodeType {
 		// One state per event kind: choosing another event starts that one from now.
 		const staticData = this.getWorkflowStaticData('node');
 		const stored = staticData[feed.value];
-		const state: PollState = isPollState(stored) ? stored : firstState(now, backfillHours(this));
+		const node = this.getNode();
+		const key = `${String(this.getWorkflow().id)} ${node.id || node.name} ${feed.value}`;
+		let state: PollState;
+		if (isPollState(stored)) {
+			state = stored;
+			forgetStart(key);
+		} else {
+			state = startOf(key, () => firstState(now, backfillHours(this)), now);
+		}
 		const records = await readFeed(this, feed, readFrom(state));
 		const { fresh, state: next } = takeNew(state, records, feed.timeField);
 		if (!isPollState(stored) || JSON.stringify(next) !== JSON.stringify(stored)) {

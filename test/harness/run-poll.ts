@@ -32,6 +32,15 @@ export class PollWorkflow {
 	stored: IDataObject = {};
 	private workflow?: Workflow;
 
+	/**
+	 * n8n 2.x with durable poll cursors (`N8N_POLLER_DURABLE_CURSORS_ENABLED`): every poll works on
+	 * a copy of what is saved; the activation's poll is a test run, saved only if it emits; a
+	 * scheduled poll saves whatever it changed, emitting or not.
+	 */
+	private durable = false;
+
+	private activated = false;
+
 	constructor(
 		v2: { clientId: string; clientSecret: string; baseUrl: string },
 		parameters: IDataObject,
@@ -77,18 +86,29 @@ export class PollWorkflow {
 		});
 	}
 
+	/** Polls from now on as n8n 2.x does with durable poll cursors switched on. */
+	withDurableCursors(): this {
+		this.durable = true;
+		return this;
+	}
+
 	/** n8n stopped and started again: the next poll is an activation from the database. */
 	restart(): void {
 		this.workflow = undefined;
+		this.activated = false;
 	}
 
 	/** One scheduled poll (the first after activation or restart is the activation's). */
 	async poll(): Promise<INodeExecutionData[] | null> {
-		const activation = !this.workflow;
-		const workflow = (this.workflow ??= this.load());
+		const activation = !this.activated;
+		this.activated = true;
+		const workflow = this.durable ? this.load() : (this.workflow ??= this.load());
 		const context = new PollContext(workflow, this.node, this.additionalData, 'trigger', 'activate');
 		const result = await this.nodeType.poll.call(context);
-		if ((result !== null || activation) && workflow.staticData.__dataChanged === true) {
+		const saves = this.durable
+			? result !== null || !activation
+			: result !== null || activation;
+		if (saves && workflow.staticData.__dataChanged === true) {
 			this.stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 			workflow.staticData.__dataChanged = false;
 		}
