@@ -442,5 +442,29 @@ describe('transport under faults (real n8n-core, sandbox over HTTP)', () => {
 			expect(parallelPeak).toBe(5);
 			expect(sequentialPeak).toBe(1);
 		});
+
+		test('a credential keeps at most 20 requests open at once: 50 items in parallel queue for them, and every item gets its record', async () => {
+			sandbox.faults.latencyMs = 150;
+			const items = Array.from({ length: 50 }, (_, index) => ({ id: DEMO.userIds[index % 25] }));
+			const result = await run(
+				'skilljarUser',
+				{
+					resource: 'user',
+					operation: 'get',
+					userId: '={{$json.id}}',
+					requestOptions: { parallelItems: 50 },
+				},
+				{ items },
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.items.map((item) => (item.json.user as IDataObject).id)).toEqual(
+				items.map((item) => item.id),
+			);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+			// Counted where the requests arrive, each held 150 ms: the 50 items ask at once, 20 are
+			// let through, and the others go as places free up (none is dropped or sent twice).
+			expect(sandbox.peakInFlight).toBe(20);
+			expect(sandbox.requests.filter((request) => request.method === 'GET')).toHaveLength(50);
+		});
 	});
 });

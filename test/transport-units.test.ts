@@ -141,6 +141,30 @@ describe('rate limiter', () => {
 		expect(limiter.tryTake()).toBe(0);
 	});
 
+	test('at most its in-flight number of requests hold a place; the rest get theirs in the order they asked', async () => {
+		const limiter = new RateLimiter({ perMinute: 0, perHour: 0 }, Date.now, 2);
+		const first = await limiter.enter();
+		const second = await limiter.enter();
+		const order: string[] = [];
+		const third = limiter.enter().then((release) => (order.push('third'), release));
+		const fourth = limiter.enter().then((release) => (order.push('fourth'), release));
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(order).toEqual([]);
+		first();
+		first(); // a second release of the same place frees nothing more
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(order).toEqual(['third']);
+		second();
+		(await third)();
+		(await fourth)();
+		// All places are free again: two can enter at once without waiting.
+		const again = await Promise.race([
+			Promise.all([limiter.enter(), limiter.enter()]).then(() => 'entered'),
+			new Promise((resolve) => setTimeout(() => resolve('waited'), 50)),
+		]);
+		expect(again).toBe('entered');
+	});
+
 	test('one limiter per Base URL and key; the key itself is not what identifies it', () => {
 		const limits = { perMinute: 1, perHour: 0 };
 		const a = limiterFor('https://a.example.com', 'key-1', limits);

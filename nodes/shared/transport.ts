@@ -42,9 +42,10 @@ export const MAX_PAGE_SIZE = 1000;
  * round of pages costs one wait for Skilljar plus the time to read every page of the round, and
  * on a busy machine the reading stretches, so fewer rounds matter more than smaller ones: with 20,
  * lists of up to 21,000 records need one round after the first page (with 8 they needed three).
- * The window bounds only how many requests wait at once; how many start per minute and hour is
- * the credential limiter's (./http/limiter.ts), shared with every other request of the credential,
- * and 20 is a thirtieth of Skilljar's 600 a minute.
+ * The window bounds only how many pages of this list are asked for at once; how many requests
+ * start per minute and hour, and how many of the credential's are open together (also 20), is the
+ * credential limiter's (./http/limiter.ts), shared with every other request of the credential.
+ * 20 is a thirtieth of Skilljar's 600 a minute.
  */
 export const PAGES_IN_FLIGHT = 20;
 

@@ -6,7 +6,8 @@ import { createHash } from 'crypto';
  * using the credential draws from the same limiter; a 429 from Skilljar pauses all of them.
  *
  * Budgets are sliding windows (the way Django REST Framework counts): at most `perMinute` starts
- * in any 60 s and `perHour` in any hour; 0 switches a window off.
+ * in any 60 s and `perHour` in any hour; 0 switches a window off. Apart from the budgets, at most
+ * MAX_IN_FLIGHT requests of the credential are open at once (see `enter`).
  */
 
 export interface RateLimits {
@@ -21,6 +22,14 @@ export const DEFAULT_LIMITS: RateLimits = { perMinute: 600, perHour: 5000 };
  * Holding each slot slightly longer than the window keeps the two counts from disagreeing by one.
  */
 const SLOT_MARGIN_MS = 250;
+
+/**
+ * Requests of one credential open at the same time in this process. The budgets allow a burst of
+ * 600 starts at once, and items in parallel each reading pages in parallel (or sending batches)
+ * would otherwise open that many connections to Skilljar together: 50 items × 20 pages. One
+ * Return All keeps its 20 pages in flight; more requests queue here, in the order they came.
+ */
+export const MAX_IN_FLIGHT = 20;
 const MINUTE_MS = 60_000 + SLOT_MARGIN_MS;
 const HOUR_MS = 3_600_000 + SLOT_MARGIN_MS;
 
@@ -32,10 +41,37 @@ export class RateLimiter {
 
 	private pausedUntil = 0;
 
+	/** Requests holding a place (see `enter`). */
+	private open = 0;
+
+	/** Requests waiting for a place, first come first served. */
+	private readonly queue: Array<() => void> = [];
+
 	constructor(
 		public limits: RateLimits,
 		private readonly now: () => number = Date.now,
+		private readonly maxInFlight = MAX_IN_FLIGHT,
 	) {}
+
+	/**
+	 * Waits for one of the credential's MAX_IN_FLIGHT places and returns its release (safe to call
+	 * twice). A request takes its place before its start is counted, so a start is stamped when it
+	 * can really go, and gives it back as soon as its answer (or error) is in: waiting to retry
+	 * holds no place. The wait is bounded by the holders' own timeouts and Max Wait.
+	 */
+	async enter(): Promise<() => void> {
+		if (this.open < this.maxInFlight) this.open++;
+		else await new Promise<void>((resolve) => this.queue.push(resolve));
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			// The place passes straight to the next in line, so nobody can slip in between.
+			const next = this.queue.shift();
+			if (next) next();
+			else this.open--;
+		};
+	}
 
 	/**
 	 * Takes a slot and returns 0, or returns how long to wait before asking again (nothing taken).

@@ -136,11 +136,18 @@ export async function sendRequest(
 	const attempt = startAttempt(request, settings, session.credentialType ?? CREDENTIAL_TYPE);
 	const fail = failureOf(this, request.itemIndex);
 	for (;;) {
-		await takeSlot(this, limiter, attempt.waitDeadline, (until) =>
-			fail(slotTimeout(attempt, until, settings)),
-		);
-		const turn = await session.tokenGate?.enter();
-		const sent = await sendWithToken(this, session, attempt, settings.timeoutMs, turn);
+		const release = await limiter.enter();
+		let sent: Sent;
+		let turn: Turn | undefined;
+		try {
+			await takeSlot(this, limiter, attempt.waitDeadline, (until) =>
+				fail(slotTimeout(attempt, until, settings)),
+			);
+			turn = await session.tokenGate?.enter();
+			sent = await sendWithToken(this, session, attempt, settings.timeoutMs, turn);
+		} finally {
+			release();
+		}
 		if ('error' in sent) {
 			if (sent.noToken) throw fail(tokenFailure(attempt, sent.error));
 			await afterError.call(this, attempt, sent.error, settings, fail);
