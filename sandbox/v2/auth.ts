@@ -72,6 +72,11 @@ export class TokenIssuer {
 		this.setScopes(this.clientId, scopes ?? V2_ALL_SCOPES);
 	}
 
+	/** Every token handed out so far (end-to-end checks look for them where none may appear). */
+	issuedTokens(): string[] {
+		return [...this.tokens.keys()];
+	}
+
 	/** Every token issued so far stops working (the next call with one answers 401). */
 	expireAll(): void {
 		for (const token of this.tokens.values()) token.expiresAt = 0;

@@ -1,11 +1,12 @@
 // @ts-check
 // End to end in n8n 2.x on a Node 24 binary from the npm registry: headless examples, the
-// server, the Skilljar Trigger, the Skilljar Poll Trigger and the editor in a browser
-// (E2E_BROWSER=0 skips the browser).
+// server, the Skilljar nodes as tools of an MCP Server Trigger, the Skilljar Trigger, the Skilljar
+// Poll Trigger and the editor in a browser (E2E_BROWSER=0 skips the browser).
 
 import { N8N_V2 } from '../../tools/lib/runtimes.mjs';
 import { browser } from './concerns/browser.mjs';
 import { headless } from './concerns/headless.mjs';
+import { mcpTools } from './concerns/mcp-tools.mjs';
 import { poll } from './concerns/poll.mjs';
 import { server } from './concerns/server.mjs';
 import { trigger } from './concerns/trigger.mjs';
@@ -17,6 +18,7 @@ n8nLineSuite(N8N_V2, 'v2', [
 	headless,
 	v2Token,
 	server,
+	mcpTools,
 	v2Picker,
 	trigger,
 	poll,

@@ -88,7 +88,7 @@ export async function startSandboxProcess({
  *     throttled: number,
  *     setRateLimits: (limits: Array<{ requests: number, windowSeconds: number }>) => void,
  *   },
- *   v2Tokens: { lifetimeSeconds: number },
+ *   v2Tokens: { lifetimeSeconds: number, issuedTokens: () => string[] },
  *   expireV2Tokens: () => void,
  *   close: () => Promise<void>,
  * }} InProcessSandbox

@@ -33,6 +33,7 @@ export const WF = {
 	export: readJson(path.join(ROOT, 'examples', 'export-domain-users.json')).id,
 	completion: readJson(path.join(ROOT, 'examples', 'course-completion-to-group.json')).id,
 	allEvents: readJson(path.join(ROOT, 'test', 'e2e', 'fixtures', 'all-events-trigger.json')).id,
+	mcpTools: readJson(path.join(ROOT, 'test', 'e2e', 'fixtures', 'mcp-tools.json')).id,
 };
 
 /**
@@ -118,9 +119,9 @@ export function n8nLineSuite(line, key, concerns) {
 				ctx.sandbox.url,
 				ctx.sandbox.apiKey,
 			);
-			// One folder with the examples and the e2e trigger workflow, so that one CLI call (each
-			// costs n8n's start-up, 8-15 s) imports them all. The trigger workflow listens to every
-			// event type the package knows.
+			// One folder with the examples and the e2e workflows, so that one CLI call (each costs
+			// n8n's start-up, 8-15 s) imports them all. The trigger workflow listens to every event
+			// type the package knows; the MCP one offers Skilljar tools to MCP clients.
 			const workflows = path.join(userFolder, 'workflows');
 			for (const file of exampleFiles()) {
 				writeJson(path.join(workflows, path.basename(file)), readJson(file));
@@ -130,6 +131,10 @@ export function n8nLineSuite(line, key, concerns) {
 			);
 			allEvents.nodes[0].parameters.events = [...ctx.facts.EVENT_TYPES];
 			writeJson(path.join(workflows, 'all-events-trigger.json'), allEvents);
+			fs.copyFileSync(
+				path.join(ROOT, 'test', 'e2e', 'fixtures', 'mcp-tools.json'),
+				path.join(workflows, 'mcp-tools.json'),
+			);
 			for (const args of [
 				['import:credentials', `--input=${credFile}`],
 				['import:workflow', '--separate', `--input=${workflows}`],
