@@ -75,6 +75,11 @@ export interface Sandbox {
 	expireV2Tokens(): void;
 	/** Content-Type of v2's JSON answers (settable; see SandboxOptions.v2MediaType). */
 	v2MediaType: string;
+	/**
+	 * v2 lists come newest first instead of oldest first (off by default; reset() turns it off).
+	 * API v2 documents no order, so a client that relies on one is shown wrong by this switch.
+	 */
+	v2NewestFirst: boolean;
 	store: Store;
 	/** Latency, rate limit and injected faults (off until switched on). */
 	faults: FaultControl;
@@ -223,6 +228,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		options.v2Scopes,
 	);
 	let v2MediaType = options.v2MediaType ?? 'application/json';
+	let v2NewestFirst = false;
 	const load = () => {
 		seedAll(store);
 		seedV2(store);
@@ -288,6 +294,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 		if (url.pathname.startsWith('/v2/')) {
 			const answer = await dispatchV2(store, v2Tokens, {
+				newestFirst: v2NewestFirst,
 				method,
 				url,
 				headers: req.headers,
@@ -405,6 +412,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		set v2MediaType(type: string) {
 			v2MediaType = type;
 		},
+		get v2NewestFirst() {
+			return v2NewestFirst;
+		},
+		set v2NewestFirst(on: boolean) {
+			v2NewestFirst = on;
+		},
 		store,
 		faults,
 		files,
@@ -430,6 +443,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			requests.length = 0;
 			files.reset();
 			v2Tokens.clear();
+			v2NewestFirst = false;
 			if (seeded) load();
 		},
 		close: async () => {

@@ -8,6 +8,7 @@ import {
 	takeNew,
 	type PollState,
 } from '../nodes/SkilljarPollTrigger/cursor';
+import { narrowedSpan, seenQuantile } from '../nodes/SkilljarPollTrigger/catchUp';
 
 /** The poll trigger's resume point, on records as API v2 lists them (times with microseconds). */
 describe('Skilljar Poll Trigger: where a poll resumes', () => {
@@ -80,5 +81,22 @@ describe('Skilljar Poll Trigger: where a poll resumes', () => {
 	test('a record without a readable time is not emitted', () => {
 		const { fresh } = takeNew(firstState(start, 0), [{ id: 'x', enrolled_at: null }], 'enrolled_at');
 		expect(fresh).toEqual([]);
+	});
+
+	test('a backlog read cut short is tried again over a quarter of the time or less, never nothing', () => {
+		const after = start;
+		const now = start + 400_000;
+		// Nothing seen in the window: a quarter of the time up to now.
+		expect(narrowedSpan(undefined, after, now, [])).toBe(100_000);
+		// Records seen early in it: the window ends at the one a quarter of the way through them.
+		const seen = [10, 20, 30, 40, 50, 60, 70, 80].map((s) => start + s * 1000);
+		expect(seenQuantile(seen, after, now)).toBe(start + 20_000);
+		expect(narrowedSpan(undefined, after, now, seen)).toBe(20_000);
+		// Only records seen before the start or after the window count.
+		expect(seenQuantile(seen, start + 60_000, start + 80_000)).toBe(start + 70_000);
+		expect(seenQuantile(seen, start + 80_000, now)).toBeUndefined();
+		// A narrower window again quarters; at worst one millisecond, so each try still moves on.
+		expect(narrowedSpan(100_000, after, now, [])).toBe(25_000);
+		expect(narrowedSpan(2, after, now, [])).toBe(1);
 	});
 });

@@ -2,6 +2,7 @@ import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { buildEvent } from '../sandbox/events';
+import { enrollment } from '../sandbox/records';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import type { Item } from '../sandbox/store';
 import { PollWorkflow } from './harness/run-poll';
@@ -190,6 +191,57 @@ describe('Skilljar Poll Trigger', () => {
 		expect(emails(await flow.poll())).toEqual(['down-0@example.com']);
 		expect(await flow.poll()).toBeNull();
 	});
+
+	test.each([
+		['oldest first', false],
+		['newest first', true],
+	])(
+		'with n8n 2.x telling a poll its time, a backlog too large for one poll comes over several polls, each record once and all in time order (lists served %s)',
+		async (_order, newestFirst) => {
+			// The activation two hours ago; then 1,500 enrollments, one every 3 s, while n8n was down.
+			const course = sandbox.list('/v2/published-courses')[0];
+			const path = `/v1/domains/${String(course.domain_name)}/published-courses/${String(course.id)}/enrollments`;
+			const flow = workflow('COURSE_ENROLLMENT').withPollBudget(1000);
+			const activation = Date.now() - 2 * 3600_000;
+			const clock = jest.spyOn(Date, 'now').mockReturnValue(activation);
+			try {
+				expect(await flow.poll()).toBeNull();
+			} finally {
+				clock.mockRestore();
+			}
+			const backlog = Array.from({ length: 1500 }, (_, i) =>
+				enrollment(
+					`enrbacklog${String(i).padStart(4, '0')}`,
+					{ id: `usrbacklog${i}`, email: `backlog-${i}@example.com` },
+					new Date(activation + 1000 + i * 3000).toISOString(),
+				),
+			);
+			sandbox.insertMany(path, backlog);
+			sandbox.v2NewestFirst = newestFirst;
+			sandbox.faults.latencyMs = 50;
+			const emitted: Array<{ json: IDataObject }> = [];
+			let polls = 0;
+			try {
+				// Each poll may take 1 s and reads for 0.6 s of it: at 50 ms a page, fewer pages than
+				// the backlog's 15, which one read of everything would ask for.
+				for (; polls < 40 && emitted.length < backlog.length; polls++) {
+					sandbox.clearRequests();
+					const items = await flow.poll();
+					// No poll asks for more pages than its reading time allows at 50 ms each.
+					expect(listReads(ENROLLMENTS)).toBeLessThanOrEqual(Math.ceil(600 / 50) + 1);
+					emitted.push(...(items ?? []));
+				}
+			} finally {
+				sandbox.faults.latencyMs = 0;
+			}
+			expect(polls).toBeGreaterThan(1);
+			expect(emitted.map((item) => (item.json.user as IDataObject).id)).toEqual(
+				backlog.map((_, i) => `usrbacklog${i}`),
+			);
+			expect(inTimeOrder(emitted)).toBe(true);
+			expect(await flow.poll()).toBeNull();
+		},
+	);
 
 	test('course completions and certificates are emitted once each, shaped like the webhook events', async () => {
 		const completions = workflow('COURSE_COMPLETION');

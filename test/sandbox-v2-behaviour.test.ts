@@ -51,6 +51,21 @@ describe('sandbox v2: fault switches and the request log', () => {
 		expect(log[3].body).toEqual(body);
 	});
 
+	test('lists can come newest first (API v2 promises no order), paged by the same cursors without gaps or repeats', async () => {
+		const token = await v2Token(sandbox);
+		const path = '/v2/enrollments/?page[size]=3';
+		const oldestFirst = await readAllV2(sandbox, token, path);
+		sandbox.v2NewestFirst = true;
+		const newestFirst = await readAllV2(sandbox, token, path);
+		sandbox.reset();
+		expect(sandbox.v2NewestFirst).toBe(false);
+		expect(oldestFirst.records.length).toBeGreaterThan(6);
+		expect(newestFirst.pages).toBe(oldestFirst.pages);
+		expect(newestFirst.records.map((r) => r.id)).toEqual(
+			oldestFirst.records.map((r) => r.id).reverse(),
+		);
+	});
+
 	test('answers can carry Content-Type application/vnd.api+json, as later live versions do', async () => {
 		const token = await v2Token(sandbox);
 		sandbox.v2MediaType = 'application/vnd.api+json';

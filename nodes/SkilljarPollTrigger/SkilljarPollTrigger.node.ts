@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE_V2 } from '../shared/transport';
-import { firstState, isPollState, readFrom, takeNew, type PollState } from './cursor';
+import { readNew } from './catchUp';
+import { firstState, isPollState, takeNew, type PollState } from './cursor';
 import { eventSubtitle, FEEDS, feedFor } from './feeds';
 import { readFeed } from './read';
 import { forgetStart, startOf } from './starts';
@@ -79,7 +80,7 @@ export class SkilljarPollTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			const from = new Date(now - TEST_FETCH_DAYS * 24 * 3600 * 1000).toISOString();
-			const [record] = await readFeed(this, feed, from, 1);
+			const [record] = (await readFeed(this, feed, { from, limit: 1 })).items;
 			return record ? [this.helpers.returnJsonArray([feed.toEvent(record)])] : null;
 		}
 
@@ -95,7 +96,7 @@ export class SkilljarPollTrigger implements INodeType {
 		} else {
 			state = startOf(key, () => firstState(now, backfillHours(this)), now);
 		}
-		const records = await readFeed(this, feed, readFrom(state));
+		const records = await readNew(this, feed, state);
 		const { fresh, state: next } = takeNew(state, records, feed.timeField);
 		if (!isPollState(stored) || JSON.stringify(next) !== JSON.stringify(stored)) {
 			staticData[feed.value] = next;

@@ -16,6 +16,8 @@ export interface Feed {
 	path: string;
 	/** Its time filter (records at or after the given time). */
 	filter: string;
+	/** Its other end (records at or before the given time), for reading a backlog in parts. */
+	untilFilter: string;
 	/** The record's field holding that time. */
 	timeField: string;
 	/** Related records to embed, so no extra request is needed per record. */
@@ -63,6 +65,7 @@ export const FEEDS: Feed[] = [
 		description: 'A user was enrolled in a course',
 		path: '/v2/enrollments/',
 		filter: 'filter[enrolled_gte]',
+		untilFilter: 'filter[enrolled_lte]',
 		timeField: 'enrolled_at',
 		include: 'student',
 		scopes: ['enrollments:read'],
@@ -81,6 +84,7 @@ export const FEEDS: Feed[] = [
 		description: 'A user completed a course',
 		path: '/v2/enrollments/',
 		filter: 'filter[completed_gte]',
+		untilFilter: 'filter[completed_lte]',
 		timeField: 'completed_at',
 		include: 'student,certificate',
 		scopes: ['enrollments:read'],
@@ -112,6 +116,7 @@ export const FEEDS: Feed[] = [
 		description: 'A certificate was issued to a user (Skilljar has no webhook for this)',
 		path: '/v2/certificates/',
 		filter: 'filter[issued_gte]',
+		untilFilter: 'filter[issued_lte]',
 		timeField: 'issued_at',
 		include: '',
 		scopes: ['certificates:read'],

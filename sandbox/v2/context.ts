@@ -23,6 +23,8 @@ export interface V2Context {
 	pathname: string;
 	/** ISO time of this request, second precision like Skilljar's. */
 	now: string;
+	/** Lists come newest first (the document promises no order; clients must not assume one). */
+	newestFirst: boolean;
 }
 
 export interface V2Reply {

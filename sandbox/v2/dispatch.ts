@@ -20,6 +20,8 @@ export interface V2Request {
 	/** Set on the request log once the route is known / the body read. */
 	onTemplate: (template: string) => void;
 	onBody: (body: unknown) => void;
+	/** Serve lists newest first (see Sandbox.v2NewestFirst). */
+	newestFirst?: boolean;
 }
 
 export interface V2Answer extends V2Reply {
@@ -169,6 +171,7 @@ export async function dispatchV2(
 		origin: req.origin,
 		pathname: req.url.pathname,
 		now: isoNow(),
+		newestFirst: req.newestFirst === true,
 	};
 	return handler(ctx);
 }

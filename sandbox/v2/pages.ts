@@ -66,7 +66,8 @@ export function listReply(
 	key: SortKey,
 	include?: (page: Resource[]) => Resource[] | undefined,
 ): V2Reply {
-	const sorted = [...items].sort(byKey(key));
+	const order = byKey(key);
+	const sorted = [...items].sort(ctx.newestFirst ? (a, b) => order(b, a) : order);
 	let page = sorted;
 	let next: string | null = null;
 	const raw = ctx.query['page[cursor]'];
@@ -81,9 +82,12 @@ export function listReply(
 				});
 			}
 			const [afterKey, afterId] = after;
+			// The first record after the cursor's in the list's order (either way round).
 			start = sorted.findIndex((r) => {
 				const k = key(r);
-				return k > afterKey || (k === afterKey && r.id > afterId);
+				const after = k > afterKey || (k === afterKey && r.id > afterId);
+				const before = k < afterKey || (k === afterKey && r.id < afterId);
+				return ctx.newestFirst ? before : after;
 			});
 			if (start < 0) start = sorted.length;
 		}

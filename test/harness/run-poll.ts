@@ -41,6 +41,9 @@ export class PollWorkflow {
 
 	private activated = false;
 
+	/** What n8n 2.x's `getPollBudgetMs()` answers; undefined: n8n 1.x, which has no such thing. */
+	private budgetMs?: number;
+
 	constructor(
 		v2: { clientId: string; clientSecret: string; baseUrl: string },
 		parameters: IDataObject,
@@ -92,6 +95,15 @@ export class PollWorkflow {
 		return this;
 	}
 
+	/**
+	 * Polls from now on tell the node how long they may take, as n8n 2.x's PollContext does
+	 * (`getPollBudgetMs`; this n8n-core, of the 1.x line, has no such method, so it is added).
+	 */
+	withPollBudget(ms: number): this {
+		this.budgetMs = ms;
+		return this;
+	}
+
 	/** n8n stopped and started again: the next poll is an activation from the database. */
 	restart(): void {
 		this.workflow = undefined;
@@ -104,6 +116,8 @@ export class PollWorkflow {
 		this.activated = true;
 		const workflow = this.durable ? this.load() : (this.workflow ??= this.load());
 		const context = new PollContext(workflow, this.node, this.additionalData, 'trigger', 'activate');
+		const budget = this.budgetMs;
+		if (budget !== undefined) Object.assign(context, { getPollBudgetMs: () => budget });
 		const result = await this.nodeType.poll.call(context);
 		const saves = this.durable
 			? result !== null || !activation

@@ -22,6 +22,11 @@ export interface V2ListOptions {
 	pageSize?: boolean;
 	/** Stop once this many items are in hand; undefined = all. */
 	limit?: number;
+	/**
+	 * Ask for no further page once this time (epoch ms) has passed: the first page is always
+	 * read, and the read then says it is incomplete.
+	 */
+	stopAt?: number;
 }
 
 /** One page of a v2 list: its records, and the link to the next page, checked, if any. */
@@ -80,22 +85,41 @@ export async function v2ListItems(
 	itemIndex?: number,
 	settings: RequestSettings = DEFAULT_SETTINGS,
 ): Promise<IDataObject[]> {
+	return (await v2ListRead.call(this, request, list, itemIndex, settings)).items;
+}
+
+/**
+ * The same read, saying whether it reached the list's end (or the limit): with `stopAt` it may
+ * not, and then `items` are only the pages read so far, in the list's own order.
+ */
+export async function v2ListRead(
+	this: SkilljarContext,
+	request: SkilljarRequest,
+	list: V2ListOptions,
+	itemIndex?: number,
+	settings: RequestSettings = DEFAULT_SETTINGS,
+): Promise<{ items: IDataObject[]; complete: boolean }> {
 	const session = await openSession.call(this, settings, itemIndex, CREDENTIAL_TYPE_V2);
 	const first = new URL(session.baseUrl + buildPath(request.path, request.pathParams));
-	const { limit } = list;
+	const { limit, stopAt } = list;
 	let query: IDataObject | undefined = { ...(request.qs ?? {}) };
 	if (list.pageSize) query['page[size]'] = Math.min(limit ?? V2_MAX_PAGE_SIZE, V2_MAX_PAGE_SIZE);
 	let current = first.toString();
 	const items: IDataObject[] = [];
+	let complete = true;
 	for (;;) {
 		const page = await readPage.call(this, session, request, { first, current, query }, itemIndex);
 		items.push(...page.items);
 		if ((limit !== undefined && items.length >= limit) || !page.next) break;
+		if (stopAt !== undefined && Date.now() >= stopAt) {
+			complete = false;
+			break;
+		}
 		current = page.next.toString();
 		query = undefined; // the link carries the cursor and the filters
 	}
 	if (limit !== undefined && items.length > limit) items.length = limit;
-	return items;
+	return { items, complete };
 }
 
 /** The cursor that asks a v2 list for its next page. */

@@ -1,0 +1,122 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { readFrom, type PollState } from './cursor';
+import type { Feed } from './feeds';
+import { readFeed } from './read';
+
+/*
+ * Reading what is new within the time n8n gives one poll. n8n 2.x tells a poll how long it may
+ * take (`getPollBudgetMs`); its scheduler (opt-in) abandons a poll after 45 s by default, so a
+ * backlog that takes longer to read (after an outage, or a long Backfill) would be read again at
+ * every poll and never emitted. API v2 does not document the order of a filtered list, so a read
+ * cut short cannot be emitted: a page not read yet may hold an older record. What can be emitted
+ * is a time window read to its end. So when the backlog does not fit, the poll reads windows
+ * [from, from + span] instead: a try that runs out of time is dropped and the span shrinks to a
+ * quarter or less (less when the records seen so far say a quarter still holds most of them);
+ * windows read whole follow each other at the same span while time is left. What they hold is
+ * emitted, oldest first, and the next poll goes on from the newest. n8n 1.x gives no budget:
+ * there a poll reads the whole backlog in one go, as it always did.
+ */
+
+/** The share of the poll's time spent reading; the rest is for handing the items over. */
+const READ_SHARE = 0.6;
+
+/** The share of the reading time the first try (everything up to now) may take. */
+const FIRST_TRY_SHARE = 1 / 3;
+
+/** A try cut short leaves the next at most this share of its span, and of the records seen in it. */
+const WINDOW_SHARE = 1 / 4;
+
+/** How long this poll may take, when n8n says (2.x); undefined otherwise. */
+export function pollBudgetMs(context: IPollFunctions): number | undefined {
+	const ask = (context as Partial<{ getPollBudgetMs: () => number }>).getPollBudgetMs;
+	if (typeof ask !== 'function') return undefined;
+	const ms = Number(ask.call(context));
+	return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+/**
+ * The time of a seen record after `after` (and before `before`) such that about `share` of the
+ * seen records there are at or before it; undefined when none is seen there.
+ */
+export function seenQuantile(
+	seen: number[],
+	after: number,
+	before: number,
+	share = WINDOW_SHARE,
+): number | undefined {
+	const inside = seen.filter((time) => time > after && time < before).sort((a, b) => a - b);
+	if (!inside.length) return undefined;
+	return inside[Math.max(0, Math.ceil(inside.length * share) - 1)];
+}
+
+/**
+ * The span of the next try after one over `span` (undefined: up to now) starting at `after` was
+ * cut short: a quarter of it, or less where the records seen say a quarter still holds most of
+ * them. Never below a millisecond, so the window always moves on.
+ */
+export function narrowedSpan(
+	span: number | undefined,
+	after: number,
+	now: number,
+	seen: number[],
+): number {
+	const tried = span ?? Math.max(now - after, 1);
+	const byTime = tried * WINDOW_SHARE;
+	const bySeen = seenQuantile(seen, after, after + tried);
+	return Math.max(1, Math.min(byTime, bySeen === undefined ? byTime : bySeen - after));
+}
+
+function timesOf(records: IDataObject[], timeField: string): number[] {
+	const times: number[] = [];
+	for (const record of records) {
+		const time = Date.parse(String(record[timeField] ?? ''));
+		if (Number.isFinite(time)) times.push(time);
+	}
+	return times;
+}
+
+/**
+ * The records to hand to `takeNew`: everything since the state's position when it can be read in
+ * time (or when n8n sets no time), else the windows read whole in the time there was.
+ */
+export async function readNew(
+	context: IPollFunctions,
+	feed: Feed,
+	state: PollState,
+): Promise<IDataObject[]> {
+	const from = readFrom(state);
+	const budget = pollBudgetMs(context);
+	if (budget === undefined) return (await readFeed(context, feed, { from })).items;
+
+	const started = Date.now();
+	const deadline = started + budget * READ_SHARE;
+	const sinceMs = Date.parse(state.since);
+	const read: IDataObject[] = [];
+	const seen: number[] = [];
+	let fresh = false;
+	let start = from;
+	/** The window's width after `max(start, since)`; undefined: up to now. */
+	let span: number | undefined;
+	let stopAt = started + budget * READ_SHARE * FIRST_TRY_SHARE;
+	for (;;) {
+		const after = Math.max(Date.parse(start), sinceMs);
+		const end = span === undefined || after + span >= Date.now() ? undefined : after + span;
+		const until = end === undefined ? undefined : new Date(end).toISOString();
+		const got = await readFeed(context, feed, { from: start, until, stopAt });
+		const times = timesOf(got.items, feed.timeField);
+		if (got.complete) {
+			read.push(...got.items);
+			fresh ||= times.some((time) => time > sinceMs);
+			if (until === undefined) return read;
+			start = until;
+		} else {
+			// Nothing more fits after windows that hold something new: hand those over.
+			if (fresh) return read;
+			seen.push(...times);
+			span = narrowedSpan(end === undefined ? undefined : end - after, after, Date.now(), seen);
+		}
+		if (Date.now() >= deadline) return read;
+		stopAt = Date.now() + (deadline - Date.now()) / 2;
+	}
+}
