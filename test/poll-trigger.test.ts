@@ -193,16 +193,20 @@ describe('Skilljar Poll Trigger', () => {
 	});
 
 	test.each([
-		['oldest first', false],
-		['newest first', true],
+		// 1,500 enrollments, one every 3 s, while n8n was down for two hours.
+		['spread over two hours', 'oldest first', false, 2 * 3600_000, 3000],
+		['spread over two hours', 'newest first', true, 2 * 3600_000, 3000],
+		// A bulk enrollment of 1,500 learners, 5 ms apart: all within the overlap each poll reads
+		// again (cursor.ts), which alone holds more than one poll reads.
+		['from one bulk enrollment', 'oldest first', false, 60_000, 5],
+		['from one bulk enrollment', 'newest first', true, 60_000, 5],
 	])(
-		'with n8n 2.x telling a poll its time, a backlog too large for one poll comes over several polls, each record once and all in time order (lists served %s)',
-		async (_order, newestFirst) => {
-			// The activation two hours ago; then 1,500 enrollments, one every 3 s, while n8n was down.
+		'with n8n 2.x telling a poll its time, a backlog too large for one poll (%s) comes over several polls, each record once and all in time order (lists served %s)',
+		async (_spread, _order, newestFirst, sinceActivationMs, stepMs) => {
 			const course = sandbox.list('/v2/published-courses')[0];
 			const path = `/v1/domains/${String(course.domain_name)}/published-courses/${String(course.id)}/enrollments`;
 			const flow = workflow('COURSE_ENROLLMENT').withPollBudget(1000);
-			const activation = Date.now() - 2 * 3600_000;
+			const activation = Date.now() - sinceActivationMs;
 			const clock = jest.spyOn(Date, 'now').mockReturnValue(activation);
 			try {
 				expect(await flow.poll()).toBeNull();
@@ -213,7 +217,7 @@ describe('Skilljar Poll Trigger', () => {
 				enrollment(
 					`enrbacklog${String(i).padStart(4, '0')}`,
 					{ id: `usrbacklog${i}`, email: `backlog-${i}@example.com` },
-					new Date(activation + 1000 + i * 3000).toISOString(),
+					new Date(activation + 1000 + i * stepMs).toISOString(),
 				),
 			);
 			sandbox.insertMany(path, backlog);

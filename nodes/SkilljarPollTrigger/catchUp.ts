@@ -14,8 +14,12 @@ import { readFeed } from './read';
  * [from, from + span] instead: a try that runs out of time is dropped and the span shrinks to a
  * quarter or less (less when the records seen so far say a quarter still holds most of them);
  * windows read whole follow each other at the same span while time is left. What they hold is
- * emitted, oldest first, and the next poll goes on from the newest. n8n 1.x gives no budget:
- * there a poll reads the whole backlog in one go, as it always did.
+ * emitted, oldest first, and the next poll goes on from the newest. The windows start at the
+ * position itself, not at the overlap before it (cursor.ts): that part was emitted already, and
+ * after a bulk enrollment it can hold more records than a poll reads, so that every window would
+ * be cut short and the catch-up would stop. Once caught up, a poll reads everything with the
+ * overlap again. n8n 1.x gives no budget: there a poll reads the whole backlog in one go, as it
+ * always did.
  */
 
 /** The share of the poll's time spent reading; the rest is for handing the items over. */
@@ -114,6 +118,8 @@ export async function readNew(
 			// Nothing more fits after windows that hold something new: hand those over.
 			if (fresh) return read;
 			seen.push(...times);
+			// Windows start at the position: the overlap before it was emitted already.
+			start = new Date(Math.max(Date.parse(start), sinceMs)).toISOString();
 			span = narrowedSpan(end === undefined ? undefined : end - after, after, Date.now(), seen);
 		}
 		if (Date.now() >= deadline) return read;
