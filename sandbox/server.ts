@@ -59,6 +59,8 @@ export interface RequestLogEntry {
 	status: number;
 	/** Set when a fault switch (faults.ts) answered or spoiled this request. */
 	fault?: string;
+	/** When it arrived (epoch ms), before any latency: tells one client's bursts apart. */
+	receivedAt: number;
 }
 
 export interface Sandbox {
@@ -368,6 +370,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			query: Object.fromEntries(url.searchParams.entries()),
 			body: undefined,
 			status: 0,
+			receivedAt: Date.now(),
 		};
 		requests.push(entry);
 		inFlight += 1;

@@ -24,6 +24,9 @@ Environment:
   E2E_BROWSER=0       skip the browser checks (both lines)
   E2E_SIGNALS=0       skip the npm start signal test
   E2E_QUEUE=0         skip the queue-mode suite (n8n main + workers + webhook, Redis, PostgreSQL)
+  E2E_SCHEDULER=0     skip the poll trigger under n8n 2.x's opt-in poll scheduler and durable
+                      poll cursors (test/e2e/poll-scheduler.test.mjs, about 4 minutes)
+  E2E_SCHEDULER_ORDER=newest  that file's sandbox serves lists newest first
   E2E_NO_BUILD=1      do not rebuild the package first (.ci/run: npm test has just built it)
   E2E_CONCURRENCY=4   how many test files run at once
   SKILLJAR_RUNTIME_CACHE=DIR  where n8n is installed once per machine
@@ -47,6 +50,7 @@ function testFiles() {
 	if (process.env.E2E_SIGNALS !== '0') files.push('test/e2e/start-signals.test.mjs');
 	// Queue mode runs when a slot frees up (E2E_CONCURRENCY), usually after the signal test.
 	if (process.env.E2E_QUEUE !== '0') files.push('test/e2e/queue-mode.test.mjs');
+	if (process.env.E2E_SCHEDULER !== '0') files.push('test/e2e/poll-scheduler.test.mjs');
 	return files;
 }
 
@@ -64,7 +68,7 @@ async function prepare(files) {
 	if (process.env.E2E_BROWSER !== '0' && (uses('n8n-v1') || uses('n8n-v2'))) ensureChromium(log);
 	await Promise.all([
 		...(v1 ? [ensureN8n(N8N_V1)] : []),
-		...(uses('n8n-v2') ? [ensureN8n(N8N_V2)] : []),
+		...(uses('n8n-v2') || uses('poll-scheduler') ? [ensureN8n(N8N_V2)] : []),
 	]);
 }
 

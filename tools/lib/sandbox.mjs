@@ -61,7 +61,7 @@ export async function startSandboxProcess({
  * One request the sandbox received (sandbox/server.ts: RequestLogEntry).
  * @typedef {{
  *   method: string, path: string, template: string | null, query: Record<string, string>,
- *   body: unknown, status: number, fault?: string,
+ *   body: unknown, status: number, fault?: string, receivedAt: number,
  * }} SandboxRequest
  */
 
@@ -82,10 +82,13 @@ export async function startSandboxProcess({
  *   requests: SandboxRequest[],
  *   clearRequests: () => void,
  *   list: (listPath: string) => SandboxRecord[],
+ *   insertMany: (listPath: string, items: SandboxRecord[]) => SandboxRecord[],
+ *   v2NewestFirst: boolean,
  *   deliverEvent: (type: string, overrides?: SandboxRecord) => Promise<SandboxDelivery[]>,
  *   replayDelivery: (id: string, copies?: number) => Promise<SandboxDelivery[] | undefined>,
  *   faults: {
  *     throttled: number,
+ *     latencyMs: number,
  *     setRateLimits: (limits: Array<{ requests: number, windowSeconds: number }>) => void,
  *   },
  *   v2Tokens: { lifetimeSeconds: number, issuedTokens: () => string[] },
@@ -106,10 +109,11 @@ export const membersOf = (sandbox, listPath) =>
 
 /**
  * What the built sandbox knows (run the build first): its seed's demo ids, the webhook event
- * types, and `startSandbox` to run one in this process.
+ * types, its enrollment record shape, and `startSandbox` to run one in this process.
  * @returns {{
  *   DEMO: { domainName: string, publishedCourseId: string, userId: string, groupIds: string[] } & Record<string, unknown>,
  *   EVENT_TYPES: readonly string[],
+ *   enrollment: (id: string, user: { id: string, email: string }, enrolledAt: string) => SandboxRecord,
  *   startSandbox: (options: { port?: number, apiKey?: string }) => Promise<InProcessSandbox>,
  * }}
  */
@@ -118,6 +122,7 @@ export function builtSandbox() {
 	return {
 		DEMO: require(path.join(dir, 'seed.js')).DEMO,
 		EVENT_TYPES: require(path.join(dir, 'events.js')).EVENT_TYPES,
+		enrollment: require(path.join(dir, 'records.js')).enrollment,
 		startSandbox: require(path.join(dir, 'server.js')).startSandbox,
 	};
 }

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { sleep, waitFor } from '../../../tools/lib/processes.mjs';
-import { executionRun, executions, nodeItems, setActive } from '../support/helpers.mjs';
+import { executionOutputs, executions, sandboxV2, setActive } from '../support/helpers.mjs';
 import { need, restartServer } from '../support/n8n-line.mjs';
 
 const require = createRequire(import.meta.url);
@@ -28,39 +28,16 @@ export function poll(ctx) {
 	/** @type {string[]} ids of the enrollments made while n8n was down */
 	let enrolled = [];
 
-	/** A v2 call to the sandbox with a fresh token. @param {string} method @param {string} route @param {unknown} body */
-	const v2 = async (method, route, body) => {
-		const sandbox = need(ctx.sandbox, 'no sandbox');
-		const token = await fetch(`${sandbox.url}/v2/auth/token`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({
-				grant_type: 'client_credentials',
-				client_id: sandbox.v2ClientId,
-				client_secret: sandbox.v2ClientSecret,
-			}),
-		}).then((r) => r.json());
-		const res = await fetch(`${sandbox.url}${route}`, {
-			method,
-			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token.access_token}` },
-			body: JSON.stringify(body),
-		});
-		assert.ok(res.ok, `${method} ${route}: HTTP ${res.status}`);
-		return /** @type {any} */ (await res.json());
-	};
+	/** A v2 call to the sandbox. @param {string} method @param {string} route @param {unknown} body */
+	const v2 = (method, route, body) => sandboxV2(need(ctx.sandbox, 'no sandbox'), method, route, body);
 
 	/** The items of every execution of a workflow, oldest execution first. @param {string} id */
 	const emitted = async (id) => {
 		const flatted = require(
 			require.resolve('flatted', { paths: [path.join(ctx.line.dir, 'node_modules', 'n8n')] }),
 		);
-		const list = await executions(client(), id);
-		const items = [];
-		for (const e of [...list].reverse()) {
-			const run = await executionRun(client(), flatted, e.id);
-			items.push(...nodeItems({ data: run }, 'Skilljar Poll Trigger').map((i) => i.json));
-		}
-		return items;
+		const outputs = await executionOutputs(client(), flatted, id, 'Skilljar Poll Trigger');
+		return outputs.flatMap((output) => output.items);
 	};
 
 	/**

@@ -117,3 +117,43 @@ export async function setActive(client, workflowId, active) {
 	);
 	return res.json?.data;
 }
+
+/**
+ * An API v2 call to the sandbox with a fresh token, as a Skilljar admin's script would make it.
+ * @param {{ url: string, v2ClientId: string, v2ClientSecret: string }} sandbox
+ * @param {string} method @param {string} route @param {unknown} body
+ */
+export async function sandboxV2(sandbox, method, route, body) {
+	const token = await fetch(`${sandbox.url}/v2/auth/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({
+			grant_type: 'client_credentials',
+			client_id: sandbox.v2ClientId,
+			client_secret: sandbox.v2ClientSecret,
+		}),
+	}).then((r) => r.json());
+	const res = await fetch(`${sandbox.url}${route}`, {
+		method,
+		headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token.access_token}` },
+		body: JSON.stringify(body),
+	});
+	assert.ok(res.ok, `${method} ${route}: HTTP ${res.status}`);
+	return /** @type {any} */ (await res.json());
+}
+
+/**
+ * What each execution of a workflow put out at `nodeName`, oldest execution first.
+ * @param {N8nClient} client @param {{ parse: (text: string) => any }} flatted
+ * @param {string} workflowId @param {string} nodeName
+ * @returns {Promise<Array<{ id: string, items: any[] }>>}
+ */
+export async function executionOutputs(client, flatted, workflowId, nodeName) {
+	const list = await executions(client, workflowId);
+	const outputs = [];
+	for (const e of [...list].reverse()) {
+		const run = await executionRun(client, flatted, e.id);
+		outputs.push({ id: e.id, items: nodeItems({ data: run }, nodeName).map((i) => i.json) });
+	}
+	return outputs;
+}
