@@ -218,82 +218,74 @@ describe(`[sched] Skilljar Poll Trigger under the poll scheduler of n8n ${N8N_V2
 		`[sched] a backlog of ${BACKLOG} enrollments that takes longer than n8n's poll timeout to read comes over several polls, each once and in time order, no poll abandoned`,
 		{ timeout: CATCH_UP_MS + 60_000 },
 		async (t) => {
-			const backlogs = [watched.backlog];
-			const started = [];
-			for (const w of backlogs) started.push(await activate(w));
+			const w = watched.backlog;
 			// One enrollment a millisecond from a second after the activation's poll, all in the past
 			// when they appear: a bulk enrollment while n8n was busy, or down.
-			const from = Math.max(...started) + 1000;
+			const from = (await activate(w)) + 1000;
 			await sleep(from + BACKLOG + 500 - Date.now());
 			const insertedAt = Date.now();
-			for (const w of backlogs) {
-				const course = w.sandbox.list('/v2/published-courses')[0];
-				const list = `/v1/domains/${String(course.domain_name)}/published-courses/${String(course.id)}/enrollments`;
-				w.sandbox.insertMany(
-					list,
-					Array.from({ length: BACKLOG }, (_, i) =>
-						facts.enrollment(
-							`enrbacklog${w.label}${i}`,
-							{ id: `usrbacklog${i}`, email: `backlog-${i}@example.com` },
-							new Date(from + i).toISOString(),
-						),
+			const course = w.sandbox.list('/v2/published-courses')[0];
+			w.sandbox.insertMany(
+				`/v1/domains/${String(course.domain_name)}/published-courses/${String(course.id)}/enrollments`,
+				Array.from({ length: BACKLOG }, (_, i) =>
+					facts.enrollment(
+						`enrbacklog${i}`,
+						{ id: `usrbacklog${i}`, email: `backlog-${i}@example.com` },
+						new Date(from + i).toISOString(),
 					),
-				);
-				w.sandbox.faults.latencyMs = LATENCY_MS;
-			}
-			const count = async (/** @type {Watched} */ w) => (await outputsOf(w)).flat().length;
+				),
+			);
+			w.sandbox.faults.latencyMs = LATENCY_MS;
+			const polls = () => JSON.stringify(countEnds(pollEnds(/** @type {string} */ (w.id))));
 			try {
-				await waitFor(
-					'the backlogs emitted whole',
-					async () => (await count(watched.backlog)) >= BACKLOG,
-					{ timeoutMs: CATCH_UP_MS, intervalMs: 3000 },
-				);
-			} catch (error) {
-				const got = backlogs.map((w) => {
-					const items = [...w.outputs.values()];
-					return `${w.label}: ${items.flat().length} items in ${items.length} executions, polls ${JSON.stringify(countEnds(pollEnds(/** @type {string} */ (w.id))))}, ${reads(w, insertedAt).length} pages`;
+				await waitFor('the backlog emitted whole', async () => (await outputsOf(w)).flat().length >= BACKLOG, {
+					timeoutMs: CATCH_UP_MS,
+					intervalMs: 3000,
 				});
-				throw new Error(`${/** @type {Error} */ (error).message}; ${got.join('; ')}`);
+			} catch (error) {
+				const items = [...w.outputs.values()];
+				throw new Error(
+					`${/** @type {Error} */ (error).message}; ${items.flat().length} items in ${items.length} executions, ` +
+						`polls ${polls()}, ${reads(w, insertedAt).length} pages`,
+				);
 			} finally {
-				for (const w of backlogs) w.sandbox.faults.latencyMs = 0;
+				w.sandbox.faults.latencyMs = 0;
 			}
 			const doneAt = Date.now();
 
-			for (const w of backlogs) {
-				const outputs = await outputsOf(w);
-				const ids = outputs.flat().map((item) => item.user?.id);
-				const ends = pollEnds(/** @type {string} */ (w.id));
-				const pages = reads(w, insertedAt).filter((r) => r.receivedAt <= doneAt);
-				// A poll's reads come together (at most 1.4 s); polls are 5 s apart.
-				/** @type {number[][]} */
-				const bursts = [];
-				for (const r of pages) {
-					const last = bursts.at(-1);
-					if (last && r.receivedAt - /** @type {number} */ (last.at(-1)) < 1500) last.push(r.receivedAt);
-					else bursts.push([r.receivedAt]);
-				}
-				const longest = Math.max(...bursts.map((b) => /** @type {number} */ (b.at(-1)) - b[0]));
-				t.diagnostic(
-					`${NEWEST_FIRST ? 'newest' : 'oldest'} first: ${outputs.length} executions (${outputs.map((o) => o.length).join(', ')} items), ` +
-						`polls ${JSON.stringify(countEnds(ends))}, ${pages.length} pages in ${bursts.length} polls that read, ` +
-						`longest read ${longest} ms (the node's share: ${READ_MS} ms of n8n's ${BUDGET_MS} ms)`,
-				);
-				assert.equal(ids.length, BACKLOG, `${w.label}: items emitted`);
-				assert.equal(new Set(ids).size, BACKLOG, `${w.label}: a record emitted twice`);
-				assert.ok(inTimeOrder(outputs), `${w.label}: items out of time order`);
-				assert.ok(outputs.length > 1, `${w.label}: the backlog came in one execution`);
-				assert.equal(ends.filter((end) => end === 'abandoned').length, 0, `${w.label}: polls ${ends.join(' ')}`);
-				assert.equal(ends.filter((end) => end === 'failed').length, 0, `${w.label}: polls ${ends.join(' ')}`);
-				// No page is asked for after the node's share of the budget (the last one takes 200 ms).
-				assert.ok(longest <= READ_MS + LATENCY_MS + 200, `${w.label}: a poll read for ${longest} ms`);
+			const outputs = await outputsOf(w);
+			const ids = outputs.flat().map((item) => item.user?.id);
+			const ends = pollEnds(/** @type {string} */ (w.id));
+			const pages = reads(w, insertedAt).filter((r) => r.receivedAt <= doneAt);
+			// A poll's reads come together (at most 1.4 s); polls are 5 s apart.
+			/** @type {number[][]} */
+			const bursts = [];
+			for (const r of pages) {
+				const last = bursts.at(-1);
+				if (last && r.receivedAt - /** @type {number} */ (last.at(-1)) < 1500) last.push(r.receivedAt);
+				else bursts.push([r.receivedAt]);
 			}
+			const longest = Math.max(...bursts.map((b) => /** @type {number} */ (b.at(-1)) - b[0]));
+			t.diagnostic(
+				`${NEWEST_FIRST ? 'newest' : 'oldest'} first: ${outputs.length} executions (${outputs.map((o) => o.length).join(', ')} items), ` +
+					`polls ${polls()}, ${pages.length} pages in ${bursts.length} polls that read, ` +
+					`longest read ${longest} ms (the node's share: ${READ_MS} ms of n8n's ${BUDGET_MS} ms)`,
+			);
+			assert.equal(ids.length, BACKLOG, 'items emitted');
+			assert.equal(new Set(ids).size, BACKLOG, 'a record emitted twice');
+			assert.ok(inTimeOrder(outputs), 'items out of time order');
+			assert.ok(outputs.length > 1, 'the backlog came in one execution');
+			assert.equal(ends.filter((end) => end === 'abandoned' || end === 'failed').length, 0, `polls ${ends.join(' ')}`);
+			// No page is asked for after the node's share of the budget (the last takes 200 ms;
+			// the rest is room for a busy machine): well short of n8n's 2 s.
+			assert.ok(longest <= READ_MS + LATENCY_MS + 500, `a poll read for ${longest} ms`);
 		},
 	);
 
 	test('[sched] with durable poll cursors, an enrollment right after the activation comes once with the first scheduled poll; a restart emits nothing twice', { timeout: 150_000 }, async (t) => {
-		const backlogs = [watched.backlog];
-		assert.ok(backlogs.every((w) => w.id), 'not run: the backlog workflow was not created');
-		const before = new Map(backlogs.map((w) => [w, w.outputs.size]));
+		const backlog = watched.backlog;
+		assert.ok(backlog.id, 'not run: the backlog workflow was not created');
+		const before = backlog.outputs.size;
 		await startServer(DURABLE, 'durable-1.log');
 		const w = watched.durable;
 		await activate(w);
@@ -317,7 +309,7 @@ describe(`[sched] Skilljar Poll Trigger under the poll scheduler of n8n ${N8N_V2
 		// Nothing again after a restart: n8n now holds every position in its poller_state table.
 		const restarted = Date.now();
 		await startServer(DURABLE, 'durable-2.log');
-		const all = [...backlogs, w];
+		const all = [backlog, w];
 		await waitFor('a poll of each workflow after the restart', () => all.every((x) => reads(x, restarted).length > 0), {
 			timeoutMs: 45000,
 		});
@@ -325,7 +317,7 @@ describe(`[sched] Skilljar Poll Trigger under the poll scheduler of n8n ${N8N_V2
 		for (const x of all) {
 			const count = (await outputsOf(x)).length;
 			t.diagnostic(`${x.label}: ${count} executions, polls in all ${JSON.stringify(countEnds(pollEnds(/** @type {string} */ (x.id))))}`);
-			assert.equal(count, x === w ? 1 : before.get(x), `${x.label}: executions after the restarts`);
+			assert.equal(count, x === w ? 1 : before, `${x.label}: executions after the restarts`);
 			assert.equal(pollEnds(/** @type {string} */ (x.id)).filter((end) => end === 'abandoned' || end === 'failed').length, 0);
 		}
 	});
