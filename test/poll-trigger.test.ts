@@ -200,9 +200,12 @@ describe('Skilljar Poll Trigger', () => {
 		// again (cursor.ts), which alone holds more than one poll reads.
 		['from one bulk enrollment', 'oldest first', false, 60_000, 5],
 		['from one bulk enrollment', 'newest first', true, 60_000, 5],
+		// 3,000 learners 1 ms apart, twice what a poll can read: served newest first, each poll
+		// sees only the newest and must go on narrowing where the last one stopped.
+		['from one large bulk enrollment', 'newest first', true, 60_000, 1, 3000],
 	])(
 		'with n8n 2.x telling a poll its time, a backlog too large for one poll (%s) comes over several polls, each record once and all in time order (lists served %s)',
-		async (_spread, _order, newestFirst, sinceActivationMs, stepMs) => {
+		async (_spread, _order, newestFirst, sinceActivationMs, stepMs, count = 1500) => {
 			const course = sandbox.list('/v2/published-courses')[0];
 			const path = `/v1/domains/${String(course.domain_name)}/published-courses/${String(course.id)}/enrollments`;
 			const flow = workflow('COURSE_ENROLLMENT').withPollBudget(1000);
@@ -213,7 +216,7 @@ describe('Skilljar Poll Trigger', () => {
 			} finally {
 				clock.mockRestore();
 			}
-			const backlog = Array.from({ length: 1500 }, (_, i) =>
+			const backlog = Array.from({ length: count }, (_, i) =>
 				enrollment(
 					`enrbacklog${String(i).padStart(4, '0')}`,
 					{ id: `usrbacklog${i}`, email: `backlog-${i}@example.com` },

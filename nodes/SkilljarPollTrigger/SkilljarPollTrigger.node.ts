@@ -96,7 +96,7 @@ export class SkilljarPollTrigger implements INodeType {
 		} else {
 			state = startOf(key, () => firstState(now, backfillHours(this)), now);
 		}
-		const records = await readNew(this, feed, state);
+		const records = await readNew(this, feed, state, key);
 		const { fresh, state: next } = takeNew(state, records, feed.timeField);
 		if (!isPollState(stored) || JSON.stringify(next) !== JSON.stringify(stored)) {
 			staticData[feed.value] = next;

@@ -1,7 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { V2_MAX_PAGE_SIZE } from '../shared/v2/list';
 import { readFrom, type PollState } from './cursor';
 import type { Feed } from './feeds';
+import { TriggerMemory } from './memory';
 import { readFeed } from './read';
 
 /*
@@ -81,13 +83,23 @@ function timesOf(records: IDataObject[], timeField: string): number[] {
 }
 
 /**
+ * The window width that last fitted each trigger's catch-up. A poll that emits nothing saves no
+ * state, so what it learned about the backlog is kept here: the next poll goes on narrowing
+ * where it stopped instead of starting over (a dense backlog served newest first would otherwise
+ * never come). Dropped once a poll has read up to now again.
+ */
+const spans = new TriggerMemory<number>(24 * 3600 * 1000);
+
+/**
  * The records to hand to `takeNew`: everything since the state's position when it can be read in
- * time (or when n8n sets no time), else the windows read whole in the time there was.
+ * time (or when n8n sets no time), else the windows read whole in the time there was. `key`
+ * names the trigger (workflow, node, event) for what this process remembers of its catch-up.
  */
 export async function readNew(
 	context: IPollFunctions,
 	feed: Feed,
 	state: PollState,
+	key: string,
 ): Promise<IDataObject[]> {
 	const from = readFrom(state);
 	const budget = pollBudgetMs(context);
@@ -99,10 +111,12 @@ export async function readNew(
 	const read: IDataObject[] = [];
 	const seen: number[] = [];
 	let fresh = false;
-	let start = from;
 	/** The window's width after `max(start, since)`; undefined: up to now. */
-	let span: number | undefined;
-	let stopAt = started + budget * READ_SHARE * FIRST_TRY_SHARE;
+	let span = spans.get(key);
+	// While catching up, windows start at the position: the overlap before it was emitted already,
+	// and after a bulk enrollment it alone holds more than a poll can read.
+	let start = span === undefined ? from : state.since;
+	let stopAt = started + budget * READ_SHARE * (span === undefined ? FIRST_TRY_SHARE : 1 / 2);
 	for (;;) {
 		const after = Math.max(Date.parse(start), sinceMs);
 		const end = span === undefined || after + span >= Date.now() ? undefined : after + span;
@@ -112,16 +126,21 @@ export async function readNew(
 		if (got.complete) {
 			read.push(...got.items);
 			fresh ||= times.some((time) => time > sinceMs);
-			if (until === undefined) return read;
+			if (until === undefined) {
+				spans.delete(key);
+				return read;
+			}
 			start = until;
+			// A window that held no more than a page: the stretch is sparse, try a wider one.
+			if (span !== undefined && got.items.length <= V2_MAX_PAGE_SIZE) span *= 4;
 		} else {
 			// Nothing more fits after windows that hold something new: hand those over.
 			if (fresh) return read;
 			seen.push(...times);
-			// Windows start at the position: the overlap before it was emitted already.
 			start = new Date(Math.max(Date.parse(start), sinceMs)).toISOString();
 			span = narrowedSpan(end === undefined ? undefined : end - after, after, Date.now(), seen);
 		}
+		if (span !== undefined) spans.set(key, span);
 		if (Date.now() >= deadline) return read;
 		stopAt = Date.now() + (deadline - Date.now()) / 2;
 	}

@@ -1,4 +1,5 @@
 import type { PollState } from './cursor';
+import { TriggerMemory } from './memory';
 
 /*
  * Where each trigger started, remembered in this n8n process until n8n has saved a state of its
@@ -9,24 +10,17 @@ import type { PollState } from './cursor';
  * What this cannot cover: n8n restarting between the activation and the first scheduled poll.
  */
 
-/** Starts older than this are dropped (a trigger deactivated before its first scheduled poll). */
-const KEEP_MS = 7 * 24 * 3600 * 1000;
-
-/** At most this many triggers are remembered; the oldest go first. */
-const MAX_STARTS = 1000;
-
-const starts = new Map<string, { state: PollState; at: number }>();
+/** Starts are kept a week at most (a trigger deactivated before its first scheduled poll). */
+const starts = new TriggerMemory<PollState>(7 * 24 * 3600 * 1000);
 
 /** The remembered start of `key`, else `make()`'s, remembered from now on. Copies either way. */
 export function startOf(key: string, make: () => PollState, now = Date.now()): PollState {
-	for (const [old, entry] of starts) if (now - entry.at > KEEP_MS) starts.delete(old);
-	let entry = starts.get(key);
-	if (!entry) {
-		entry = { state: make(), at: now };
-		starts.set(key, entry);
-		if (starts.size > MAX_STARTS) starts.delete(starts.keys().next().value as string);
+	let state = starts.get(key, now);
+	if (!state) {
+		state = make();
+		starts.set(key, state, now);
 	}
-	return structuredClone(entry.state);
+	return structuredClone(state);
 }
 
 /** n8n holds a saved state for `key`: its start need not be remembered any longer. */
