@@ -203,9 +203,11 @@ describe('Skilljar Poll Trigger', () => {
 		// 3,000 learners 1 ms apart, twice what a poll can read: served newest first, each poll
 		// sees only the newest and must go on narrowing where the last one stopped.
 		['from one large bulk enrollment', 'newest first', true, 60_000, 1, 3000],
+		// The same an hour after the activation: an empty hour to cross before the burst.
+		['from one large bulk enrollment an hour later', 'newest first', true, 3600_000, 1, 3000, 3590_000],
 	])(
 		'with n8n 2.x telling a poll its time, a backlog too large for one poll (%s) comes over several polls, each record once and all in time order (lists served %s)',
-		async (_spread, _order, newestFirst, sinceActivationMs, stepMs, count = 1500) => {
+		async (_spread, _order, newestFirst, sinceActivationMs, stepMs, count = 1500, firstAtMs = 1000) => {
 			const course = sandbox.list('/v2/published-courses')[0];
 			const path = `/v1/domains/${String(course.domain_name)}/published-courses/${String(course.id)}/enrollments`;
 			const flow = workflow('COURSE_ENROLLMENT').withPollBudget(1000);
@@ -220,7 +222,7 @@ describe('Skilljar Poll Trigger', () => {
 				enrollment(
 					`enrbacklog${String(i).padStart(4, '0')}`,
 					{ id: `usrbacklog${i}`, email: `backlog-${i}@example.com` },
-					new Date(activation + 1000 + i * stepMs).toISOString(),
+					new Date(activation + firstAtMs + i * stepMs).toISOString(),
 				),
 			);
 			sandbox.insertMany(path, backlog);

@@ -26,7 +26,6 @@ Environment:
   E2E_QUEUE=0         skip the queue-mode suite (n8n main + workers + webhook, Redis, PostgreSQL)
   E2E_SCHEDULER=0     skip the poll trigger under n8n 2.x's opt-in poll scheduler and durable
                       poll cursors (test/e2e/poll-scheduler.test.mjs, about 4 minutes)
-  E2E_SCHEDULER_ORDER=newest  that file's sandbox serves lists newest first
   E2E_NO_BUILD=1      do not rebuild the package first (.ci/run: npm test has just built it)
   E2E_CONCURRENCY=4   how many test files run at once
   SKILLJAR_RUNTIME_CACHE=DIR  where n8n is installed once per machine

@@ -1,6 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { V2_MAX_PAGE_SIZE } from '../shared/v2/list';
 import { readFrom, type PollState } from './cursor';
 import type { Feed } from './feeds';
 import { TriggerMemory } from './memory';
@@ -15,13 +14,10 @@ import { readFeed } from './read';
  * is a time window read to its end. So when the backlog does not fit, the poll reads windows
  * [from, from + span] instead: a try that runs out of time is dropped and the span shrinks to a
  * quarter or less (less when the records seen so far say a quarter still holds most of them);
- * windows read whole follow each other at the same span while time is left. What they hold is
- * emitted, oldest first, and the next poll goes on from the newest. The windows start at the
- * position itself, not at the overlap before it (cursor.ts): that part was emitted already, and
- * after a bulk enrollment it can hold more records than a poll reads, so that every window would
- * be cut short and the catch-up would stop. Once caught up, a poll reads everything with the
- * overlap again. n8n 1.x gives no budget: there a poll reads the whole backlog in one go, as it
- * always did.
+ * after a window read whole the next is twice as wide, while time is left. What the windows hold
+ * is emitted, oldest first, and the next poll goes on from the newest, with the last width that
+ * fitted (kept in the process, since a poll that emits nothing saves nothing). n8n 1.x gives no
+ * budget: there a poll reads the whole backlog in one go, as it always did.
  */
 
 /** The share of the poll's time spent reading; the rest is for handing the items over. */
@@ -82,13 +78,23 @@ function timesOf(records: IDataObject[], timeField: string): number[] {
 	return times;
 }
 
+/** What a catch-up learned, kept for the next poll of the same trigger. */
+interface Learned {
+	/** The window width to try first. */
+	span: number;
+	/** The position the catch-up was at (`state.since`) when this was learned. */
+	since: string;
+	/** Up to here everything after that position was read whole and held nothing new. */
+	readTo?: string;
+}
+
 /**
- * The window width that last fitted each trigger's catch-up. A poll that emits nothing saves no
- * state, so what it learned about the backlog is kept here: the next poll goes on narrowing
- * where it stopped instead of starting over (a dense backlog served newest first would otherwise
- * never come). Dropped once a poll has read up to now again.
+ * What each trigger's catch-up learned. A poll that emits nothing saves no state, so what it
+ * learned about the backlog is kept here: the next poll goes on narrowing where it stopped, and
+ * past the stretch it found empty, instead of starting over (a dense backlog served newest first
+ * would otherwise never come). Dropped once a poll has read up to now again.
  */
-const spans = new TriggerMemory<number>(24 * 3600 * 1000);
+const learned = new TriggerMemory<Learned>(24 * 3600 * 1000);
 
 /**
  * The records to hand to `takeNew`: everything since the state's position when it can be read in
@@ -111,12 +117,17 @@ export async function readNew(
 	const read: IDataObject[] = [];
 	const seen: number[] = [];
 	let fresh = false;
+	const known = learned.get(key);
 	/** The window's width after `max(start, since)`; undefined: up to now. */
-	let span = spans.get(key);
-	// While catching up, windows start at the position: the overlap before it was emitted already,
-	// and after a bulk enrollment it alone holds more than a poll can read.
-	let start = span === undefined ? from : state.since;
+	let span = known?.span;
+	// While catching up, windows start at the position (the overlap before it was emitted already,
+	// and after a bulk enrollment it alone holds more than a poll can read), or past what the last
+	// poll found empty if nothing was emitted since.
+	let start = known === undefined ? from : state.since;
+	if (known?.since === state.since && known.readTo !== undefined) start = known.readTo;
 	let stopAt = started + budget * READ_SHARE * (span === undefined ? FIRST_TRY_SHARE : 1 / 2);
+	const remember = (width: number) =>
+		learned.set(key, { span: width, since: state.since, ...(fresh ? {} : { readTo: start }) });
 	for (;;) {
 		const after = Math.max(Date.parse(start), sinceMs);
 		const end = span === undefined || after + span >= Date.now() ? undefined : after + span;
@@ -126,22 +137,25 @@ export async function readNew(
 		if (got.complete) {
 			read.push(...got.items);
 			fresh ||= times.some((time) => time > sinceMs);
-			if (until === undefined) {
-				spans.delete(key);
+			if (span === undefined || until === undefined) {
+				learned.delete(key);
 				return read;
 			}
+			// This width fitted: the next poll starts from it, and this one tries twice as wide.
 			start = until;
-			// A window that held no more than a page: the stretch is sparse, try a wider one.
-			if (span !== undefined && got.items.length <= V2_MAX_PAGE_SIZE) span *= 4;
+			remember(span);
+			span *= 2;
 		} else {
 			// Nothing more fits after windows that hold something new: hand those over.
 			if (fresh) return read;
 			seen.push(...times);
 			start = new Date(Math.max(Date.parse(start), sinceMs)).toISOString();
 			span = narrowedSpan(end === undefined ? undefined : end - after, after, Date.now(), seen);
+			remember(span);
 		}
-		if (span !== undefined) spans.set(key, span);
 		if (Date.now() >= deadline) return read;
-		stopAt = Date.now() + (deadline - Date.now()) / 2;
+		// With something new in hand a try cut short ends the poll, so it may take all the time
+		// left; without, half, to leave room for a narrower one.
+		stopAt = fresh ? deadline : Date.now() + (deadline - Date.now()) / 2;
 	}
 }
