@@ -16,12 +16,13 @@ export interface Resource {
 /** Sort key of a record: its list is ordered by (key, id). */
 export type SortKey = (resource: Resource) => string;
 
-const byKey = (key: SortKey) => (a: Resource, b: Resource) => {
-	const ka = key(a);
-	const kb = key(b);
+/** Order of two (key, id) positions: negative, 0 or positive. */
+function compareAt(ka: string, ida: string, kb: string, idb: string): number {
 	if (ka !== kb) return ka < kb ? -1 : 1;
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-};
+	return ida < idb ? -1 : ida > idb ? 1 : 0;
+}
+
+const byKey = (key: SortKey) => (a: Resource, b: Resource) => compareAt(key(a), a.id, key(b), b.id);
 
 function encodeCursor(key: string, id: string): string {
 	return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
@@ -82,12 +83,10 @@ export function listReply(
 				});
 			}
 			const [afterKey, afterId] = after;
-			// The first record after the cursor's in the list's order (either way round).
+			// The first record past the cursor's in the list's order (either way round).
 			start = sorted.findIndex((r) => {
-				const k = key(r);
-				const after = k > afterKey || (k === afterKey && r.id > afterId);
-				const before = k < afterKey || (k === afterKey && r.id < afterId);
-				return ctx.newestFirst ? before : after;
+				const side = compareAt(key(r), r.id, afterKey, afterId);
+				return ctx.newestFirst ? side < 0 : side > 0;
 			});
 			if (start < 0) start = sorted.length;
 		}

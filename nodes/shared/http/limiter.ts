@@ -22,6 +22,8 @@ export const DEFAULT_LIMITS: RateLimits = { perMinute: 600, perHour: 5000 };
  * Holding each slot slightly longer than the window keeps the two counts from disagreeing by one.
  */
 const SLOT_MARGIN_MS = 250;
+const MINUTE_MS = 60_000 + SLOT_MARGIN_MS;
+const HOUR_MS = 3_600_000 + SLOT_MARGIN_MS;
 
 /**
  * Requests of one credential open at the same time in this process. The budgets allow a burst of
@@ -30,8 +32,6 @@ const SLOT_MARGIN_MS = 250;
  * Return All keeps its 20 pages in flight; more requests queue here, in the order they came.
  */
 export const MAX_IN_FLIGHT = 20;
-const MINUTE_MS = 60_000 + SLOT_MARGIN_MS;
-const HOUR_MS = 3_600_000 + SLOT_MARGIN_MS;
 
 export class RateLimiter {
 	/** Start times still inside each window, oldest first. */
